@@ -1,0 +1,453 @@
+/** Targets (formulas.md §5): SPLIT, TARGETPLAN, ACTIVITYPLAN. All splits work in whole units of 10^-decimals. */
+import type { Cell, Lang, Matrix } from "./types";
+import { cellError, numError, valueError } from "./errors";
+import {
+  asMatrix,
+  dateArg,
+  displayText,
+  flatten,
+  formatNumber,
+  intArg,
+  isBlank,
+  isOmitted,
+  isTextBlank,
+  normalizeText,
+  numberArg,
+  parseDate,
+  parseNumber,
+  positionName,
+  scalarOf,
+  serialToIso,
+  serialToYearMonth,
+  serialToYmd,
+  weekdayMonday0,
+  ymdToSerial,
+} from "./coerce";
+import { reshape } from "./grading";
+
+/** Rounds half away from zero, treating values within floating noise of .5 as exactly .5. */
+export function roundHalfAway(x: number): number {
+  const a = Math.abs(x);
+  const f = Math.floor(a);
+  const frac = a - f;
+  const r = frac >= 0.5 - 1e-9 ? f + 1 : f;
+  return x < 0 ? -r : r;
+}
+
+/** How far from an integer a computed share may be and still count as that integer (floating-point noise only). */
+export function noiseTolerance(x: number): number {
+  return Math.max(1e-9, Math.abs(x) * 1e-13);
+}
+
+/** Total in whole units: |T| rounded half away from zero to 10^-decimals. */
+export function toUnits(total: number, decimals: number): number {
+  // Scale through decimal text: 1.005 × 100 is 100.49999… in binary but 100.5 in the user's decimal world.
+  const scaled = Number((Math.abs(total) * 10 ** decimals).toPrecision(15));
+  return roundHalfAway(scaled);
+}
+
+export function fromUnits(units: number, decimals: number): number {
+  if (decimals === 0) return units;
+  return Number((units / 10 ** decimals).toFixed(decimals));
+}
+
+/**
+ * Largest-remainder split of `units` whole units over `weights` (all ≥ 0): floor of each exact share, then one unit
+ * each to the largest fractional remainders (ties: larger weight, then earlier position). All-zero weights → equal.
+ * Returns integer parts summing exactly to `units`.
+ */
+export function splitUnits(units: number, weights: ArrayLike<number>): Float64Array {
+  const n = weights.length;
+  const parts = new Float64Array(n);
+  if (n === 0 || units === 0) return parts;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += weights[i];
+  const w = total > 0 ? weights : new Float64Array(n).fill(1);
+  if (total <= 0) total = n;
+  const rem = new Float64Array(n);
+  let assigned = 0;
+  for (let i = 0; i < n; i++) {
+    let q = (units * w[i]) / total;
+    const r = Math.round(q);
+    // An exact share that floating point put a hair below an integer must not lose a unit to that noise.
+    if (Math.abs(q - r) <= noiseTolerance(q)) q = r;
+    const f = Math.floor(q);
+    parts[i] = f;
+    rem[i] = q - f;
+    assigned += f;
+  }
+  let missing = units - assigned;
+  if (missing <= 0) return parts;
+  // Threshold remainder: the missing-th largest. Those above it all get a unit; ties at it are ordered.
+  const sorted = Float64Array.from(rem).sort();
+  const cut = sorted[n - missing];
+  const tol = 1e-12;
+  const ties: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (rem[i] > cut + tol) {
+      parts[i] += 1;
+      missing--;
+    } else if (rem[i] >= cut - tol && rem[i] > 0) {
+      ties.push(i);
+    }
+  }
+  if (missing > 0) {
+    // Stable sort by weight descending keeps earlier positions first among equal weights.
+    ties.sort((a, b) => rem[b] - rem[a] > tol ? 1 : rem[a] - rem[b] > tol ? -1 : w[b] - w[a]);
+    for (let j = 0; j < missing && j < ties.length; j++) parts[ties[j]] += 1;
+  }
+  return parts;
+}
+
+/** Non-negative weights of an input range: blank = 0; negative → #NUM!; non-number → #VALUE!. */
+function weightsOf(arg: unknown, name: string): { values: Float64Array; m: Matrix; cells: Cell[] } {
+  const m = asMatrix(arg);
+  const cells = flatten(m);
+  const values = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (typeof c === "number" && Number.isFinite(c)) {
+      if (c < 0) throw numError(`${name} has a negative weight ${formatNumber(c)} at ${positionName(m, i)}`);
+      values[i] = c;
+      continue;
+    }
+    if (isBlank(c)) continue;
+    const err = cellError(c);
+    if (err !== undefined) throw valueError(`${name} holds the error ${err.code} at ${positionName(m, i)}`);
+    const n = parseNumber(c);
+    if (n === undefined) throw valueError(`${name} "${displayText(c)}" at ${positionName(m, i)} is not a number`);
+    if (n < 0) throw numError(`${name} has a negative weight ${formatNumber(n)} at ${positionName(m, i)}`);
+    values[i] = n;
+  }
+  return { values, m, cells };
+}
+
+function decimalsArg(arg: unknown): number {
+  return intArg(arg, "decimals", 0, 0, 6);
+}
+
+function signedUnits(total: number, decimals: number): { units: number; sign: number } {
+  return { units: toUnits(total, decimals), sign: total < 0 ? -1 : 1 };
+}
+
+export function split(totalArg: unknown, weightsArg: unknown, decimalsArgValue?: unknown): Matrix {
+  const total = numberArg(totalArg, "total", 0);
+  const decimals = decimalsArg(decimalsArgValue);
+  const { values, m } = weightsOf(weightsArg, "weights");
+  const { units, sign } = signedUnits(total, decimals);
+  const parts = splitUnits(units, values);
+  const flat: Cell[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) flat[i] = fromUnits(sign * parts[i], decimals) + 0;
+  return reshape(flat, m);
+}
+
+// ---- TARGETPLAN ----
+
+type Period = "M" | "Q" | "W";
+const PERIOD_WORDS: Record<string, Period> = {
+  m: "M", month: "M", 月: "M", 月度: "M", monthly: "M",
+  q: "Q", quarter: "Q", 季: "Q", 季度: "Q", quarterly: "Q",
+  w: "W", week: "W", 周: "W", weekly: "W",
+};
+
+function periodArg(arg: unknown): Period {
+  const v = scalarOf(arg, "period");
+  if (isTextBlank(v)) return "M";
+  const p = PERIOD_WORDS[normalizeText(v)];
+  if (p === undefined) throw valueError(`Unknown period "${displayText(v)}" (use M, Q or W)`);
+  return p;
+}
+
+function monthlyWeights(arg: unknown): Float64Array {
+  if (isOmitted(arg)) return new Float64Array(12).fill(1);
+  const { values } = weightsOf(arg, "seasonality");
+  if (values.length === 12) return values;
+  if (values.length === 4) {
+    const out = new Float64Array(12);
+    for (let q = 0; q < 4; q++) for (let j = 0; j < 3; j++) out[q * 3 + j] = values[q] / 3;
+    return out;
+  }
+  if (values.length === 1 && isBlank(flatten(arg)[0])) return new Float64Array(12).fill(1);
+  throw valueError(`seasonality needs 12 monthly or 4 quarterly weights, not ${values.length}`);
+}
+
+interface PlanPeriods {
+  labels: string[];
+  units: number[]; // per period, whole units (non-negative)
+}
+
+/** The 12 plan months: first-day serials and their next-month first days. */
+function planMonths(start: number): Array<{ first: number; next: number }> {
+  const { year, month } = serialToYmd(start);
+  const out: Array<{ first: number; next: number }> = [];
+  for (let i = 0; i < 12; i++) {
+    const y = year + Math.floor((month - 1 + i) / 12);
+    const m = ((month - 1 + i) % 12) + 1;
+    const ny = year + Math.floor((month + i) / 12);
+    const nm = ((month + i) % 12) + 1;
+    out.push({ first: ymdToSerial(y, m, 1), next: ymdToSerial(ny, nm, 1) });
+  }
+  return out;
+}
+
+function holidaySet(arg: unknown): Set<number> {
+  const set = new Set<number>();
+  if (isOmitted(arg)) return set;
+  const m = asMatrix(arg);
+  const cells = flatten(m);
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (isBlank(c)) continue;
+    const err = cellError(c);
+    if (err !== undefined) throw valueError(`holidays holds the error ${err.code} at ${positionName(m, i)}`);
+    const d = parseDate(c);
+    if (d === undefined) throw valueError(`Holiday "${displayText(c)}" at ${positionName(m, i)} is not a date`);
+    set.add(d);
+  }
+  return set;
+}
+
+function periodsOf(monthUnits: Float64Array, months: Array<{ first: number; next: number }>, period: Period, holidays: Set<number>): PlanPeriods {
+  if (period === "M") {
+    return { labels: months.map((mo) => serialToYearMonth(mo.first)), units: Array.from(monthUnits) };
+  }
+  if (period === "Q") {
+    const units = [0, 0, 0, 0];
+    for (let i = 0; i < 12; i++) units[Math.floor(i / 3)] += monthUnits[i];
+    return { labels: ["Q1", "Q2", "Q3", "Q4"], units };
+  }
+  // Weeks start on Monday; each month's target is spread over the weeks holding its working days.
+  const weekUnits = new Map<number, number>();
+  for (let i = 0; i < 12; i++) {
+    const { first, next } = months[i];
+    const mondays: number[] = [];
+    const working: number[] = [];
+    const calendar: number[] = [];
+    for (let d = first; d < next; d++) {
+      const wd = weekdayMonday0(d);
+      const monday = d - wd;
+      if (mondays.length === 0 || mondays[mondays.length - 1] !== monday) {
+        mondays.push(monday);
+        working.push(0);
+        calendar.push(0);
+      }
+      const k = mondays.length - 1;
+      calendar[k]++;
+      if (wd < 5 && !holidays.has(d)) working[k]++;
+    }
+    const anyWorking = working.some((x) => x > 0);
+    const parts = splitUnits(monthUnits[i], anyWorking ? working : calendar);
+    const weights = anyWorking ? working : calendar;
+    for (let k = 0; k < mondays.length; k++) {
+      if (weights[k] === 0) continue; // a week with none of the month's working days holds none of its target
+      weekUnits.set(mondays[k], (weekUnits.get(mondays[k]) ?? 0) + parts[k]);
+    }
+  }
+  const mondays = Array.from(weekUnits.keys()).sort((a, b) => a - b);
+  return { labels: mondays.map(serialToIso), units: mondays.map((m) => weekUnits.get(m) as number) };
+}
+
+function ownersOf(ownersArg: unknown, weightsArg: unknown): { names: string[]; weights: Float64Array } | undefined {
+  if (isOmitted(ownersArg)) return undefined;
+  const m = asMatrix(ownersArg);
+  const cells = flatten(m);
+  const names: string[] = [];
+  const keys = new Set<string>();
+  const cellIndex: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const err = cellError(c);
+    if (err !== undefined) throw valueError(`owners holds the error ${err.code} at ${positionName(m, i)}`);
+    if (isTextBlank(c)) continue;
+    const key = normalizeText(c);
+    if (keys.has(key)) throw valueError(`Duplicate owner "${displayText(c)}" in owners`);
+    keys.add(key);
+    names.push(displayText(c));
+    cellIndex.push(i);
+  }
+  if (names.length === 0) return undefined;
+  if (isOmitted(weightsArg)) return { names, weights: new Float64Array(names.length).fill(1) };
+  const { values } = weightsOf(weightsArg, "owner_weights");
+  let weights: Float64Array;
+  if (values.length === cells.length) weights = Float64Array.from(cellIndex, (i) => values[i]);
+  else if (values.length === names.length) weights = values;
+  else throw valueError(`owner_weights has ${values.length} cells but there are ${names.length} owners`);
+  return { names, weights };
+}
+
+/**
+ * Rounds the matrix of exact shares period × owner (P_p × A_o ÷ U) to whole units so that every row sums to its
+ * period target and every column to its owner target, each cell the floor or the ceiling of its share. Such a
+ * rounding always exists (the cells' fractional parts form a transportation polytope with integral vertices);
+ * it is found by a greedy pass on the largest fractional parts and completed by augmenting paths.
+ */
+export function roundMatrix(rowUnits: number[], colUnits: ArrayLike<number>, totalUnits: number): number[][] {
+  const P = rowUnits.length;
+  const O = colUnits.length;
+  const cells: number[][] = [];
+  const frac: Float64Array[] = [];
+  const rowNeed = new Array<number>(P).fill(0);
+  const colNeed = new Array<number>(O).fill(0);
+  for (let o = 0; o < O; o++) colNeed[o] = colUnits[o];
+  for (let p = 0; p < P; p++) {
+    const row = new Array<number>(O).fill(0);
+    const fr = new Float64Array(O);
+    let sum = 0;
+    for (let o = 0; o < O; o++) {
+      if (totalUnits === 0) continue;
+      let q = (rowUnits[p] * colUnits[o]) / totalUnits;
+      const r = Math.round(q);
+      if (Math.abs(q - r) <= noiseTolerance(q)) q = r;
+      const f = Math.floor(q);
+      row[o] = f;
+      fr[o] = q - f;
+      sum += f;
+      colNeed[o] -= f;
+    }
+    rowNeed[p] = rowUnits[p] - sum;
+    cells.push(row);
+    frac.push(fr);
+  }
+  // up[p][o] = 1 when cell (p, o) is rounded up; only cells with a fractional part may be.
+  const up: Uint8Array[] = cells.map(() => new Uint8Array(O));
+  const colOrder = Array.from({ length: O }, (_, o) => o);
+  for (let p = 0; p < P; p++) {
+    if (rowNeed[p] <= 0) continue;
+    const fr = frac[p];
+    const candidates = colOrder.filter((o) => fr[o] > 0).sort((a, b) => fr[b] - fr[a] || a - b);
+    for (const o of candidates) {
+      if (rowNeed[p] === 0) break;
+      if (colNeed[o] > 0) {
+        up[p][o] = 1;
+        rowNeed[p]--;
+        colNeed[o]--;
+      }
+    }
+  }
+  // Augmenting paths: row p (needs a unit) → column o (unused candidate) → … → a column that still needs one.
+  for (let p0 = 0; p0 < P; p0++) {
+    while (rowNeed[p0] > 0) {
+      const prevCol = new Int32Array(O).fill(-2); // row that reached this column
+      const prevRow = new Int32Array(P).fill(-2); // column that reached this row
+      prevRow[p0] = -1;
+      const queue: number[] = [p0];
+      let end = -1;
+      search: for (let qi = 0; qi < queue.length; qi++) {
+        const p = queue[qi];
+        for (let o = 0; o < O; o++) {
+          if (prevCol[o] !== -2 || up[p][o] === 1 || !(frac[p][o] > 0)) continue;
+          prevCol[o] = p;
+          if (colNeed[o] > 0) {
+            end = o;
+            break search;
+          }
+          for (let p2 = 0; p2 < P; p2++) {
+            if (up[p2][o] === 1 && prevRow[p2] === -2) {
+              prevRow[p2] = o;
+              queue.push(p2);
+            }
+          }
+        }
+      }
+      if (end < 0) throw new Error("target matrix rounding found no augmenting path");
+      colNeed[end]--;
+      rowNeed[p0]--;
+      let o = end;
+      for (;;) {
+        const p = prevCol[o];
+        up[p][o] = 1;
+        const back = prevRow[p];
+        if (back === -1) break;
+        up[p][back] = 0;
+        o = back;
+      }
+    }
+  }
+  for (let p = 0; p < P; p++) for (let o = 0; o < O; o++) cells[p][o] += up[p][o];
+  return cells;
+}
+
+const PLAN_LABELS = {
+  en: { period: "Period", target: "Target", total: "Total" },
+  zh: { period: "期间", target: "目标", total: "合计" },
+};
+
+export function targetPlan(
+  totalArg: unknown,
+  startDateArg: unknown,
+  periodArgValue?: unknown,
+  seasonalityArg?: unknown,
+  ownersArg?: unknown,
+  ownerWeightsArg?: unknown,
+  decimalsArgValue?: unknown,
+  holidaysArg?: unknown,
+  lang: Lang = "en",
+): Matrix {
+  const total = numberArg(totalArg, "total", 0);
+  const start = dateArg(startDateArg, "start_date");
+  const period = periodArg(periodArgValue);
+  const weights = monthlyWeights(seasonalityArg);
+  const owners = ownersOf(ownersArg, ownerWeightsArg);
+  const decimals = decimalsArg(decimalsArgValue);
+  const holidays = holidaySet(holidaysArg);
+  const { units, sign } = signedUnits(total, decimals);
+  const months = planMonths(start);
+  const monthUnits = splitUnits(units, weights);
+  const periods = periodsOf(monthUnits, months, period, holidays);
+  const labels = PLAN_LABELS[lang];
+  const value = (u: number): number => fromUnits(sign * u, decimals) + 0;
+  const rows: Matrix = [];
+  if (owners === undefined) {
+    rows.push([labels.period, labels.target]);
+    periods.labels.forEach((label, p) => rows.push([label, value(periods.units[p])]));
+    rows.push([labels.total, value(units)]);
+    return rows;
+  }
+  const ownerUnits = splitUnits(units, owners.weights);
+  const grid = roundMatrix(periods.units, ownerUnits, units);
+  rows.push([labels.period, ...owners.names, labels.total]);
+  periods.labels.forEach((label, p) => rows.push([label, ...grid[p].map(value), value(periods.units[p])]));
+  rows.push([labels.total, ...Array.from(ownerUnits, value), value(units)]);
+  return rows;
+}
+
+// ---- ACTIVITYPLAN ----
+
+/** Ceiling that ignores floating-point noise: 20 ÷ 0.4 is exactly 50. */
+export function ceilClean(x: number): number {
+  const r = Math.round(x);
+  if (Math.abs(x - r) <= noiseTolerance(x)) return r;
+  return Math.ceil(x);
+}
+
+export function activityPlan(
+  revenueArg: unknown,
+  dealSizeArg: unknown,
+  conversionsArg: unknown,
+  periodsArg?: unknown,
+  ownersArg?: unknown,
+): Matrix {
+  const revenue = numberArg(revenueArg, "revenue_target", 0);
+  if (revenue < 0) throw numError(`revenue_target ${formatNumber(revenue)} is negative`);
+  const dealSize = numberArg(dealSizeArg, "avg_deal_size", 0);
+  if (!(dealSize > 0)) throw numError(`avg_deal_size must be above 0, not ${formatNumber(dealSize)}`);
+  const m = asMatrix(conversionsArg);
+  const cells = flatten(m);
+  const rates: number[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const err = cellError(c);
+    if (err !== undefined) throw valueError(`conversions holds the error ${err.code} at ${positionName(m, i)}`);
+    const r = isBlank(c) ? 0 : parseNumber(c);
+    if (r === undefined) throw valueError(`Conversion "${displayText(c)}" at ${positionName(m, i)} is not a number`);
+    if (!(r > 0 && r <= 1)) throw numError(`Conversion ${formatNumber(r)} at ${positionName(m, i)} is not in (0, 1]`);
+    rates.push(r);
+  }
+  const periods = intArg(periodsArg, "periods", 1, 1, Number.MAX_SAFE_INTEGER);
+  const owners = intArg(ownersArg, "owners", 1, 1, Number.MAX_SAFE_INTEGER);
+  const needs = new Array<number>(rates.length + 1);
+  needs[rates.length] = ceilClean(revenue / dealSize);
+  for (let i = rates.length - 1; i >= 0; i--) needs[i] = ceilClean(needs[i + 1] / rates[i]);
+  const per = periods * owners;
+  return needs.map((x) => [per === 1 ? x : ceilClean(x / per)]);
+}

@@ -1,0 +1,2 @@
+import { installCustomFunctionsStub } from "./customFunctionsStub";
+installCustomFunctionsStub();
