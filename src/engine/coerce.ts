@@ -27,8 +27,12 @@ export function normalizeText(value: Cell): string {
   else if (typeof value === "number") text = formatNumber(value);
   else if (typeof value === "boolean") text = value ? "true" : "false";
   else text = String(value);
+  // Most cells are plain ASCII words with single spaces: NFKC leaves those unchanged, so skip the costly path.
+  if (SIMPLE_ASCII.test(text)) return text.toLowerCase();
   return text.normalize("NFKC").trim().replace(WHITESPACE_RUN, " ").toLowerCase();
 }
+
+const SIMPLE_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** Text of a cell as written (trimmed), for labels shown back to the user. */
 export function displayText(value: Cell): string {
@@ -223,8 +227,17 @@ export function isOmitted(value: unknown): boolean {
 export function flatten(value: unknown): Cell[] {
   const m = asMatrix(value);
   if (m.length === 1) return m[0];
-  const out: Cell[] = [];
-  for (const row of m) for (const c of row) out.push(c);
+  const width = m[0].length;
+  const out: Cell[] = new Array(m.length * width);
+  let k = 0;
+  if (width === 1) {
+    for (let r = 0; r < m.length; r++) out[k++] = m[r][0];
+    return out;
+  }
+  for (let r = 0; r < m.length; r++) {
+    const row = m[r];
+    for (let c = 0; c < width; c++) out[k++] = row[c];
+  }
   return out;
 }
 
@@ -262,7 +275,7 @@ export function numberArg(value: Cell, name: string, fallback?: number): number 
     throw valueError(`${name} is blank`);
   }
   const err = cellError(scalar);
-  if (err !== undefined) throw valueError(`${name} is the error ${err.code}`);
+  if (err !== undefined) throw new XlError(err.code, `${name} is the error ${err.code}`);
   const n = parseNumber(scalar);
   if (n === undefined) throw valueError(`${name} "${displayText(scalar)}" is not a number`);
   return n;
@@ -276,7 +289,7 @@ export function dateArg(value: Cell, name: string, fallback?: () => number): num
     throw valueError(`${name} is blank`);
   }
   const err = cellError(scalar);
-  if (err !== undefined) throw valueError(`${name} is the error ${err.code}`);
+  if (err !== undefined) throw new XlError(err.code, `${name} is the error ${err.code}`);
   const d = parseDate(scalar);
   if (d === undefined) throw valueError(`${name} "${displayText(scalar)}" is not a date`);
   return d;

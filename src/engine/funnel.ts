@@ -3,7 +3,6 @@ import type { Cell, Lang, Matrix } from "./types";
 import { cellError, divError, naError, numError, valueError } from "./errors";
 import {
   asMatrix,
-  assertNoErrors,
   boolArg,
   displayText,
   flatten,
@@ -72,7 +71,6 @@ const UNKNOWN_STAGE = -2;
 function stageCodes(stagesArg: unknown, order: StageOrder): { codes: Int32Array; m: Matrix; cells: Cell[] } {
   const m = asMatrix(stagesArg);
   const cells = flatten(m);
-  assertNoErrors(cells, m, "stages");
   const codes = new Int32Array(cells.length);
   const memo = new Map<string, number>();
   for (let i = 0; i < cells.length; i++) {
@@ -88,6 +86,8 @@ function stageCodes(stagesArg: unknown, order: StageOrder): { codes: Int32Array;
     } else if (isTextBlank(c)) {
       codes[i] = BLANK_STAGE;
     } else {
+      const err = cellError(c);
+      if (err !== undefined) throw valueError(`stages holds the error ${err.code} at ${positionName(m, i)}`);
       codes[i] = order.index.get(normalizeText(c)) ?? UNKNOWN_STAGE;
     }
   }
@@ -103,7 +103,6 @@ function outcomeCodes(arg: unknown, n: number, stagesName = "stages"): Uint8Arra
   const m = asMatrix(arg);
   const cells = flatten(m);
   if (cells.length !== n) throw valueError(`outcomes has ${cells.length} cells but ${stagesName} has ${n}`);
-  assertNoErrors(cells, m, "outcomes");
   return outcomeCodesOf(cells, m);
 }
 
@@ -115,6 +114,8 @@ function outcomeCodesOf(cells: Cell[], m: Matrix): Uint8Array {
     if (isTextBlank(c)) continue; // open
     let code = typeof c === "string" ? memo.get(c) : undefined;
     if (code === undefined) {
+      const err = cellError(c);
+      if (err !== undefined) throw valueError(`outcomes holds the error ${err.code} at ${positionName(m, i)}`);
       const o = outcomeText(normalizeText(c));
       if (o === undefined) throw valueError(`Unknown outcome "${displayText(c)}" at ${positionName(m, i)}`);
       code = o === "won" ? OUT_WON : o === "lost" ? OUT_LOST : OUT_OPEN;
@@ -325,9 +326,7 @@ export function bottleneck(stagesArg: unknown, stageOrderArg: unknown, outcomesA
 
 export function winRate(outcomesArg: unknown): number {
   const m = asMatrix(outcomesArg);
-  const cells = flatten(m);
-  assertNoErrors(cells, m, "outcomes");
-  const codes = outcomeCodesOf(cells, m);
+  const codes = outcomeCodesOf(flatten(m), m);
   let won = 0;
   let lost = 0;
   for (let i = 0; i < codes.length; i++) {

@@ -105,6 +105,10 @@ export function reshape(flat: Cell[], like: Matrix): Matrix {
   const width = like[0]?.length ?? 0;
   if (like.length === 1) return [flat];
   const out: Matrix = new Array(like.length);
+  if (width === 1) {
+    for (let r = 0; r < like.length; r++) out[r] = [flat[r]];
+    return out;
+  }
   for (let r = 0; r < like.length; r++) out[r] = flat.slice(r * width, r * width + width);
   return out;
 }

@@ -90,12 +90,20 @@ interface CellView {
   norm: string;
 }
 
-function viewOfText(raw: string): CellView {
+/** Which readings of a text cell the rules on a column can use; the others are not computed. */
+interface Needs {
+  num: boolean;
+  date: boolean;
+  yn: boolean;
+}
+const ALL_NEEDS: Needs = { num: true, date: true, yn: true };
+
+function viewOfText(raw: string, needs: Needs = ALL_NEEDS): CellView {
   const norm = normalizeText(raw);
   if (norm === "") return { blank: true, num: NaN, date: NaN, yn: YN_NONE, norm };
-  const num = parseNumberText(raw);
-  const date = parseDateText(raw);
-  const yn = yesNoText(norm);
+  const num = needs.num ? parseNumberText(raw) : undefined;
+  const date = needs.date ? parseDateText(raw) : undefined;
+  const yn = needs.yn ? yesNoText(norm) : undefined;
   return {
     blank: false,
     num: num === undefined ? NaN : num,
@@ -414,7 +422,12 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
     const colRules = ruleIdx.map((k) => rules[k]);
     const colMasks = ruleIdx.map((k) => masks[k]);
     const nRules = colRules.length;
-    const memo = new Map<string, Uint8Array>();
+    const needs = needsOf(colRules);
+    // Memoising by text pays off on low-cardinality columns (industry, region); on a column of unique texts
+    // (company, e-mail) it only costs, so it is switched off once most lookups miss.
+    let memo: Map<string, Uint8Array> | undefined = new Map<string, Uint8Array>();
+    let lookups = 0;
+    let misses = 0;
     const resultsFor = (view: CellView): Uint8Array => {
       const out = new Uint8Array(nRules);
       for (let j = 0; j < nRules; j++) out[j] = matches(colRules[j], view, asOf) ? 1 : 0;
@@ -430,10 +443,17 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
       const cell = rows[first + i][column];
       let res: Uint8Array | undefined;
       if (typeof cell === "string") {
-        res = memo.get(cell);
-        if (res === undefined) {
-          res = resultsFor(viewOfText(cell));
-          memo.set(cell, res);
+        if (memo !== undefined) {
+          res = memo.get(cell);
+          lookups++;
+          if (res === undefined) {
+            misses++;
+            res = resultsFor(viewOfText(cell, needs));
+            memo.set(cell, res);
+            if (lookups >= 4096 && misses * 2 > lookups) memo = undefined;
+          }
+        } else {
+          res = resultsFor(viewOfText(cell, needs));
         }
       } else if (typeof cell === "number" && Number.isFinite(cell)) {
         // Numbers: evaluated directly (high cardinality), with text formed only if a text rule needs it.
@@ -466,6 +486,41 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
     }
   }
   return { count, ruleSet, masks, errors };
+}
+
+function needsOf(rules: CompiledRule[]): Needs {
+  const needs: Needs = { num: false, date: false, yn: false };
+  const operands = (rule: CompiledRule): Operand[] =>
+    rule.op === "between" ? [rule.low as Operand, rule.high as Operand] : rule.list ?? [rule.operand];
+  for (const rule of rules) {
+    switch (rule.op) {
+      case "within days":
+      case "older than days":
+        needs.date = true;
+        break;
+      case "=":
+      case "<>":
+      case "in":
+      case "not in":
+      case ">":
+      case ">=":
+      case "<":
+      case "<=":
+      case "between":
+        for (const v of operands(rule)) {
+          if (v.num === v.num) needs.num = true;
+          if (v.textDate === v.textDate) needs.date = true;
+          // Only equality (=, <>, in, not in) compares yes/no values as booleans.
+          if (v.yn !== YN_NONE && (rule.op === "=" || rule.op === "<>" || rule.op === "in" || rule.op === "not in")) {
+            needs.yn = true;
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return needs;
 }
 
 function needsText(rule: CompiledRule): boolean {

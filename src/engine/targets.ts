@@ -46,10 +46,12 @@ export function toUnits(total: number, decimals: number): number {
   return roundHalfAway(scaled);
 }
 
+/** Whole units back to a value. Integer ÷ an exact power of ten is correctly rounded: the nearest double. */
 export function fromUnits(units: number, decimals: number): number {
-  if (decimals === 0) return units;
-  return Number((units / 10 ** decimals).toFixed(decimals));
+  return decimals === 0 ? units : units / POW10[decimals];
 }
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
 /**
  * Largest-remainder split of `units` whole units over `weights` (all ≥ 0): floor of each exact share, then one unit
@@ -78,23 +80,35 @@ export function splitUnits(units: number, weights: ArrayLike<number>): Float64Ar
   }
   let missing = units - assigned;
   if (missing <= 0) return parts;
-  // Threshold remainder: the missing-th largest. Those above it all get a unit; ties at it are ordered.
-  const sorted = Float64Array.from(rem).sort();
-  const cut = sorted[n - missing];
-  const tol = 1e-12;
-  const ties: number[] = [];
+  // The `missing` largest remainders each get a unit. Remainders are quantised so that floating-point noise
+  // cannot order two equal shares; a histogram finds the cut in linear time, and only the remainders in the
+  // bucket at the cut are sorted (by remainder, then larger weight, then earlier position).
+  const BUCKETS = 65536;
+  const bucketOf = new Uint16Array(n);
+  const counts = new Uint32Array(BUCKETS);
   for (let i = 0; i < n; i++) {
-    if (rem[i] > cut + tol) {
+    const r = Math.round(rem[i] * 1e10) / 1e10;
+    rem[i] = r;
+    const b = r <= 0 ? 0 : Math.min(BUCKETS - 1, Math.floor(r * BUCKETS));
+    bucketOf[i] = b;
+    counts[b]++;
+  }
+  let cutBucket = BUCKETS - 1;
+  let above = 0;
+  while (cutBucket > 0 && above + counts[cutBucket] < missing) above += counts[cutBucket--];
+  const candidates: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (rem[i] <= 0) continue;
+    if (bucketOf[i] > cutBucket) {
       parts[i] += 1;
       missing--;
-    } else if (rem[i] >= cut - tol && rem[i] > 0) {
-      ties.push(i);
+    } else if (bucketOf[i] === cutBucket) {
+      candidates.push(i);
     }
   }
   if (missing > 0) {
-    // Stable sort by weight descending keeps earlier positions first among equal weights.
-    ties.sort((a, b) => rem[b] - rem[a] > tol ? 1 : rem[a] - rem[b] > tol ? -1 : w[b] - w[a]);
-    for (let j = 0; j < missing && j < ties.length; j++) parts[ties[j]] += 1;
+    candidates.sort((a, b) => rem[b] - rem[a] || w[b] - w[a] || a - b);
+    for (let j = 0; j < missing && j < candidates.length; j++) parts[candidates[j]] += 1;
   }
   return parts;
 }

@@ -37,15 +37,19 @@ function toCell(value: unknown): unknown {
   return value;
 }
 
+/** Makes an engine result matrix safe for Excel, in place: the engine hands over arrays it no longer uses. */
 export function toExcelMatrix(m: unknown[][]): unknown[][] {
-  const out = new Array<unknown[]>(m.length);
+  if (m.length === 0) return [[""]];
   for (let r = 0; r < m.length; r++) {
     const row = m[r];
-    const o = new Array<unknown>(row.length);
-    for (let c = 0; c < row.length; c++) o[c] = toCell(row[c]);
-    out[r] = o;
+    if (row.length === 0) m[r] = [""];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) continue;
+      row[c] = toCell(v);
+    }
   }
-  return out.length === 0 ? [[""]] : out;
+  return m;
 }
 
 export function toExcelScalar(value: unknown): unknown {
