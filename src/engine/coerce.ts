@@ -34,6 +34,20 @@ export function normalizeText(value: Cell): string {
 
 const SIMPLE_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
+/**
+ * Identity of a name cell (stage, owner, field) under rule 2: normalized text, except that a text that parses as a
+ * number is the same name as that number ("1,000" = 1000).
+ */
+export function textKey(value: Cell): string {
+  if (typeof value === "number") return formatNumber(value);
+  const norm = normalizeText(value);
+  if (typeof value === "string") {
+    const n = parseNumberText(value);
+    if (n !== undefined) return formatNumber(n);
+  }
+  return norm;
+}
+
 /** Text of a cell as written (trimmed), for labels shown back to the user. */
 export function displayText(value: Cell): string {
   if (value === null || value === undefined) return "";

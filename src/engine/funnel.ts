@@ -15,6 +15,7 @@ import {
   parseNumber,
   positionName,
   scalarOf,
+  textKey,
 } from "./coerce";
 
 export interface StageOrder {
@@ -36,7 +37,7 @@ export function readStageOrder(arg: unknown): StageOrder {
     const err = cellError(c);
     if (err !== undefined) throw valueError(`stage_order holds the error ${err.code} at ${positionName(m, i)}`);
     if (isTextBlank(c)) continue;
-    const key = normalizeText(c);
+    const key = textKey(c);
     if (index.has(key)) throw valueError(`Duplicate stage "${displayText(c)}" in stage_order`);
     index.set(key, names.length);
     names.push(displayText(c));
@@ -79,7 +80,7 @@ function stageCodes(stagesArg: unknown, order: StageOrder): { codes: Int32Array;
       let code = memo.get(c);
       if (code === undefined) {
         if (c.trim() === "") code = BLANK_STAGE;
-        else code = order.index.get(normalizeText(c)) ?? UNKNOWN_STAGE;
+        else code = order.index.get(textKey(c)) ?? UNKNOWN_STAGE;
         memo.set(c, code);
       }
       codes[i] = code;
@@ -88,7 +89,7 @@ function stageCodes(stagesArg: unknown, order: StageOrder): { codes: Int32Array;
     } else {
       const err = cellError(c);
       if (err !== undefined) throw valueError(`stages holds the error ${err.code} at ${positionName(m, i)}`);
-      codes[i] = order.index.get(normalizeText(c)) ?? UNKNOWN_STAGE;
+      codes[i] = order.index.get(textKey(c)) ?? UNKNOWN_STAGE;
     }
   }
   return { codes, m, cells };
@@ -286,7 +287,7 @@ export function conversion(
     const err = cellError(v);
     if (err !== undefined) throw valueError(`${name} is the error ${err.code}`);
     if (isTextBlank(v)) throw valueError(`${name} is blank`);
-    const p = f.order.index.get(normalizeText(v));
+    const p = f.order.index.get(textKey(v));
     if (p !== undefined) return p;
     if (f.hasOutcomes && isWonWord(v)) return k; // the Won step after the last stage
     throw valueError(`Unknown stage "${displayText(v)}" in ${name}`);

@@ -19,6 +19,7 @@ import {
   parseDateText,
   parseNumber,
   parseNumberText,
+  textKey,
   todaySerial,
   yesNoText,
 } from "./coerce";
@@ -273,7 +274,7 @@ function headerNames(cells: Cell[]): string[] {
   return cells.map((c, i) => {
     const err = cellError(c);
     if (err !== undefined) throw valueError(`Header ${i + 1} is the error ${err.code}`);
-    return isTextBlank(c) ? "" : normalizeText(c);
+    return isTextBlank(c) ? "" : textKey(c);
   });
 }
 
@@ -309,7 +310,7 @@ export function compileRules(rulesArg: unknown, fieldNames: string[]): RuleSet {
     if (isTextBlank(field)) continue;
     const points = parseNumber(pointsCell);
     if (points === undefined) throw valueError(`Points "${displayText(pointsCell)}" in rule ${number} is not a number`);
-    const column = fieldIndex.get(normalizeText(field));
+    const column = fieldIndex.get(textKey(field));
     if (column === undefined) throw valueError(`Unknown field "${displayText(field)}" in rule ${number}`);
     const op = isTextBlank(opCell) ? undefined : parseOperator(opCell);
     if (op === undefined) throw valueError(`Unknown operator "${displayText(opCell)}" in rule ${number}`);
@@ -436,7 +437,7 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
     const blankResults = resultsFor(BLANK_VIEW);
     const trueResults = resultsFor(TRUE_VIEW);
     const falseResults = resultsFor(FALSE_VIEW);
-    const numericRules = colRules.map((rule) => rule);
+    const textNeeded = colRules.map(needsText);
     const scratch: CellView = { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" };
 
     for (let i = 0; i < count; i++) {
@@ -462,8 +463,8 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
         scratch.norm = "";
         let normReady = false;
         for (let j = 0; j < nRules; j++) {
-          const rule = numericRules[j];
-          if (!normReady && needsText(rule)) {
+          const rule = colRules[j];
+          if (!normReady && textNeeded[j]) {
             scratch.norm = formatNumber(cell);
             normReady = true;
           }

@@ -20,6 +20,7 @@ import {
   serialToIso,
   serialToYearMonth,
   serialToYmd,
+  textKey,
   weekdayMonday0,
   ymdToSerial,
 } from "./coerce";
@@ -273,7 +274,7 @@ function ownersOf(ownersArg: unknown, weightsArg: unknown): { names: string[]; w
     const err = cellError(c);
     if (err !== undefined) throw valueError(`owners holds the error ${err.code} at ${positionName(m, i)}`);
     if (isTextBlank(c)) continue;
-    const key = normalizeText(c);
+    const key = textKey(c);
     if (keys.has(key)) throw valueError(`Duplicate owner "${displayText(c)}" in owners`);
     keys.add(key);
     names.push(displayText(c));
