@@ -11,6 +11,8 @@ import { toExcelError, toExcelMatrix, toExcelScalar, displayLang } from "./adapt
 /**
  * Scores each lead by a rule table (sum of the points of the matched rules; grouped rules capped).
  * Without headers, the first row of records holds the field names. Blank cells match only the "blank" operator.
+ * An error in a field that a rule reads makes that lead's score the same error; fields no rule reads are not checked.
+ * "between" takes its bounds as written (low..high). Messages number rules by data row of the rules table.
  * @customfunction LEADSCORE
  * @param records The leads: a header row then one row per lead, or only the lead rows when headers is given.
  * @param rules Rule table: field | operator | value | points | [group] | [cap]. A first row without a number in points is a header.
@@ -61,6 +63,7 @@ export function leadGrade(scores: any[][], thresholds?: any[][], labels?: any[][
 
 /**
  * Pareto (ABC) classification by value: A while the share of total held by the items ranked above is below a_share, then B below b_share, else C.
+ * A value that is not a number is #VALUE! in its own cell and left out of the total.
  * @customfunction ABCCLASS
  * @param values Customer values (a cell or a range).
  * @param [a_share] Cumulative share for class A, 0 < a_share < b_share. Default 0.8.
@@ -239,6 +242,7 @@ export function winRate(outcomes: any[][]): any {
 
 /**
  * Weighted pipeline: the sum over open records of amount × the probability of the record's stage.
+ * probabilities line up cell by cell with stage_order (or one per non-blank stage). Every amount must be a number or blank.
  * @customfunction PIPELINE
  * @param stages Each record's stage.
  * @param amounts Each record's amount.
@@ -279,6 +283,7 @@ export function split(total: any, weights: any[][], decimals?: any): any[][] {
 
 /**
  * Decomposes an annual target over 12 months from start_date's month, by month, quarter or week, and optionally over owners.
+ * Weekly plans list the Monday-based weeks that hold working days; owner_weights line up with the owners' cells.
  * @customfunction TARGETPLAN
  * @param total The annual target.
  * @param start_date Any date in the plan's first month.
@@ -311,6 +316,7 @@ export function targetPlan(
 
 /**
  * Reverse funnel: how many records each stage needs to reach the revenue target (per owner per period when given).
+ * A blank conversion counts as 0 and is #NUM!.
  * @customfunction ACTIVITYPLAN
  * @param revenue_target Revenue to win (>= 0).
  * @param avg_deal_size Average won deal size (> 0).
@@ -329,6 +335,7 @@ export function activityPlan(revenue_target: any, avg_deal_size: any, conversion
 
 /**
  * Commission per amount from a tier table, marginal (each slice earns its tier's rate) or flat (the whole amount earns the reached tier's rate).
+ * Thresholds not strictly ascending → #VALUE!; a negative threshold or rate → #NUM!; blank tier rows are skipped.
  * @customfunction COMMISSION
  * @param amounts Sale amounts (negative = refund).
  * @param tiers Two columns: threshold | rate (ascending thresholds).
