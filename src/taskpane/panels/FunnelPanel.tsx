@@ -1,0 +1,377 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Radio,
+  RadioGroup,
+  Field,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo } from "react";
+import { engineLang, formatNumber, formatPercent } from "../../i18n";
+import type { PanelProps } from "../App";
+import { BarList } from "../BarList";
+import {
+  FieldRow,
+  Hint,
+  NoticeBar,
+  Section,
+  SelectField,
+  TableField,
+  TaskStatus,
+  detectColumn,
+  headersOf,
+  useConfirm,
+  validOr,
+} from "../components";
+import { asColumn, attempt, bottleneck, distinctValues, funnel, normalizeText, pipeline, winRate } from "../engineBridge";
+import { wholeColumn } from "../formulaText";
+import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
+import { buildReportSheet } from "../reportSheet";
+import { moveItem, reconcileOrder } from "../stageOrder";
+import { structuredRef } from "../../sample/insert";
+import { columnLetters } from "../../excel/chunking";
+
+const useStyles = makeStyles({
+  scroll: { overflowX: "auto" },
+  // Seven numeric columns need more than a task pane's width: the table scrolls sideways instead of overlapping.
+  table: { minWidth: "560px" },
+  order: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  orderItem: {
+    display: "flex",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXXS,
+    borderRadius: tokens.borderRadiusSmall,
+    backgroundColor: tokens.colorNeutralBackground3,
+    listStyleType: "none",
+  },
+  orderName: { flexGrow: 1 },
+  bottleneck: { backgroundColor: tokens.colorPaletteRedBackground1 },
+  kpis: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap" },
+  kpi: { display: "flex", flexDirection: "column" },
+  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+});
+
+interface FunnelSettings {
+  table: string;
+  stageColumn: string;
+  orderSource: "table" | "values";
+  stagesTable: string;
+  stagesColumn: string;
+  probabilityColumn: string;
+  order: string[];
+  amountColumn: string;
+  outcomeColumn: string;
+  reportSheet: string;
+}
+
+function percentOrDash(language: Parameters<typeof formatPercent>[0], v: unknown): string {
+  return typeof v === "number" ? formatPercent(language, v) : "—";
+}
+
+export function FunnelPanel({ ops, tables }: PanelProps) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const task = useTask();
+  const { confirm, dialog } = useConfirm();
+  const names = tables.map((x) => x.name);
+  const [settings, update] = useWorkbookSettings<FunnelSettings>(ops, "funnel", {
+    table: "",
+    stageColumn: "",
+    orderSource: "table",
+    stagesTable: "",
+    stagesColumn: "",
+    probabilityColumn: "",
+    order: [],
+    amountColumn: "",
+    outcomeColumn: "",
+    reportSheet: "",
+  });
+  const table = validOr(settings.table, names, names.find((n) => /lead|线索|deal|opportunit|商机/i.test(n)) ?? names[0] ?? "");
+  const headers = headersOf(tables, table);
+  const stageColumn = validOr(settings.stageColumn, headers, detectColumn(headers, ["Stage", "阶段", "销售阶段"]));
+  const amountColumn = settings.amountColumn === "-" ? "" : validOr(settings.amountColumn, headers, detectColumn(headers, ["Amount", "金额", "Deal size", "Value"]));
+  const outcomeColumn = settings.outcomeColumn === "-" ? "" : validOr(settings.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果", "Result", "Status"]));
+  const stagesTable = validOr(settings.stagesTable, names.filter((n) => n !== table), names.find((n) => n !== table && /stage|阶段/i.test(n)) ?? "");
+  const stageHeaders = headersOf(tables, stagesTable);
+  const stagesColumn = validOr(settings.stagesColumn, stageHeaders, stageHeaders[0] ?? "");
+  const probabilityColumn = settings.probabilityColumn === "-" ? "" : validOr(settings.probabilityColumn, stageHeaders, detectColumn(stageHeaders, ["Probability", "概率", "赢单概率", "Win probability"]));
+  const orderSource = settings.orderSource === "table" && !stagesTable ? "values" : settings.orderSource;
+
+  const columns = useMemo(() => [stageColumn, amountColumn, outcomeColumn].filter((c) => c !== ""), [stageColumn, amountColumn, outcomeColumn]);
+  const data = useTableData(ops, table && stageColumn ? table : undefined, columns);
+  const stageColumns = useMemo(() => [stagesColumn, probabilityColumn].filter((c) => c !== ""), [stagesColumn, probabilityColumn]);
+  const stagesData = useTableData(ops, orderSource === "table" && stagesTable && stagesColumn ? stagesTable : undefined, stageColumns);
+
+  const sourceOrder = useMemo(() => {
+    if (orderSource === "table") return stagesData.data ? distinctValues(stagesData.data.columns[stagesColumn] ?? []) : [];
+    return data.data ? distinctValues(data.data.columns[stageColumn] ?? []) : [];
+  }, [orderSource, stagesData.data, stagesColumn, data.data, stageColumn]);
+  const order = useMemo(() => reconcileOrder(settings.order, sourceOrder), [settings.order, sourceOrder]);
+
+  const probabilities = useMemo(() => {
+    if (orderSource !== "table" || !probabilityColumn || !stagesData.data) return undefined;
+    const d = stagesData.data;
+    const byStage = new Map<string, unknown>();
+    (d.columns[stagesColumn] ?? []).forEach((s, i) => byStage.set(normalizeText(s), d.columns[probabilityColumn]?.[i]));
+    return order.map((s) => byStage.get(normalizeText(s)) ?? "");
+  }, [orderSource, probabilityColumn, stagesData.data, stagesColumn, order]);
+
+  const result = useMemo(() => {
+    if (!data.data || order.length === 0) return undefined;
+    const stages = asColumn(data.data.columns[stageColumn] ?? []);
+    const amounts = amountColumn ? asColumn(data.data.columns[amountColumn] ?? []) : null;
+    const outcomes = outcomeColumn ? asColumn(data.data.columns[outcomeColumn] ?? []) : null;
+    const orderRange = asColumn(order);
+    const matrix = attempt(() => funnel(stages, orderRange, amounts, outcomes, true, engineLang(language)));
+    const weak = attempt(() => bottleneck(stages, orderRange, outcomes, engineLang(language)));
+    const rate = outcomes ? attempt(() => winRate(outcomes)) : undefined;
+    const weighted =
+      amounts && probabilities ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes)) : undefined;
+    return { matrix, weak, rate, weighted };
+  }, [data.data, order, stageColumn, amountColumn, outcomeColumn, probabilities, language]);
+
+  const rows = result?.matrix.value ?? [];
+  const header = rows[0] ?? [];
+  const body = rows.slice(1);
+  const bottleneckTo = typeof result?.weak.value === "string" ? result.weak.value.split(" → ").pop() ?? "" : "";
+
+  const insertReport = async () => {
+    if (!table || !stageColumn || order.length === 0) return;
+    const ownOrderTable = orderSource === "values" || order.join("\u0001") !== sourceOrder.join("\u0001");
+    await task.run(
+      async (signal, onProgress) => {
+        const confirmReplace = async (name: string) =>
+          (await confirm({
+            title: t("funnel.replaceTitle"),
+            message: t("funnel.replaceMessage", { sheet: name }),
+            confirmLabel: t("common.replace"),
+          })) === "confirm";
+        const built = await buildReportSheet(ops, settings.reportSheet, t("funnel.reportSheet"), confirmReplace, async (sheet) => {
+          onProgress({ done: 1, total: 4 });
+          let orderRef = structuredRef(stagesTable, stagesColumn);
+          if (ownOrderTable) {
+            const name = await ops.addTable(
+              sheet,
+              { name: "FunnelStages", topLeft: "M3", headers: [t("funnel.stageHeader")], rows: order.map((s) => [s]) },
+              { signal },
+            );
+            orderRef = structuredRef(name, t("funnel.stageHeader"));
+          }
+          onProgress({ done: 2, total: 4 });
+          const args = [
+            wholeColumn(table, stageColumn),
+            orderRef,
+            amountColumn ? wholeColumn(table, amountColumn) : "",
+            outcomeColumn ? wholeColumn(table, outcomeColumn) : "",
+          ];
+          while (args[args.length - 1] === "") args.pop();
+          await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("funnel.reportTitle", { table })]] });
+          await ops.writeBlock(sheet, { topLeft: "A3", formulas: [[`=SALES.FUNNEL(${args.join(",")})`]] });
+          const chartRows = 1 + order.length + (outcomeColumn ? 1 : 0);
+          // One spare row for the "(unmatched)" line the funnel adds when some stage is not in the order.
+          const lastRow = 3 + chartRows;
+          await ops.setNumberFormat(sheet, `D4:E${lastRow}`, "0.0%");
+          if (amountColumn) {
+            const amountCol = columnLetters(outcomeColumn ? 6 : 5);
+            await ops.setNumberFormat(sheet, `${amountCol}4:${amountCol}${lastRow}`, "#,##0");
+          }
+          // Stage names and Reached side by side for the chart (INDEX(…,0,k) spills column k of the funnel).
+          await ops.writeBlock(sheet, { topLeft: "J3", formulas: [["=INDEX(A3#,0,1)", "=INDEX(A3#,0,3)"]] });
+          onProgress({ done: 3, total: 4 });
+          const top = 3 + chartRows + 3;
+          const chart = await ops.addChart(sheet, {
+            source: `J3:K${3 + chartRows - 1}`,
+            title: t("funnel.chartTitle"),
+            topLeft: `A${top}`,
+            bottomRight: `H${top + 16}`,
+          });
+          onProgress({ done: 4, total: 4 });
+          return chart.type;
+        });
+        if (built) update({ reportSheet: built.sheet });
+        return built;
+      },
+      (r) =>
+        r
+          ? t("funnel.reportInserted", { sheet: r.sheet, chart: r.result === "Funnel" ? t("start.chartFunnel") : t("start.chartBar") })
+          : t("common.nothingChanged"),
+    );
+  };
+
+  return (
+    <>
+      <Section title={t("funnel.setupTitle")}>
+        <FieldRow>
+          <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v, order: [] })} />
+          <SelectField label={t("funnel.stageColumn")} value={stageColumn} options={headers} onChange={(v) => update({ stageColumn: v })} />
+        </FieldRow>
+        <FieldRow>
+          <SelectField
+            label={t("funnel.amountColumn")}
+            value={amountColumn}
+            options={headers}
+            allowNone
+            onChange={(v) => update({ amountColumn: v === "" ? "-" : v })}
+          />
+          <SelectField
+            label={t("funnel.outcomeColumn")}
+            value={outcomeColumn}
+            options={headers}
+            allowNone
+            onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
+          />
+        </FieldRow>
+        <Field label={t("funnel.orderSource")}>
+          <RadioGroup
+            layout="horizontal"
+            value={orderSource}
+            onChange={(_, d) => update({ orderSource: d.value as "table" | "values", order: [] })}
+          >
+            <Radio value="table" label={t("funnel.fromStagesTable")} disabled={!names.some((n) => n !== table)} />
+            <Radio value="values" label={t("funnel.fromValues")} />
+          </RadioGroup>
+        </Field>
+        {orderSource === "table" ? (
+          <FieldRow>
+            <TableField
+              label={t("funnel.stagesTable")}
+              tables={tables.filter((x) => x.name !== table)}
+              value={stagesTable}
+              onChange={(v) => update({ stagesTable: v, order: [] })}
+            />
+            <SelectField label={t("funnel.stagesColumn")} value={stagesColumn} options={stageHeaders} onChange={(v) => update({ stagesColumn: v })} />
+            <SelectField
+              label={t("funnel.probabilityColumn")}
+              value={probabilityColumn}
+              options={stageHeaders}
+              allowNone
+              onChange={(v) => update({ probabilityColumn: v === "" ? "-" : v })}
+            />
+          </FieldRow>
+        ) : null}
+        <Field label={t("funnel.order")} hint={t("funnel.orderHint")}>
+          <ol className={styles.order}>
+            {order.map((stage, i) => (
+              <li key={stage} className={styles.orderItem}>
+                <Badge appearance="outline">{i + 1}</Badge>
+                <span className={styles.orderName}>{stage}</span>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={t("funnel.moveUp", { stage })}
+                  disabled={i === 0}
+                  onClick={() => update({ order: moveItem(order, i, -1) })}
+                >
+                  ↑
+                </Button>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={t("funnel.moveDown", { stage })}
+                  disabled={i === order.length - 1}
+                  onClick={() => update({ order: moveItem(order, i, 1) })}
+                >
+                  ↓
+                </Button>
+              </li>
+            ))}
+          </ol>
+        </Field>
+        <NoticeBar notice={data.error ? { intent: "error", text: data.error } : undefined} />
+      </Section>
+
+      <Section title={t("funnel.resultTitle")}>
+        {!result ? (
+          <Body1>{t("funnel.pickFirst")}</Body1>
+        ) : result.matrix.error ? (
+          <NoticeBar notice={{ intent: "warning", text: t("funnel.error", { reason: result.matrix.error }) }} />
+        ) : (
+          <>
+            <div className={styles.kpis}>
+              <div className={styles.kpi}>
+                <span>{t("funnel.winRate")}</span>
+                <span className={styles.kpiValue}>{result.rate?.value !== undefined ? formatPercent(language, result.rate.value) : "—"}</span>
+              </div>
+              <div className={styles.kpi}>
+                <span>{t("funnel.weighted")}</span>
+                <span className={styles.kpiValue}>
+                  {result.weighted?.value !== undefined ? formatNumber(language, result.weighted.value) : "—"}
+                </span>
+              </div>
+              <div className={styles.kpi}>
+                <span>{t("funnel.bottleneck")}</span>
+                <span className={styles.kpiValue}>{typeof result.weak.value === "string" ? result.weak.value : t("funnel.noBottleneck")}</span>
+              </div>
+            </div>
+            {result.weighted?.error ? <Hint>{t("funnel.weightedError", { reason: result.weighted.error })}</Hint> : null}
+            <BarList
+              centered
+              label={t("funnel.chartTitle")}
+              bars={body
+                .filter((r) => typeof r[2] === "number")
+                .map((r) => ({ label: String(r[0]), value: r[2] as number, highlight: String(r[0]) === bottleneckTo }))}
+            />
+            <div className={styles.scroll}>
+              <Table size="small" aria-label={t("funnel.resultTitle")} className={styles.table}>
+                <TableHeader>
+                  <TableRow>
+                    {header.map((h, i) => (
+                      <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {body.map((row, r) => {
+                    const isBottleneck = String(row[0]) === bottleneckTo;
+                    return (
+                      <TableRow key={r} className={isBottleneck ? styles.bottleneck : undefined}>
+                        {row.map((cell, c) => (
+                          <TableCell key={c} className={c > 0 ? styles.numeric : undefined}>
+                            {c === 0 ? (
+                              <>
+                                {String(cell)} {isBottleneck ? <Badge color="danger">{t("funnel.bottleneckBadge")}</Badge> : null}
+                              </>
+                            ) : c === 3 || c === 4 ? (
+                              cell === "" ? "" : percentOrDash(language, cell)
+                            ) : typeof cell === "number" ? (
+                              formatNumber(language, cell, 2)
+                            ) : (
+                              String(cell)
+                            )}
+                          </TableCell>
+                        ))}
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </div>
+          </>
+        )}
+      </Section>
+
+      <Section title={t("funnel.reportTitleSection")}>
+        <Body1>{t("funnel.reportHelp")}</Body1>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={insertReport} disabled={!result?.matrix.value || task.running}>
+            {t("funnel.insertReport")}
+          </Button>
+        </div>
+        <TaskStatus task={task} />
+      </Section>
+      {dialog}
+    </>
+  );
+}
+

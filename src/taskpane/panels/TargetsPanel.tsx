@@ -1,0 +1,481 @@
+import {
+  Body1,
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo } from "react";
+import { columnLetters } from "../../excel/chunking";
+import type { CellValue } from "../../excel/types";
+import { engineLang, formatNumber } from "../../i18n";
+import { structuredRef } from "../../sample/insert";
+import type { PanelProps } from "../App";
+import { FieldRow, Hint, NoticeBar, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, useConfirm, validOr } from "../components";
+import { activityPlan, asColumn, attempt, distinctValues, serialToIso, targetPlan, todaySerial, ymdToSerial } from "../engineBridge";
+import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
+import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../planInputs";
+import { buildReportSheet } from "../reportSheet";
+
+const useStyles = makeStyles({
+  weights: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))", gap: tokens.spacingHorizontalS },
+  scroll: { overflowX: "auto", maxHeight: "420px", overflowY: "auto" },
+  // A column per owner needs room: the grid scrolls sideways rather than squeezing the numbers.
+  wideTable: { minWidth: "max-content" },
+  numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  number: { maxWidth: "200px" },
+});
+
+type Period = "M" | "Q" | "W";
+
+interface TargetSettings {
+  annualTarget: number;
+  startMonth: string;
+  period: Period;
+  decimals: number;
+  seasonality: "equal" | "history" | "typed";
+  typedWeights: number[];
+  historyTable: string;
+  historyDate: string;
+  historyAmount: string;
+  historyOwner: string;
+  ownerSource: "none" | "table" | "typed";
+  ownersTable: string;
+  ownersColumn: string;
+  typedOwners: string;
+  ownerWeighting: "equal" | "history";
+  holidays: string;
+  averageDeal: number;
+  conversionsTable: string;
+  conversionsColumn: string;
+  reportSheet: string;
+}
+
+function thisYearStart(): string {
+  return `${new Date().getFullYear()}-01`;
+}
+
+export function TargetsPanel({ ops, tables }: PanelProps) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const task = useTask();
+  const { confirm, dialog } = useConfirm();
+  const names = tables.map((x) => x.name);
+  const [s, update] = useWorkbookSettings<TargetSettings>(ops, "targets", {
+    annualTarget: 1_200_000,
+    startMonth: thisYearStart(),
+    period: "M",
+    decimals: 0,
+    seasonality: "equal",
+    typedWeights: new Array<number>(12).fill(1),
+    historyTable: "",
+    historyDate: "",
+    historyAmount: "",
+    historyOwner: "",
+    ownerSource: "none",
+    ownersTable: "",
+    ownersColumn: "",
+    typedOwners: "",
+    ownerWeighting: "equal",
+    holidays: "",
+    averageDeal: 50_000,
+    conversionsTable: "",
+    conversionsColumn: "",
+    reportSheet: "",
+  });
+
+  const historyTable = validOr(s.historyTable, names, names.find((n) => /lead|线索|deal|商机/i.test(n)) ?? names[0] ?? "");
+  const historyHeaders = headersOf(tables, historyTable);
+  const historyDate = validOr(s.historyDate, historyHeaders, detectColumn(historyHeaders, ["Created", "创建日期", "Date", "日期", "Close date", "成交日期"]));
+  const historyAmount = validOr(s.historyAmount, historyHeaders, detectColumn(historyHeaders, ["Amount", "金额", "Revenue", "收入"]));
+  const historyOwner = validOr(s.historyOwner, historyHeaders, detectColumn(historyHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  const ownersTable = validOr(s.ownersTable, names, names.find((n) => /target|目标/i.test(n)) ?? historyTable);
+  const ownersHeaders = headersOf(tables, ownersTable);
+  const ownersColumn = validOr(s.ownersColumn, ownersHeaders, detectColumn(ownersHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  const conversionsTable = validOr(s.conversionsTable, names, names.find((n) => /stage|阶段/i.test(n)) ?? "");
+  const conversionHeaders = headersOf(tables, conversionsTable);
+  const conversionsColumn = validOr(s.conversionsColumn, conversionHeaders, detectColumn(conversionHeaders, ["Conversion", "转化率", "Conversion rate"]));
+
+  const needHistory = s.seasonality === "history" || (s.ownerSource !== "none" && s.ownerWeighting === "history");
+  const historyColumns = useMemo(
+    () => [historyDate, historyAmount, historyOwner].filter((c) => c !== ""),
+    [historyDate, historyAmount, historyOwner],
+  );
+  const history = useTableData(ops, needHistory && historyTable ? historyTable : undefined, historyColumns);
+  const ownersData = useTableData(ops, s.ownerSource === "table" && ownersTable && ownersColumn ? ownersTable : undefined, ownersColumn ? [ownersColumn] : undefined);
+  const conversionColumns = useMemo(() => [conversionHeaders[0], conversionsColumn].filter((c): c is string => !!c), [conversionHeaders, conversionsColumn]);
+  const conversions = useTableData(ops, conversionsTable && conversionsColumn ? conversionsTable : undefined, conversionColumns);
+
+  const start = parseYearMonth(s.startMonth);
+  const startSerial = start ? ymdToSerial(start.year, start.month, 1) : undefined;
+  const startMonthNumber = start?.month;
+  const owners = useMemo(() => {
+    if (s.ownerSource === "typed") return splitList(s.typedOwners);
+    if (s.ownerSource === "table" && ownersData.data) return distinctValues(ownersData.data.columns[ownersColumn] ?? []);
+    return [];
+  }, [s.ownerSource, s.typedOwners, ownersData.data, ownersColumn]);
+
+  const seasonWeights = useMemo((): number[] | null => {
+    if (s.seasonality === "typed") return s.typedWeights.slice(0, 12);
+    if (s.seasonality === "history" && history.data && startMonthNumber && historyDate && historyAmount) {
+      const calendar = monthlyHistory(history.data.columns[historyDate] ?? [], history.data.columns[historyAmount] ?? [], todaySerial());
+      return rotateToPlan(calendar, startMonthNumber);
+    }
+    return null;
+  }, [s.seasonality, s.typedWeights, history.data, startMonthNumber, historyDate, historyAmount]);
+
+  const ownerWeights = useMemo((): number[] | null => {
+    if (owners.length === 0 || s.ownerWeighting !== "history" || !history.data || !historyOwner || !historyAmount) return null;
+    return ownerHistory(owners, history.data.columns[historyOwner] ?? [], history.data.columns[historyAmount] ?? []);
+  }, [owners, s.ownerWeighting, history.data, historyOwner, historyAmount]);
+
+  const holidays = useMemo(() => parseHolidays(s.holidays), [s.holidays]);
+  const stageNames = useMemo(
+    () => (conversions.data && conversionHeaders[0] ? (conversions.data.columns[conversionHeaders[0]] ?? []).map(String) : []),
+    [conversions.data, conversionHeaders],
+  );
+  const conversionRates = useMemo(
+    () => (conversions.data && conversionsColumn ? conversions.data.columns[conversionsColumn] ?? [] : []),
+    [conversions.data, conversionsColumn],
+  );
+
+  const plan = useMemo(() => {
+    if (startSerial === undefined) return { error: t("targets.badStart") };
+    return attempt(() =>
+      targetPlan(
+        s.annualTarget,
+        startSerial,
+        s.period,
+        seasonWeights ? asColumn(seasonWeights) : null,
+        owners.length > 0 ? asColumn(owners) : null,
+        ownerWeights ? asColumn(ownerWeights) : null,
+        s.decimals,
+        holidays.dates.length > 0 ? asColumn(holidays.dates) : null,
+        engineLang(language),
+      ),
+    );
+  }, [s.annualTarget, startSerial, s.period, seasonWeights, owners, ownerWeights, s.decimals, holidays.dates, language, t]);
+
+  const activity = useMemo(() => {
+    if (conversionRates.length === 0) return undefined;
+    return attempt(() => activityPlan(s.annualTarget, s.averageDeal, asColumn(conversionRates), 12, Math.max(1, owners.length)));
+  }, [conversionRates, s.annualTarget, s.averageDeal, owners.length]);
+
+  const insertPlan = async () => {
+    if (startSerial === undefined || !plan.value) return;
+    const L = {
+      parameter: t("targets.paramName"),
+      value: t("targets.paramValue"),
+      month: t("targets.month"),
+      weight: t("targets.weight"),
+      owner: t("targets.owner"),
+      holiday: t("targets.holiday"),
+      stage: t("targets.stage"),
+      conversion: t("targets.conversion"),
+    };
+    await task.run(
+      async (signal, onProgress) => {
+        const confirmReplace = async (sheet: string) =>
+          (await confirm({
+            title: t("targets.replaceTitle"),
+            message: t("targets.replaceMessage", { sheet }),
+            confirmLabel: t("common.replace"),
+          })) === "confirm";
+        return buildReportSheet(ops, s.reportSheet, t("targets.planSheet"), confirmReplace, async (sheet) => {
+          const total = 6;
+          let step = 0;
+          const tick = () => onProgress({ done: ++step, total });
+          await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("targets.planTitle")]] });
+          const params: CellValue[][] = [
+            [t("targets.annualTarget"), s.annualTarget],
+            // ISO text: TARGETPLAN reads text dates, and the cell shows the date the same in every locale.
+            [t("targets.startMonth"), serialToIso(startSerial)],
+            [t("targets.period"), s.period],
+            [t("targets.decimals"), s.decimals],
+            [t("targets.averageDeal"), s.averageDeal],
+            [t("targets.periodsPerYear"), 12],
+          ];
+          const P = await ops.addTable(sheet, { name: "PlanParameters", topLeft: "A3", headers: [L.parameter, L.value], rows: params }, { signal });
+          tick();
+          const months = Array.from({ length: 12 }, (_, i) => serialToIso(ymdToSerial(start!.year, start!.month + i, 1)).slice(0, 7));
+          const weights = seasonWeights ?? new Array<number>(12).fill(1);
+          const S = await ops.addTable(sheet, {
+            name: "PlanSeasonality",
+            topLeft: "D3",
+            headers: [L.month, L.weight],
+            rows: months.map((m, i) => [m, weights[i] ?? 0]),
+          }, { signal });
+          tick();
+          let O: string | undefined;
+          if (owners.length > 0) {
+            O = await ops.addTable(sheet, {
+              name: "PlanOwners",
+              topLeft: "G3",
+              headers: [L.owner, L.weight],
+              rows: owners.map((o, i) => [o, ownerWeights ? ownerWeights[i] : 1]),
+            }, { signal });
+          }
+          tick();
+          let H: string | undefined;
+          if (holidays.dates.length > 0) {
+            H = await ops.addTable(sheet, {
+              name: "PlanHolidays",
+              topLeft: "J3",
+              headers: [L.holiday],
+              rows: holidays.dates.map((d) => [serialToIso(d)]),
+            }, { signal });
+          }
+          let C: string | undefined;
+          if (conversionRates.length > 0) {
+            C = await ops.addTable(sheet, {
+              name: "PlanConversions",
+              topLeft: "L3",
+              headers: [L.stage, L.conversion],
+              rows: conversionRates.map((r, i) => [stageNames[i] ?? `${i + 1}`, r]),
+              numberFormats: { [L.conversion]: "0%" },
+            }, { signal });
+          }
+          tick();
+          const param = (n: number) => `INDEX(${structuredRef(P, L.value)},${n})`;
+          const tallest = Math.max(params.length, 12, owners.length, holidays.dates.length, conversionRates.length);
+          const planRow = 3 + tallest + 3;
+          const args = [
+            param(1),
+            param(2),
+            param(3),
+            structuredRef(S, L.weight),
+            O ? structuredRef(O, L.owner) : "",
+            O ? structuredRef(O, L.weight) : "",
+            param(4),
+            H ? structuredRef(H, L.holiday) : "",
+          ];
+          while (args[args.length - 1] === "") args.pop();
+          await ops.writeBlock(sheet, { topLeft: `A${planRow - 1}`, formulas: [[t("targets.planHeading")]] });
+          await ops.writeBlock(sheet, { topLeft: `A${planRow}`, formulas: [[`=SALES.TARGETPLAN(${args.join(",")})`]] });
+          const planRows = plan.value?.length ?? 14;
+          const planColumns = owners.length > 0 ? owners.length + 2 : 2;
+          await ops.setNumberFormat(
+            sheet,
+            `B${planRow + 1}:${columnLetters(planColumns - 1)}${planRow + planRows - 1}`,
+            s.decimals > 0 ? `#,##0.${"0".repeat(s.decimals)}` : "#,##0",
+          );
+          tick();
+          if (C) {
+            const col = columnLetters(Math.max(2, owners.length + 2) + 1);
+            const ownersCount = O ? `ROWS(${structuredRef(O, L.owner)})` : "1";
+            await ops.writeBlock(sheet, { topLeft: `${col}${planRow - 1}`, formulas: [[t("targets.activityHeading")]] });
+            await ops.writeBlock(sheet, {
+              topLeft: `${col}${planRow}`,
+              formulas: [[`=${structuredRef(C, L.stage)}`, `=SALES.ACTIVITYPLAN(${param(1)},${param(5)},${structuredRef(C, L.conversion)},${param(6)},${ownersCount})`]],
+            });
+            await ops.writeBlock(sheet, { topLeft: `${col}${planRow + conversionRates.length}`, formulas: [[t("targets.won")]] });
+          }
+          tick();
+          return true;
+        });
+      },
+      (r) => (r ? t("targets.inserted", { sheet: r.sheet }) : t("common.nothingChanged")),
+    ).then((r) => {
+      if (r) update({ reportSheet: r.sheet });
+    });
+  };
+
+  const numberChange = (key: "annualTarget" | "averageDeal" | "decimals", min = 0, max = Number.MAX_SAFE_INTEGER) =>
+    (_: unknown, d: { value?: number | null; displayValue?: string }) => {
+      const v = d.value ?? Number(String(d.displayValue ?? "").replace(/[,，\s]/g, ""));
+      if (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max) update({ [key]: v } as Partial<TargetSettings>);
+    };
+
+  const rows = plan.value ?? [];
+  return (
+    <>
+      <Section title={t("targets.setupTitle")}>
+        <FieldRow>
+          <Field label={t("targets.annualTarget")} className={styles.number}>
+            <SpinButton value={s.annualTarget} min={0} step={10000} onChange={numberChange("annualTarget")} />
+          </Field>
+          <Field label={t("targets.startMonth")} hint={t("targets.startHint")} className={styles.number}
+            validationState={start ? "none" : "error"} validationMessage={start ? undefined : t("targets.badStart")}>
+            <Input type="month" value={s.startMonth} onChange={(_, d) => update({ startMonth: d.value })} />
+          </Field>
+          <SelectField
+            label={t("targets.period")}
+            value={s.period}
+            options={["M", "Q", "W"]}
+            labels={(o) => t(o === "M" ? "targets.month" : o === "Q" ? "targets.quarter" : "targets.week")}
+            onChange={(v) => update({ period: (v || "M") as Period })}
+          />
+          <Field label={t("targets.decimals")} className={styles.number}>
+            <SpinButton value={s.decimals} min={0} max={6} onChange={numberChange("decimals", 0, 6)} />
+          </Field>
+        </FieldRow>
+      </Section>
+
+      <Section title={t("targets.historyTitle")}>
+        <Hint>{t("targets.historyHint")}</Hint>
+        <FieldRow>
+          <TableField label={t("common.table")} tables={tables} value={historyTable} onChange={(v) => update({ historyTable: v })} />
+          <SelectField label={t("targets.dateColumn")} value={historyDate} options={historyHeaders} onChange={(v) => update({ historyDate: v })} />
+          <SelectField label={t("targets.amountColumn")} value={historyAmount} options={historyHeaders} onChange={(v) => update({ historyAmount: v })} />
+          <SelectField label={t("targets.ownerColumn")} value={historyOwner} options={historyHeaders} onChange={(v) => update({ historyOwner: v })} />
+        </FieldRow>
+        <NoticeBar notice={history.error ? { intent: "error", text: history.error } : undefined} />
+      </Section>
+
+      <Section title={t("targets.seasonalityTitle")}>
+        <Field label={t("targets.seasonality")}>
+          <RadioGroup layout="horizontal" value={s.seasonality} onChange={(_, d) => update({ seasonality: d.value as TargetSettings["seasonality"] })}>
+            <Radio value="equal" label={t("targets.equal")} />
+            <Radio value="history" label={t("targets.fromHistory")} />
+            <Radio value="typed" label={t("targets.typed")} />
+          </RadioGroup>
+        </Field>
+        {s.seasonality === "typed" ? (
+          <div className={styles.weights}>
+            {Array.from({ length: 12 }, (_, i) => {
+              const label = start ? serialToIso(ymdToSerial(start.year, start.month + i, 1)).slice(0, 7) : String(i + 1);
+              return (
+                <Field key={i} label={label}>
+                  <SpinButton
+                    value={s.typedWeights[i] ?? 1}
+                    min={0}
+                    step={0.1}
+                    onChange={(_, d) => {
+                      const v = d.value ?? Number(d.displayValue);
+                      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return;
+                      const next = [...s.typedWeights];
+                      next[i] = v;
+                      update({ typedWeights: next });
+                    }}
+                  />
+                </Field>
+              );
+            })}
+          </div>
+        ) : null}
+        {s.seasonality === "history" && seasonWeights ? (
+          <Hint>{t("targets.historyWeights", { weights: seasonWeights.map((w) => formatNumber(language, w)).join(" · ") })}</Hint>
+        ) : null}
+      </Section>
+
+      <Section title={t("targets.ownersTitle")}>
+        <Field label={t("targets.ownerSource")}>
+          <RadioGroup layout="horizontal" value={s.ownerSource} onChange={(_, d) => update({ ownerSource: d.value as TargetSettings["ownerSource"] })}>
+            <Radio value="none" label={t("targets.noOwners")} />
+            <Radio value="table" label={t("targets.ownersFromTable")} />
+            <Radio value="typed" label={t("targets.ownersTyped")} />
+          </RadioGroup>
+        </Field>
+        {s.ownerSource === "table" ? (
+          <FieldRow>
+            <TableField label={t("common.table")} tables={tables} value={ownersTable} onChange={(v) => update({ ownersTable: v })} />
+            <SelectField label={t("targets.ownerColumn")} value={ownersColumn} options={ownersHeaders} onChange={(v) => update({ ownersColumn: v })} />
+          </FieldRow>
+        ) : null}
+        {s.ownerSource === "typed" ? (
+          <Field label={t("targets.typedOwners")} hint={t("targets.typedOwnersHint")}>
+            <Textarea value={s.typedOwners} onChange={(_, d) => update({ typedOwners: d.value })} />
+          </Field>
+        ) : null}
+        {s.ownerSource !== "none" ? (
+          <Field label={t("targets.ownerWeights")}>
+            <RadioGroup layout="horizontal" value={s.ownerWeighting} onChange={(_, d) => update({ ownerWeighting: d.value as "equal" | "history" })}>
+              <Radio value="equal" label={t("targets.equal")} />
+              <Radio value="history" label={t("targets.byHistory")} />
+            </RadioGroup>
+          </Field>
+        ) : null}
+        <Field label={t("targets.holidays")} hint={t("targets.holidaysHint")}
+          validationState={holidays.invalid.length > 0 ? "error" : "none"}
+          validationMessage={holidays.invalid.length > 0 ? t("targets.badHolidays", { items: holidays.invalid.join(", ") }) : undefined}>
+          <Textarea value={s.holidays} onChange={(_, d) => update({ holidays: d.value })} />
+        </Field>
+      </Section>
+
+      <Section title={t("targets.previewTitle")}>
+        {plan.error ? (
+          <NoticeBar notice={{ intent: "warning", text: t("targets.previewError", { reason: plan.error }) }} />
+        ) : (
+          <div className={styles.scroll}>
+            <Table size="small" aria-label={t("targets.previewTitle")} className={styles.wideTable}>
+              <TableHeader>
+                <TableRow>
+                  {(rows[0] ?? []).map((h, i) => (
+                    <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
+                  ))}
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {rows.slice(1).map((row, r) => (
+                  <TableRow key={r} className={r === rows.length - 2 ? styles.total : undefined}>
+                    {row.map((cell, c) => (
+                      <TableCell key={c} className={c > 0 ? styles.numeric : undefined}>
+                        {typeof cell === "number" ? formatNumber(language, cell, s.decimals) : String(cell)}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </Section>
+
+      <Section title={t("targets.activityTitle")}>
+        <Hint>{t("targets.activityHint")}</Hint>
+        <FieldRow>
+          <Field label={t("targets.averageDeal")} className={styles.number}>
+            <SpinButton value={s.averageDeal} min={1} step={1000} onChange={numberChange("averageDeal", 1)} />
+          </Field>
+          <TableField label={t("targets.stagesTable")} tables={tables} value={conversionsTable} onChange={(v) => update({ conversionsTable: v })} />
+          <SelectField label={t("targets.conversionColumn")} value={conversionsColumn} options={conversionHeaders} onChange={(v) => update({ conversionsColumn: v })} />
+        </FieldRow>
+        {activity?.error ? <NoticeBar notice={{ intent: "warning", text: activity.error }} /> : null}
+        {activity?.value ? (
+          <Table size="small" aria-label={t("targets.activityTitle")}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t("targets.stage")}</TableHeaderCell>
+                <TableHeaderCell className={styles.numeric}>{t("targets.perOwnerMonth")}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {activity.value.map((row, i) => (
+                <TableRow key={i}>
+                  <TableCell>{i < stageNames.length ? stageNames[i] : t("targets.won")}</TableCell>
+                  <TableCell className={styles.numeric}>{String(row[0])}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : !activity ? (
+          <Body1>{t("targets.noConversions")}</Body1>
+        ) : null}
+      </Section>
+
+      <Section title={t("targets.insertTitle")}>
+        <Body1>{t("targets.insertHelp")}</Body1>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={insertPlan} disabled={!plan.value || task.running}>
+            {t("targets.insert")}
+          </Button>
+        </div>
+        <TaskStatus task={task} />
+      </Section>
+      {dialog}
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * An in-memory WorkbookOps for component tests: tables as header + rows, a call log, and the same
+ * never-overwrite rule for stages as the real layer (so a test can tell a UI that asks from one that doesn't).
+ */
+import type {
+  CellValue,
+  ChangePlan,
+  ColumnSpec,
+  RowsPlan,
+  StagePlan,
+  TableColumns,
+  TableInfo,
+  WorkbookOps,
+} from "../../src/excel/types";
+
+export interface FakeTable {
+  sheet: string;
+  headers: string[];
+  rows: CellValue[][];
+}
+
+export interface FakeWorkbook {
+  ops: WorkbookOps;
+  tables: Map<string, FakeTable>;
+  sheets: string[];
+  settings: Map<string, unknown>;
+  calls: Array<{ method: string; args: unknown[] }>;
+  blocks: Array<{ sheet: string; topLeft: string; formulas: CellValue[][] }>;
+  selected: Array<{ table: string; row: number }>;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+export function fakeWorkbook(initial: Record<string, FakeTable> = {}): FakeWorkbook {
+  const tables = new Map<string, FakeTable>(Object.entries(initial).map(([k, v]) => [k, { ...v, rows: v.rows.map((r) => [...r]) }]));
+  const sheets = [...new Set(["Sheet1", ...[...tables.values()].map((t) => t.sheet)])];
+  const settings = new Map<string, unknown>();
+  const calls: FakeWorkbook["calls"] = [];
+  const blocks: FakeWorkbook["blocks"] = [];
+  const selected: FakeWorkbook["selected"] = [];
+  const get = (name: string) => {
+    const t = tables.get(name);
+    if (!t) throw new Error(`No table ${name}`);
+    return t;
+  };
+  const log = (method: string, ...args: unknown[]) => calls.push({ method, args });
+  const uniqueSheet = (wished: string) => {
+    if (!sheets.some((s) => s.toLowerCase() === wished.toLowerCase())) return wished;
+    for (let i = 2; ; i++) if (!sheets.includes(`${wished} (${i})`)) return `${wished} (${i})`;
+  };
+  const uniqueTable = (wished: string) => {
+    if (!tables.has(wished)) return wished;
+    for (let i = 2; ; i++) if (!tables.has(`${wished}_${i}`)) return `${wished}_${i}`;
+  };
+  const cellFor = (spec: ColumnSpec, r: number): CellValue => (spec.formula ? spec.formula(r) : spec.values?.[r] ?? "");
+
+  const ops: WorkbookOps = {
+    async listTables(): Promise<TableInfo[]> {
+      return [...tables.entries()].map(([name, t]) => ({ name, sheet: t.sheet, headers: [...t.headers], rowCount: t.rows.length }));
+    },
+    async readTable(name, options): Promise<TableColumns> {
+      const t = get(name);
+      const wanted = options?.columns ?? t.headers;
+      const columns: Record<string, CellValue[]> = {};
+      for (const h of wanted) {
+        const i = t.headers.indexOf(h);
+        if (i < 0) throw new Error(`No column ${h}`);
+        columns[h] = t.rows.map((r) => r[i] ?? "");
+      }
+      return { name, headers: [...t.headers], rowCount: t.rows.length, columns };
+    },
+    async planColumns(name, specs): Promise<ChangePlan> {
+      const t = get(name);
+      let cellsToChange = 0;
+      const existing = specs.filter((s) => t.headers.includes(s.name));
+      for (const s of existing) {
+        const i = t.headers.indexOf(s.name);
+        t.rows.forEach((row, r) => {
+          if (String(row[i] ?? "") !== String(cellFor(s, r))) cellsToChange++;
+        });
+      }
+      return { cellsToChange, newColumns: specs.filter((s) => !t.headers.includes(s.name)).map((s) => s.name), existingColumns: existing.map((s) => s.name) };
+    },
+    async addColumns(name, specs) {
+      log("addColumns", name, specs.map((s) => s.name));
+      const t = get(name);
+      for (const s of specs) {
+        let i = t.headers.indexOf(s.name);
+        if (i < 0) {
+          t.headers.push(s.name);
+          i = t.headers.length - 1;
+        }
+        t.rows.forEach((row, r) => {
+          row[i] = cellFor(s, r);
+        });
+      }
+      return { requests: 1, cellsWritten: specs.length * t.rows.length };
+    },
+    async planStages(name, column, rows): Promise<StagePlan> {
+      const t = get(name);
+      const c = t.headers.indexOf(column);
+      const rowsToSet: number[] = [];
+      const rowsKept: number[] = [];
+      for (const r of [...new Set(rows)].sort((a, b) => a - b)) (blank(t.rows[r]?.[c]) ? rowsToSet : rowsKept).push(r);
+      return { rowsToSet, rowsKept };
+    },
+    async setBlankStages(name, column, rows, stage) {
+      log("setBlankStages", name, column, rows, stage);
+      const t = get(name);
+      const c = t.headers.indexOf(column);
+      let n = 0;
+      for (const r of rows) {
+        if (t.rows[r] && blank(t.rows[r][c])) {
+          t.rows[r][c] = stage;
+          n++;
+        }
+      }
+      return n;
+    },
+    async writeColumnValues(name, column, values) {
+      return ops.addColumns(name, [{ name: column, values }]);
+    },
+    async planTableRows(name, rows): Promise<RowsPlan> {
+      const t = get(name);
+      let cellsToChange = 0;
+      let rowsCleared = 0;
+      rows.forEach((row, r) => {
+        row.forEach((v, c) => {
+          if (r < t.rows.length && String(t.rows[r][c] ?? "") !== String(v)) cellsToChange++;
+        });
+      });
+      for (let r = rows.length; r < t.rows.length; r++) {
+        const filled = t.rows[r].filter((v) => !blank(v)).length;
+        cellsToChange += filled;
+        if (filled > 0) rowsCleared++;
+      }
+      return { cellsToChange, rowsAdded: Math.max(0, rows.length - t.rows.length), rowsCleared };
+    },
+    async replaceTableRows(name, rows) {
+      log("replaceTableRows", name, rows);
+      const t = get(name);
+      const width = t.headers.length;
+      const next = rows.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
+      for (let r = rows.length; r < t.rows.length; r++) next.push(Array.from({ length: width }, () => ""));
+      t.rows = next;
+      return { requests: 1, cellsWritten: next.length * width };
+    },
+    async listSheets() {
+      return [...sheets];
+    },
+    async addSheet(wished) {
+      const name = uniqueSheet(wished);
+      sheets.push(name);
+      log("addSheet", name);
+      return name;
+    },
+    async uniqueTableName(wished) {
+      return uniqueTable(wished);
+    },
+    async uniqueSheetName(wished) {
+      return uniqueSheet(wished);
+    },
+    async addTable(sheet, spec) {
+      const name = uniqueTable(spec.name);
+      tables.set(name, { sheet, headers: [...spec.headers], rows: spec.rows.map((r) => [...r]) });
+      log("addTable", sheet, name);
+      return name;
+    },
+    async writeBlock(sheet, block) {
+      blocks.push({ sheet, topLeft: block.topLeft, formulas: block.formulas });
+    },
+    async setNumberFormat(sheet, address, format) {
+      log("setNumberFormat", sheet, address, format);
+    },
+    async addChart(sheet, spec) {
+      log("addChart", sheet, spec.source);
+      return { type: "Funnel" };
+    },
+    async deleteSheet(sheet) {
+      log("deleteSheet", sheet);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      for (const [name, t] of [...tables.entries()]) if (t.sheet === sheet) tables.delete(name);
+    },
+    async renameSheet(sheet, newName) {
+      log("renameSheet", sheet, newName);
+      sheets[sheets.indexOf(sheet)] = newName;
+      for (const t of tables.values()) if (t.sheet === sheet) t.sheet = newName;
+    },
+    async activateSheet() {},
+    async selectTableRow(table, row) {
+      selected.push({ table, row });
+    },
+    async getSetting<T>(key: string) {
+      return settings.get(key) as T | undefined;
+    },
+    async setSetting(key, value) {
+      settings.set(key, JSON.parse(JSON.stringify(value)));
+    },
+  };
+  return { ops, tables, sheets, settings, calls, blocks, selected };
+}

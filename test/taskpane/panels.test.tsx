@@ -1,0 +1,124 @@
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import en from "../../src/i18n/ui.en-US.json";
+import zh from "../../src/i18n/ui.zh-CN.json";
+import { sampleContent, todayExcelSerial, type SampleLang } from "../../src/sample/data";
+import { TaskpaneRoot } from "../../src/taskpane/Root";
+import { App, type PanelId } from "../../src/taskpane/App";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { I18nContext } from "../../src/taskpane/hooks";
+import { createTranslator } from "../../src/i18n";
+import { fakeWorkbook, type FakeTable } from "./fakeOps";
+
+const TODAY = todayExcelSerial();
+// Fluent renders a lot of DOM and role queries walk all of it; the machine is shared with builds.
+jest.setTimeout(60_000);
+
+function sampleTables(lang: SampleLang): Record<string, FakeTable> {
+  const c = sampleContent(lang, TODAY);
+  return {
+    Leads: { sheet: c.labels.leadsSheet, headers: c.leads.headers, rows: c.leads.rows },
+    ScoringRules: { sheet: c.labels.rulesSheet, headers: c.rules.headers, rows: c.rules.rows },
+    Stages: { sheet: c.labels.stagesSheet, headers: c.stages.headers, rows: c.stages.rows },
+    Targets: { sheet: c.labels.targetsSheet, headers: c.targets.headers, rows: c.targets.rows },
+  };
+}
+
+function renderPanel(panel: PanelId, language: "en-US" | "zh-CN", tables: Record<string, FakeTable>) {
+  const wb = fakeWorkbook(tables);
+  const i18n = { language, t: createTranslator(language) };
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={i18n}>
+        <App ops={wb.ops} initialPanel={panel} />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+  return { wb, view };
+}
+
+/** A raw key such as "funnel.winRate" on screen means a string is missing. */
+function expectNoRawKeys(container: HTMLElement) {
+  const keys = Object.keys(en);
+  const text = container.textContent ?? "";
+  for (const key of keys) expect([key, text.includes(key)]).toEqual([key, false]);
+}
+
+const PANELS: Array<[PanelId, keyof typeof en]> = [
+  ["start", "start.tablesTitle"],
+  ["scoring", "scoring.rulesTitle"],
+  ["bant", "bant.previewTitle"],
+  ["funnel", "funnel.resultTitle"],
+  ["targets", "targets.previewTitle"],
+  ["followups", "followups.listTitle"],
+];
+
+describe.each([
+  ["en-US", en, "en"],
+  ["zh-CN", zh, "zh"],
+] as const)("every panel renders in %s", (language, strings, sampleLang) => {
+  test.each(PANELS)("%s", async (panel, titleKey) => {
+    const { view } = renderPanel(panel, language, sampleTables(sampleLang));
+    const heading = await screen.findByText(strings[titleKey], { selector: "h2" });
+    expect(heading).toBeInTheDocument();
+    const tabs = view.container.querySelectorAll('[role="tab"]');
+    // A Fluent tab repeats its label in a hidden bold copy (to reserve width): compare by inclusion.
+    const labels = (["tab.start", "tab.scoring", "tab.bant", "tab.funnel", "tab.targets", "tab.followups"] as const).map((k) => strings[k]);
+    expect(tabs).toHaveLength(6);
+    [...tabs].forEach((tab, i) => expect(tab.textContent).toContain(labels[i]));
+    // Let the table reads and previews settle before checking the text.
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expectNoRawKeys(view.container);
+  });
+});
+
+test("the root picks Chinese for zh-TW and shows the Chinese tabs", async () => {
+  const wb = fakeWorkbook(sampleTables("zh"));
+  render(<TaskpaneRoot ops={wb.ops} displayLanguage="zh-TW" dark />);
+  expect(await screen.findByRole("tab", { name: zh["tab.funnel"] })).toBeInTheDocument();
+});
+
+test("the funnel panel shows counts from the engine and highlights the bottleneck", async () => {
+  renderPanel("funnel", "en-US", sampleTables("en"));
+  const table = await screen.findByRole("table", { name: en["funnel.resultTitle"] });
+  const rows = within(table).getAllByRole("row");
+  // header + 5 stages + Won (+ maybe unmatched)
+  expect(rows.length).toBeGreaterThanOrEqual(7);
+  expect(within(table).getByText("Negotiation")).toBeInTheDocument();
+  expect(within(table).getByText(en["funnel.bottleneckBadge"])).toBeInTheDocument();
+});
+
+test("the BANT panel auto-detects Chinese headers", async () => {
+  renderPanel("bant", "zh-CN", sampleTables("zh"));
+  expect(await screen.findByText(/条线索中有/)).toBeInTheDocument();
+  expect(screen.getByRole("combobox", { name: zh["bant.budget"] })).toHaveTextContent("预算");
+  expect(screen.getByRole("combobox", { name: zh["bant.timeline"] })).toHaveTextContent("采购时间");
+});
+
+test("the follow-ups list is most overdue first and selecting one selects its row", async () => {
+  const user = userEvent.setup();
+  const tables: Record<string, FakeTable> = {
+    Leads: {
+      sheet: "Leads",
+      headers: ["Company", "Owner", "Stage", "Outcome", "NextFollowUp"],
+      rows: [
+        ["Later Inc.", "Ann", "Lead", "", TODAY + 3],
+        ["Today Ltd.", "Bob", "Demo", "", TODAY],
+        ["Old Co.", "Ann", "Proposal", "", TODAY - 9],
+        ["Closed Co.", "Ann", "Proposal", "Won", TODAY - 20],
+        ["Week Co.", "Bob", "Lead", "", TODAY - 7],
+      ],
+    },
+  };
+  const { wb } = renderPanel("followups", "en-US", tables);
+  const list = await screen.findByRole("list", { name: en["followups.listTitle"] });
+  const names = within(list)
+    .getAllByRole("button")
+    .map((b) => b.getAttribute("aria-label"));
+  expect(names).toEqual(["Select Old Co. in the workbook", "Select Week Co. in the workbook", "Select Today Ltd. in the workbook"]);
+  expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("9 days");
+  await user.click(within(list).getByRole("button", { name: /Week Co\./ }));
+  await waitFor(() => expect(wb.selected).toEqual([{ table: "Leads", row: 4 }]));
+});

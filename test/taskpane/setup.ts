@@ -1,0 +1,20 @@
+// jsdom lacks a few browser APIs Fluent UI's positioning and tabster touch; minimal stand-ins suffice.
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+const g = globalThis as unknown as Record<string, unknown>;
+if (!g.ResizeObserver) g.ResizeObserver = ResizeObserverStub;
+if (typeof window !== "undefined" && !window.matchMedia) {
+  window.matchMedia = ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+}
