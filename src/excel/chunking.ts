@@ -75,13 +75,23 @@ export function planRowChunks(
 }
 
 /**
- * True when Excel would read the string as a formula (or, for `@`, an implicit-intersection formula)
- * if written to a General cell. Leading spaces are included because a CSV-style `" =cmd"` is what
- * injection payloads look like, and treating them as text is harmless.
+ * True when Excel would not keep the string as written in a General cell:
+ * - it would read it as a formula (`=`, `+`, `-`, or `@` for implicit intersection; leading spaces included,
+ *   because a CSV-style `" =cmd"` is what injection payloads look like);
+ * - it would turn it into a number, date, time, boolean or error: `"00123"` → 123, `"1,200"` → 1200,
+ *   `"1-2"` → 2 January, `"15%"`, `"$3.5"`, `"12:30"`, `"TRUE"`, `"#N/A"`;
+ * - it would swallow a leading apostrophe.
+ * Such cells get the Text format before their value, so what the user typed is what the cell holds.
  */
 export function needsLiteralText(value: unknown): value is string {
-  return typeof value === "string" && /^\s*[=+\-@]/.test(value) && value.trim().length > 0;
+  if (typeof value !== "string" || value.trim().length === 0) return false;
+  return FORMULA_START.test(value) || NUMBER_OR_DATE_LIKE.test(value) || EXCEL_LITERAL.test(value.trim()) || value.startsWith("'");
 }
+
+const FORMULA_START = /^\s*[=+\-@]/;
+/** Digits with only the punctuation of numbers, currencies, percentages, dates and times. */
+const NUMBER_OR_DATE_LIKE = /^[\s\d.,:/%$¥￥€£()eE年月日+\-]*\d[\s\d.,:/%$¥￥€£()eE年月日+\-]*(?:\s*[ap]m)?$/i;
+const EXCEL_LITERAL = /^(?:true|false|#n\/a|#value!|#ref!|#div\/0!|#num!|#name\?|#null!|#spill!|#calc!|#getting_data)$/i;
 
 /** The text format that keeps a string exactly as written. */
 export const TEXT_FORMAT = "@";

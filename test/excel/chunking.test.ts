@@ -45,7 +45,13 @@ test("a single row larger than a request is an error, not an endless loop", () =
 
 test("strings Excel would parse as formulas are detected; others are not", () => {
   for (const s of ["=1+1", "+1", "-A1", "@SUM(A1)", " =cmd", "\t=cmd"]) expect(needsLiteralText(s)).toBe(true);
-  for (const s of ["Acme", "1-2", "a=b", "", " ", 5, null, true]) expect(needsLiteralText(s)).toBe(false);
+  for (const s of ["Acme", "a=b", "Room 101", "3M Company", "", " ", 5, null, true]) expect(needsLiteralText(s)).toBe(false);
+});
+
+test("strings Excel would turn into numbers, dates, booleans or errors are kept as text", () => {
+  const coerced = ["00123", "1,200", "1-2", "2025-01-02", "2025/1/2", "2025年1月2日", "15%", "$3.5", "¥1,000", "12:30",
+    "9:30 am", "(42)", "1e5", "TRUE", "false", "#N/A", "#DIV/0!", "'quoted"];
+  for (const s of coerced) expect(needsLiteralText(s)).toBe(true);
 });
 
 test("unique names follow Excel's conventions", () => {
