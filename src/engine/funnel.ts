@@ -69,30 +69,41 @@ export interface FunnelCounts {
 const BLANK_STAGE = -1;
 const UNKNOWN_STAGE = -2;
 
-function stageCodes(stagesArg: unknown, order: StageOrder): { codes: Int32Array; m: Matrix; cells: Cell[] } {
+/** Cells of a (rectangular) range: count and width, read in reading order without copying the range. */
+function rangeShape(m: Matrix): { n: number; width: number } {
+  const width = m[0]?.length ?? 0;
+  return { n: m.length * width, width };
+}
+
+// The per-record readers below walk the range row by row instead of flattening it first: copying a
+// 1,048,576-row column costs about as much as classifying it (FUNNEL reads three such columns).
+function stageCodes(stagesArg: unknown, order: StageOrder): { codes: Int32Array; m: Matrix } {
   const m = asMatrix(stagesArg);
-  const cells = flatten(m);
-  const codes = new Int32Array(cells.length);
+  const { n, width } = rangeShape(m);
+  const codes = new Int32Array(n);
   const memo = new Map<string, number>();
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c === "string") {
-      let code = memo.get(c);
-      if (code === undefined) {
-        if (c.trim() === "") code = BLANK_STAGE;
-        else code = order.index.get(textKey(c)) ?? UNKNOWN_STAGE;
-        memo.set(c, code);
+  for (let r = 0, i = 0; r < m.length; r++) {
+    const row = m[r];
+    for (let col = 0; col < width; col++, i++) {
+      const c = row[col];
+      if (typeof c === "string") {
+        let code = memo.get(c);
+        if (code === undefined) {
+          if (c.trim() === "") code = BLANK_STAGE;
+          else code = order.index.get(textKey(c)) ?? UNKNOWN_STAGE;
+          memo.set(c, code);
+        }
+        codes[i] = code;
+      } else if (isTextBlank(c)) {
+        codes[i] = BLANK_STAGE;
+      } else {
+        const err = cellError(c);
+        if (err !== undefined) throw valueError(`stages holds the error ${err.code} at ${positionName(m, i)}`);
+        codes[i] = order.index.get(textKey(c)) ?? UNKNOWN_STAGE;
       }
-      codes[i] = code;
-    } else if (isTextBlank(c)) {
-      codes[i] = BLANK_STAGE;
-    } else {
-      const err = cellError(c);
-      if (err !== undefined) throw valueError(`stages holds the error ${err.code} at ${positionName(m, i)}`);
-      codes[i] = order.index.get(textKey(c)) ?? UNKNOWN_STAGE;
     }
   }
-  return { codes, m, cells };
+  return { codes, m };
 }
 
 const OUT_OPEN = 0;
@@ -102,27 +113,31 @@ const OUT_LOST = 2;
 function outcomeCodes(arg: unknown, n: number, stagesName = "stages"): Uint8Array | undefined {
   if (isOmitted(arg)) return undefined;
   const m = asMatrix(arg);
-  const cells = flatten(m);
-  if (cells.length !== n) throw valueError(`outcomes has ${cells.length} cells but ${stagesName} has ${n}`);
-  return outcomeCodesOf(cells, m);
+  const cellCount = rangeShape(m).n;
+  if (cellCount !== n) throw valueError(`outcomes has ${cellCount} cells but ${stagesName} has ${n}`);
+  return outcomeCodesOf(m);
 }
 
-function outcomeCodesOf(cells: Cell[], m: Matrix): Uint8Array {
-  const codes = new Uint8Array(cells.length);
+function outcomeCodesOf(m: Matrix): Uint8Array {
+  const { n, width } = rangeShape(m);
+  const codes = new Uint8Array(n);
   const memo = new Map<string, number>();
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (isTextBlank(c)) continue; // open
-    let code = typeof c === "string" ? memo.get(c) : undefined;
-    if (code === undefined) {
-      const err = cellError(c);
-      if (err !== undefined) throw valueError(`outcomes holds the error ${err.code} at ${positionName(m, i)}`);
-      const o = outcomeText(normalizeText(c));
-      if (o === undefined) throw valueError(`Unknown outcome "${displayText(c)}" at ${positionName(m, i)}`);
-      code = o === "won" ? OUT_WON : o === "lost" ? OUT_LOST : OUT_OPEN;
-      if (typeof c === "string") memo.set(c, code);
+  for (let r = 0, i = 0; r < m.length; r++) {
+    const row = m[r];
+    for (let col = 0; col < width; col++, i++) {
+      const c = row[col];
+      let code = typeof c === "string" ? memo.get(c) : undefined;
+      if (code === undefined) {
+        if (isTextBlank(c)) continue; // open
+        const err = cellError(c);
+        if (err !== undefined) throw valueError(`outcomes holds the error ${err.code} at ${positionName(m, i)}`);
+        const o = outcomeText(normalizeText(c));
+        if (o === undefined) throw valueError(`Unknown outcome "${displayText(c)}" at ${positionName(m, i)}`);
+        code = o === "won" ? OUT_WON : o === "lost" ? OUT_LOST : OUT_OPEN;
+        if (typeof c === "string") memo.set(c, code);
+      }
+      codes[i] = code;
     }
-    codes[i] = code;
   }
   return codes;
 }
@@ -130,26 +145,30 @@ function outcomeCodesOf(cells: Cell[], m: Matrix): Uint8Array {
 function amountValues(arg: unknown, n: number): Float64Array | undefined {
   if (isOmitted(arg)) return undefined;
   const m = asMatrix(arg);
-  const cells = flatten(m);
-  if (cells.length !== n) throw valueError(`amounts has ${cells.length} cells but stages has ${n}`);
-  return numbersOf(cells, m, "amounts");
+  const cellCount = rangeShape(m).n;
+  if (cellCount !== n) throw valueError(`amounts has ${cellCount} cells but stages has ${n}`);
+  return numbersOf(m, "amounts");
 }
 
 /** Numbers of an aggregated input: blank = 0; a non-number or an error → #VALUE! naming the first position. */
-export function numbersOf(cells: Cell[], m: Matrix, name: string): Float64Array {
-  const out = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (typeof c === "number" && Number.isFinite(c)) {
-      out[i] = c;
-      continue;
+export function numbersOf(m: Matrix, name: string): Float64Array {
+  const { n, width } = rangeShape(m);
+  const out = new Float64Array(n);
+  for (let r = 0, i = 0; r < m.length; r++) {
+    const row = m[r];
+    for (let col = 0; col < width; col++, i++) {
+      const c = row[col];
+      if (typeof c === "number" && Number.isFinite(c)) {
+        out[i] = c;
+        continue;
+      }
+      if (isBlank(c)) continue;
+      const err = cellError(c);
+      if (err !== undefined) throw valueError(`${name} holds the error ${err.code} at ${positionName(m, i)}`);
+      const v = parseNumber(c);
+      if (v === undefined) throw valueError(`${name} "${displayText(c)}" at ${positionName(m, i)} is not a number`);
+      out[i] = v;
     }
-    if (isBlank(c)) continue;
-    const err = cellError(c);
-    if (err !== undefined) throw valueError(`${name} holds the error ${err.code} at ${positionName(m, i)}`);
-    const n = parseNumber(c);
-    if (n === undefined) throw valueError(`${name} "${displayText(c)}" at ${positionName(m, i)} is not a number`);
-    out[i] = n;
   }
   return out;
 }
@@ -326,8 +345,7 @@ export function bottleneck(stagesArg: unknown, stageOrderArg: unknown, outcomesA
 }
 
 export function winRate(outcomesArg: unknown): number {
-  const m = asMatrix(outcomesArg);
-  const codes = outcomeCodesOf(flatten(m), m);
+  const codes = outcomeCodesOf(asMatrix(outcomesArg));
   let won = 0;
   let lost = 0;
   for (let i = 0; i < codes.length; i++) {
@@ -350,9 +368,9 @@ export function pipeline(
   const { codes } = stageCodes(stagesArg, order);
   const n = codes.length;
   const am = asMatrix(amountsArg);
-  const amountCells = flatten(am);
-  if (amountCells.length !== n) throw valueError(`amounts has ${amountCells.length} cells but stages has ${n}`);
-  const amounts = numbersOf(amountCells, am, "amounts");
+  const amountCount = rangeShape(am).n;
+  if (amountCount !== n) throw valueError(`amounts has ${amountCount} cells but stages has ${n}`);
+  const amounts = numbersOf(am, "amounts");
   const outcomes = outcomeCodes(outcomesArg, n);
   let sum = 0;
   for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 /** LEADGRADE and ABCCLASS (formulas.md §2). */
 import type { Cell, Matrix } from "./types";
 import { cellError, numError, valueError, XlError } from "./errors";
-import { asMatrix, displayText, flatten, formatNumber, isBlank, isOmitted, numberArg, parseNumber } from "./coerce";
+import { asMatrix, displayText, flatten, formatNumber, isBlank, isOmitted, isTextBlank, numberArg, parseNumber } from "./coerce";
 
 const DEFAULT_THRESHOLDS = [80, 50];
 const DEFAULT_LABELS: Cell[] = ["A", "B", "C"];
@@ -9,7 +9,8 @@ const DEFAULT_LABELS: Cell[] = ["A", "B", "C"];
 /** Grade = the label of the first threshold the score reaches (≥), else the last label. */
 export function leadGrade(scoresArg: unknown, thresholdsArg?: unknown, labelsArg?: unknown): Matrix {
   const thresholds = isOmitted(thresholdsArg) ? DEFAULT_THRESHOLDS : readThresholds(thresholdsArg);
-  const labels = isOmitted(labelsArg) ? DEFAULT_LABELS : flatten(labelsArg).filter((c) => !isBlank(c));
+  // Labels are a text-only field: a 0 is a blank cell as Excel on Windows passes it (formulas.md §1 rule 1).
+  const labels = isOmitted(labelsArg) ? DEFAULT_LABELS : flatten(labelsArg).filter((c) => !isTextBlank(c));
   for (const label of labels) {
     const err = cellError(label);
     if (err !== undefined) throw valueError(`labels hold the error ${err.code}`);
