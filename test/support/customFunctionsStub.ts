@@ -1,48 +1,25 @@
 /**
- * A stand-in for the `CustomFunctions` global that Excel's runtime provides, following the documented
- * contract: `new CustomFunctions.Error(code, message?)` with `code` one of the ErrorCode strings, and
- * `associate(id, fn)` registering a function by id.
+ * The `CustomFunctions` global that Excel's runtime provides, for tests: the same stand-in the preview installs
+ * (src/sim/customFunctions.ts), following the documented contract — `new CustomFunctions.Error(code, message?)`
+ * with `code` one of the ErrorCode strings, and `associate(id, fn)` registering a function by id.
  */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
+import {
+  createCustomFunctions,
+  SIM_ERROR_CODES,
+  SimCustomFunctionError,
+  type SimCustomFunctions,
+} from "../../src/sim/customFunctions";
 
-export class CustomFunctionsError extends Error {
-  readonly code: string;
-  constructor(code: string, message?: string) {
-    super(message ?? "");
-    this.code = code;
-    this.name = "CustomFunctions.Error";
-  }
-}
+export const ErrorCode = SIM_ERROR_CODES;
+export const CustomFunctionsError = SimCustomFunctionError;
+export type CustomFunctionsError = SimCustomFunctionError;
 
-export interface CustomFunctionsStub {
-  Error: typeof CustomFunctionsError;
-  ErrorCode: typeof ErrorCode;
-  associate: (idOrMap: string | Record<string, unknown>, fn?: unknown) => void;
+export interface CustomFunctionsStub extends SimCustomFunctions {
   registered: Map<string, (...args: unknown[]) => unknown>;
 }
 
 export function createCustomFunctionsStub(): CustomFunctionsStub {
-  const registered = new Map<string, (...args: unknown[]) => unknown>();
-  return {
-    Error: CustomFunctionsError,
-    ErrorCode,
-    registered,
-    associate(idOrMap, fn) {
-      if (typeof idOrMap === "string") {
-        registered.set(idOrMap.toUpperCase(), fn as (...args: unknown[]) => unknown);
-      } else {
-        for (const [id, f] of Object.entries(idOrMap)) registered.set(id.toUpperCase(), f as (...args: unknown[]) => unknown);
-      }
-    },
-  };
+  return createCustomFunctions() as CustomFunctionsStub;
 }
 
 /** Installs the stub as the global `CustomFunctions` (jest setup file for the unit project). */
