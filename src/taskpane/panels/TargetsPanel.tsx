@@ -337,7 +337,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
 
       <Section title={t("targets.seasonalityTitle")}>
         <Field label={t("targets.seasonality")}>
-          <RadioGroup layout="horizontal" value={s.seasonality} onChange={(_, d) => update({ seasonality: d.value as TargetSettings["seasonality"] })}>
+          <RadioGroup value={s.seasonality} onChange={(_, d) => update({ seasonality: d.value as TargetSettings["seasonality"] })}>
             <Radio value="equal" label={t("targets.equal")} />
             <Radio value="history" label={t("targets.fromHistory")} />
             <Radio value="typed" label={t("targets.typed")} />
@@ -373,7 +373,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
 
       <Section title={t("targets.ownersTitle")}>
         <Field label={t("targets.ownerSource")}>
-          <RadioGroup layout="horizontal" value={s.ownerSource} onChange={(_, d) => update({ ownerSource: d.value as TargetSettings["ownerSource"] })}>
+          <RadioGroup value={s.ownerSource} onChange={(_, d) => update({ ownerSource: d.value as TargetSettings["ownerSource"] })}>
             <Radio value="none" label={t("targets.noOwners")} />
             <Radio value="table" label={t("targets.ownersFromTable")} />
             <Radio value="typed" label={t("targets.ownersTyped")} />
@@ -392,7 +392,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         ) : null}
         {s.ownerSource !== "none" ? (
           <Field label={t("targets.ownerWeights")}>
-            <RadioGroup layout="horizontal" value={s.ownerWeighting} onChange={(_, d) => update({ ownerWeighting: d.value as "equal" | "history" })}>
+            <RadioGroup value={s.ownerWeighting} onChange={(_, d) => update({ ownerWeighting: d.value as "equal" | "history" })}>
               <Radio value="equal" label={t("targets.equal")} />
               <Radio value="history" label={t("targets.byHistory")} />
             </RadioGroup>
