@@ -19,7 +19,9 @@ import {
 } from "./coerce";
 
 export interface StageOrder {
-  names: string[]; // as written
+  names: string[]; // as text, for messages and BOTTLENECK
+  /** The stage_order cells themselves: FUNNEL shows stage names as written (a number stays a number). */
+  cells: Cell[];
   index: Map<string, number>; // normalized → position
   /** Position in the stage_order range of each stage (for aligning probabilities). */
   cellIndex: number[];
@@ -30,6 +32,7 @@ export function readStageOrder(arg: unknown): StageOrder {
   const m = asMatrix(arg);
   const cells = flatten(m);
   const names: string[] = [];
+  const written: Cell[] = [];
   const index = new Map<string, number>();
   const cellIndex: number[] = [];
   for (let i = 0; i < cells.length; i++) {
@@ -41,10 +44,11 @@ export function readStageOrder(arg: unknown): StageOrder {
     if (index.has(key)) throw valueError(`Duplicate stage "${displayText(c)}" in stage_order`);
     index.set(key, names.length);
     names.push(displayText(c));
+    written.push(c);
     cellIndex.push(i);
   }
   if (names.length === 0) throw valueError("stage_order has no stage names");
-  return { names, index, cellIndex, cellCount: cells.length };
+  return { names, cells: written, index, cellIndex, cellCount: cells.length };
 }
 
 /** The furthest-stage position of every record: ≥ 0 a stage, -1 blank, -2 not in stage_order. */
@@ -264,7 +268,7 @@ export function funnel(
   const first = f.reached[0];
   for (let s = 0; s < k; s++) {
     const row: Cell[] = [
-      f.order.names[s],
+      f.order.cells[s],
       f.count[s],
       f.reached[s],
       s === 0 ? "" : ratio(f.reached[s], f.reached[s - 1]),
@@ -301,18 +305,19 @@ export function conversion(
 ): number {
   const f = funnelCounts(stagesArg, stageOrderArg, undefined, outcomesArg);
   const k = f.order.names.length;
-  const position = (arg: unknown, name: string): number => {
+  // Only to_stage may be a won word (the Won step); from_stage must be a stage of stage_order.
+  const position = (arg: unknown, name: string, allowWon: boolean): number => {
     const v = scalarOf(arg, name);
     const err = cellError(v);
     if (err !== undefined) throw valueError(`${name} is the error ${err.code}`);
     if (isTextBlank(v)) throw valueError(`${name} is blank`);
     const p = f.order.index.get(textKey(v));
     if (p !== undefined) return p;
-    if (f.hasOutcomes && isWonWord(v)) return k; // the Won step after the last stage
+    if (allowWon && f.hasOutcomes && isWonWord(v)) return k; // the Won step after the last stage
     throw valueError(`Unknown stage "${displayText(v)}" in ${name}`);
   };
-  const from = position(fromArg, "from_stage");
-  const to = position(toArg, "to_stage");
+  const from = position(fromArg, "from_stage", false);
+  const to = position(toArg, "to_stage", true);
   if (from > to) {
     throw valueError(`from_stage "${displayText(scalarOf(fromArg, "from_stage"))}" comes after to_stage "${displayText(scalarOf(toArg, "to_stage"))}"`);
   }

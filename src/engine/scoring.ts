@@ -303,11 +303,11 @@ export function compileRules(rulesArg: unknown, fieldNames: string[]): RuleSet {
     const [field, opCell, value, pointsCell] = row;
     const groupCell = width > 4 ? row[4] : null;
     const capCell = width > 5 ? row[5] : null;
+    if (isTextBlank(field)) continue;
     for (let k = 0; k < width; k++) {
       const err = cellError(row[k]);
       if (err !== undefined) throw valueError(`Rule ${number} holds the error ${err.code}`);
     }
-    if (isTextBlank(field)) continue;
     const points = parseNumber(pointsCell);
     if (points === undefined) throw valueError(`Points "${displayText(pointsCell)}" in rule ${number} is not a number`);
     const column = fieldIndex.get(textKey(field));
@@ -578,7 +578,9 @@ export function detailsOf(result: ScoreResult): Array<string | XlError> {
   const { rules, groups } = ruleSet;
   const labels = rules.map((rule) => {
     const sign = rule.points < 0 ? "-" : "+";
-    const value = rule.valueText === "" ? "" : ` ${rule.valueText}`;
+    // "blank" / "not blank" take no value: whatever sits in the value cell is not part of the rule.
+    const valueless = rule.op === "blank" || rule.op === "not blank";
+    const value = valueless || rule.valueText === "" ? "" : ` ${rule.valueText}`;
     return `${rule.fieldText} ${rule.opText}${value} (${sign}${formatNumber(Math.abs(rule.points))})`;
   });
   const out: Array<string | XlError> = new Array(count);

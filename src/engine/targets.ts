@@ -54,45 +54,115 @@ export function fromUnits(units: number, decimals: number): number {
 
 const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000];
 
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The weights as exact integers on a common decimal scale (0.2 and 0.3 → 2 and 3), so that shares and
+ * remainders can be computed exactly and two equal remainders compare equal. Returns undefined when that is
+ * not possible in safe doubles (the caller then uses BigInt).
+ */
+function integerWeights(weights: ArrayLike<number>): Float64Array | undefined {
+  const n = weights.length;
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i];
+    if (Number.isInteger(w)) {
+      if (w > SAFE) return undefined;
+      continue;
+    }
+    const text = String(w);
+    if (text.includes("e")) return undefined;
+    const decimals = text.length - text.indexOf(".") - 1;
+    if (decimals > scale) scale = decimals;
+  }
+  if (scale === 0) return Float64Array.from(weights as ArrayLike<number>);
+  if (scale > 15) return undefined;
+  const factor = 10 ** scale;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = Math.round(weights[i] * factor);
+    if (v > SAFE) return undefined;
+    out[i] = v;
+  }
+  return out;
+}
+
+/** A weight's exact decimal value as mantissa × 10^-scale (from its shortest round-trip text). */
+function decimalParts(w: number): { mantissa: bigint; scale: number } {
+  const [coef, expText] = String(w).split("e");
+  const exp = expText === undefined ? 0 : Number(expText);
+  const dot = coef.indexOf(".");
+  const digits = dot < 0 ? coef : coef.slice(0, dot) + coef.slice(dot + 1);
+  const fraction = dot < 0 ? 0 : coef.length - dot - 1;
+  return { mantissa: BigInt(digits), scale: fraction - exp };
+}
+
 /**
  * Largest-remainder split of `units` whole units over `weights` (all ≥ 0): floor of each exact share, then one unit
  * each to the largest fractional remainders (ties: larger weight, then earlier position). All-zero weights → equal.
+ * Shares and remainders are computed exactly (integers on a common scale), so ties are real ties.
  * Returns integer parts summing exactly to `units`.
  */
 export function splitUnits(units: number, weights: ArrayLike<number>): Float64Array {
   const n = weights.length;
   const parts = new Float64Array(n);
   if (n === 0 || units === 0) return parts;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i];
-  const w = total > 0 ? weights : new Float64Array(n).fill(1);
-  if (total <= 0) total = n;
+  let anyPositive = false;
+  for (let i = 0; i < n; i++) if (weights[i] > 0) anyPositive = true;
+  const source: ArrayLike<number> = anyPositive ? weights : new Float64Array(n).fill(1);
+  const W = integerWeights(source);
+  if (W !== undefined) {
+    let S = 0;
+    let maxW = 0;
+    for (let i = 0; i < n; i++) {
+      S += W[i];
+      if (W[i] > maxW) maxW = W[i];
+    }
+    if (S <= SAFE && S * maxW <= SAFE && units <= SAFE) return splitExactDouble(units, W, S, parts);
+  }
+  return splitExactBig(units, source, parts);
+}
+
+function splitExactDouble(units: number, W: Float64Array, S: number, parts: Float64Array): Float64Array {
+  const n = W.length;
+  // units·W/S = a·W + b·W/S with units = a·S + b: every product stays below 2^53, so all of it is exact.
+  let a = Math.floor(units / S);
+  let b = units - a * S;
+  if (b < 0) {
+    a--;
+    b += S;
+  } else if (b >= S) {
+    a++;
+    b -= S;
+  }
   const rem = new Float64Array(n);
   let assigned = 0;
   for (let i = 0; i < n; i++) {
-    let q = (units * w[i]) / total;
-    const r = Math.round(q);
-    // An exact share that floating point put a hair below an integer must not lose a unit to that noise.
-    if (Math.abs(q - r) <= noiseTolerance(q)) q = r;
-    const f = Math.floor(q);
-    parts[i] = f;
-    rem[i] = q - f;
-    assigned += f;
+    const t = b * W[i];
+    let f = Math.floor(t / S);
+    let r = t - f * S;
+    if (r < 0) {
+      f--;
+      r += S;
+    } else if (r >= S) {
+      f++;
+      r -= S;
+    }
+    parts[i] = a * W[i] + f;
+    rem[i] = r;
+    assigned += parts[i];
   }
   let missing = units - assigned;
   if (missing <= 0) return parts;
-  // The `missing` largest remainders each get a unit. Remainders are quantised so that floating-point noise
-  // cannot order two equal shares; a histogram finds the cut in linear time, and only the remainders in the
-  // bucket at the cut are sorted (by remainder, then larger weight, then earlier position).
+  // The `missing` largest remainders each get a unit. A histogram finds the cut in linear time; only the
+  // remainders in the bucket at the cut are sorted (remainder, then larger weight, then earlier position).
   const BUCKETS = 65536;
   const bucketOf = new Uint16Array(n);
   const counts = new Uint32Array(BUCKETS);
   for (let i = 0; i < n; i++) {
-    const r = Math.round(rem[i] * 1e10) / 1e10;
-    rem[i] = r;
-    const b = r <= 0 ? 0 : Math.min(BUCKETS - 1, Math.floor(r * BUCKETS));
-    bucketOf[i] = b;
-    counts[b]++;
+    const bucket = Math.min(BUCKETS - 1, Math.floor((rem[i] / S) * BUCKETS));
+    bucketOf[i] = bucket;
+    counts[bucket]++;
   }
   let cutBucket = BUCKETS - 1;
   let above = 0;
@@ -108,9 +178,35 @@ export function splitUnits(units: number, weights: ArrayLike<number>): Float64Ar
     }
   }
   if (missing > 0) {
-    candidates.sort((a, b) => rem[b] - rem[a] || w[b] - w[a] || a - b);
+    candidates.sort((x, y) => rem[y] - rem[x] || W[y] - W[x] || x - y);
     for (let j = 0; j < missing && j < candidates.length; j++) parts[candidates[j]] += 1;
   }
+  return parts;
+}
+
+/** The same split in BigInt, for weights or totals too large or too finely divided for exact doubles. */
+function splitExactBig(units: number, weights: ArrayLike<number>, parts: Float64Array): Float64Array {
+  const n = weights.length;
+  const decimals = Array.from({ length: n }, (_, i) => decimalParts(weights[i]));
+  const scale = decimals.reduce((m, d) => Math.max(m, d.scale), 0);
+  const W = decimals.map((d) => d.mantissa * 10n ** BigInt(scale - d.scale));
+  const S = W.reduce((sum, w) => sum + w, 0n);
+  const U = BigInt(units);
+  const rem: bigint[] = new Array(n);
+  let assigned = 0n;
+  for (let i = 0; i < n; i++) {
+    const p = U * W[i];
+    const q = p / S;
+    rem[i] = p - q * S;
+    parts[i] = Number(q);
+    assigned += q;
+  }
+  const missing = Number(U - assigned);
+  if (missing <= 0) return parts;
+  const order = Array.from({ length: n }, (_, i) => i).filter((i) => rem[i] > 0n);
+  const cmp = (x: bigint, y: bigint): number => (x > y ? 1 : x < y ? -1 : 0);
+  order.sort((x, y) => cmp(rem[y], rem[x]) || cmp(W[y], W[x]) || x - y);
+  for (let j = 0; j < missing && j < order.length; j++) parts[order[j]] += 1;
   return parts;
 }
 
@@ -179,7 +275,8 @@ function monthlyWeights(arg: unknown): Float64Array {
   if (values.length === 12) return values;
   if (values.length === 4) {
     const out = new Float64Array(12);
-    for (let q = 0; q < 4; q++) for (let j = 0; j < 3; j++) out[q * 3 + j] = values[q] / 3;
+    // Equal thirds of a quarter: the same weight on each of its months keeps the shares exact.
+    for (let q = 0; q < 4; q++) for (let j = 0; j < 3; j++) out[q * 3 + j] = values[q];
     return out;
   }
   if (values.length === 1 && isBlank(flatten(arg)[0])) return new Float64Array(12).fill(1);
@@ -290,6 +387,27 @@ function ownersOf(ownersArg: unknown, weightsArg: unknown): { names: string[]; w
   return { names, weights };
 }
 
+/** floor(x·y/d) and (x·y) mod d for non-negative integers, exactly (BigInt when x·y passes 2^53). */
+function mulDivFloor(x: number, y: number, d: number): [number, number] {
+  const p = x * y;
+  if (p <= SAFE) {
+    let q = Math.floor(p / d);
+    let r = p - q * d;
+    if (r < 0) {
+      q--;
+      r += d;
+    } else if (r >= d) {
+      q++;
+      r -= d;
+    }
+    return [q, r];
+  }
+  const P = BigInt(x) * BigInt(y);
+  const D = BigInt(d);
+  const q = P / D;
+  return [Number(q), Number(P - q * D)];
+}
+
 /**
  * Rounds the matrix of exact shares period × owner (P_p × A_o ÷ U) to whole units so that every row sums to its
  * period target and every column to its owner target, each cell the floor or the ceiling of its share. Such a
@@ -310,12 +428,10 @@ export function roundMatrix(rowUnits: number[], colUnits: ArrayLike<number>, tot
     let sum = 0;
     for (let o = 0; o < O; o++) {
       if (totalUnits === 0) continue;
-      let q = (rowUnits[p] * colUnits[o]) / totalUnits;
-      const r = Math.round(q);
-      if (Math.abs(q - r) <= noiseTolerance(q)) q = r;
-      const f = Math.floor(q);
+      // Exact floor and remainder of P·A/U (the remainder's numerator, over the common denominator U).
+      const [f, r] = mulDivFloor(rowUnits[p], colUnits[o], totalUnits);
       row[o] = f;
-      fr[o] = q - f;
+      fr[o] = r;
       sum += f;
       colNeed[o] -= f;
     }
