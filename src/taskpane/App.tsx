@@ -1,4 +1,4 @@
-import { Tab, TabList, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Tab, TabList, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import type { StringKey } from "../i18n";
@@ -60,6 +60,10 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const [panel, setPanel] = useState<PanelId>(props.initialPanel ?? "start");
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
+  // Ties each tab to the panel it shows (aria-controls / aria-labelledby); unique if two panes share a page.
+  const ids = useId("taskpane-");
+  const tabId = (id: PanelId) => `${ids}tab-${id}`;
+  const panelId = `${ids}panel`;
 
   const refreshTables = useCallback(async () => {
     try {
@@ -78,20 +82,22 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
     <div className={styles.root}>
       <header className={styles.header}>
         <Title3 as="h1">{t("app.title")}</Title3>
+        {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
         <TabList
           className={styles.tabs}
           selectedValue={panel}
+          selectTabOnFocus
           onTabSelect={(_, data) => setPanel(data.value as PanelId)}
           aria-label={t("app.navigation")}
         >
           {PANELS.map((p) => (
-            <Tab key={p.id} value={p.id}>
+            <Tab key={p.id} value={p.id} id={tabId(p.id)} aria-controls={p.id === panel ? panelId : undefined}>
               {t(p.label)}
             </Tab>
           ))}
         </TabList>
       </header>
-      <main className={styles.content} role="tabpanel" aria-label={t(PANELS.find((p) => p.id === panel)?.label ?? "tab.start")}>
+      <main className={styles.content} role="tabpanel" id={panelId} aria-labelledby={tabId(panel)}>
         <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
         {panel === "start" ? <StartPanel {...panelProps} /> : null}
         {panel === "scoring" ? <ScoringPanel {...panelProps} /> : null}

@@ -13,6 +13,8 @@ import {
   MessageBarTitle,
   Option,
   ProgressBar,
+  SpinButton,
+  type SpinButtonProps,
   Subtitle2,
   makeStyles,
   mergeClasses,
@@ -76,6 +78,33 @@ export function FieldRow(props: { children: ReactNode }) {
 export function Hint(props: { children: ReactNode }) {
   const styles = useStyles();
   return <span className={styles.hint}>{props.children}</span>;
+}
+
+/**
+ * A box that scrolls a wide or long table. It is a named Tab stop so that keyboard users can scroll it with
+ * the arrow keys in every webview (recent Chromium makes scrollers focusable on its own, but then unnamed).
+ */
+export function ScrollRegion(props: { label: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={props.className} role="region" aria-label={props.label} tabIndex={0}>
+      {props.children}
+    </div>
+  );
+}
+
+/**
+ * Fluent's SpinButton names its step buttons "Increment value" / "Decrement value" in English whatever the
+ * language; screen readers in the Chinese pane would read English. Same props as SpinButton otherwise.
+ */
+export function LocalizedSpinButton(props: SpinButtonProps) {
+  const { t } = useI18n();
+  return (
+    <SpinButton
+      {...props}
+      incrementButton={{ "aria-label": t("common.increase") }}
+      decrementButton={{ "aria-label": t("common.decrease") }}
+    />
+  );
 }
 
 const NONE = "\u0000none";

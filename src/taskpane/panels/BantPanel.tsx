@@ -6,7 +6,6 @@ import {
   Field,
   Input,
   Option,
-  SpinButton,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -17,6 +16,7 @@ import { BarList } from "../BarList";
 import {
   FieldRow,
   Hint,
+  LocalizedSpinButton,
   NoticeBar,
   Section,
   SelectField,
@@ -205,7 +205,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
             />
           </Field>
           <Field label={t("bant.window")} hint={t("bant.windowHint")} className={styles.number}>
-            <SpinButton
+            <LocalizedSpinButton
               value={settings.withinDays}
               min={0}
               max={3650}
@@ -216,7 +216,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
             />
           </Field>
           <Field label={t("bant.required")} hint={t("bant.requiredHint")} className={styles.number}>
-            <SpinButton
+            <LocalizedSpinButton
               value={settings.required}
               min={1}
               max={4}
@@ -269,6 +269,8 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <Field label={t("bant.firstStage")} hint={t("bant.firstStageHint")}>
             <Combobox
               freeform
+              // Fluent's default name for the arrow button is the English word "Open".
+              expandIcon={{ "aria-label": t("common.showChoices", { label: t("bant.firstStage") }) }}
               value={firstStage}
               selectedOptions={firstStage ? [firstStage] : []}
               onOptionSelect={(_, d) => update({ firstStage: d.optionValue ?? "" })}

@@ -22,6 +22,7 @@ import {
   FieldRow,
   Hint,
   NoticeBar,
+  ScrollRegion,
   Section,
   SelectField,
   TableField,
@@ -260,33 +261,36 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
             />
           </FieldRow>
         ) : null}
+        {/* A list is no form control: Field labels it only through the render prop (id, aria-labelledby, hint). */}
         <Field label={t("funnel.order")} hint={t("funnel.orderHint")}>
-          <ol className={styles.order}>
-            {order.map((stage, i) => (
-              <li key={stage} className={styles.orderItem}>
-                <Badge appearance="outline">{i + 1}</Badge>
-                <span className={styles.orderName}>{stage}</span>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={t("funnel.moveUp", { stage })}
-                  disabled={i === 0}
-                  onClick={() => update({ order: moveItem(order, i, -1) })}
-                >
-                  ↑
-                </Button>
-                <Button
-                  size="small"
-                  appearance="subtle"
-                  aria-label={t("funnel.moveDown", { stage })}
-                  disabled={i === order.length - 1}
-                  onClick={() => update({ order: moveItem(order, i, 1) })}
-                >
-                  ↓
-                </Button>
-              </li>
-            ))}
-          </ol>
+          {(fieldProps) => (
+            <ol className={styles.order} {...fieldProps}>
+              {order.map((stage, i) => (
+                <li key={stage} className={styles.orderItem}>
+                  <Badge appearance="outline">{i + 1}</Badge>
+                  <span className={styles.orderName}>{stage}</span>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={t("funnel.moveUp", { stage })}
+                    disabled={i === 0}
+                    onClick={() => update({ order: moveItem(order, i, -1) })}
+                  >
+                    ↑
+                  </Button>
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    aria-label={t("funnel.moveDown", { stage })}
+                    disabled={i === order.length - 1}
+                    onClick={() => update({ order: moveItem(order, i, 1) })}
+                  >
+                    ↓
+                  </Button>
+                </li>
+              ))}
+            </ol>
+          )}
         </Field>
         <NoticeBar notice={data.error ? { intent: "error", text: data.error } : undefined} />
       </Section>
@@ -322,7 +326,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
                 .filter((r) => typeof r[2] === "number")
                 .map((r) => ({ label: String(r[0]), value: r[2] as number, highlight: String(r[0]) === bottleneckTo }))}
             />
-            <div className={styles.scroll}>
+            <ScrollRegion className={styles.scroll} label={t("funnel.resultTitle")}>
               <Table size="small" aria-label={t("funnel.resultTitle")} className={styles.table}>
                 <TableHeader>
                   <TableRow>
@@ -356,7 +360,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
                   })}
                 </TableBody>
               </Table>
-            </div>
+            </ScrollRegion>
           </>
         )}
       </Section>

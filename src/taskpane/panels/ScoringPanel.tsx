@@ -6,7 +6,6 @@ import {
   Field,
   Input,
   Option,
-  SpinButton,
   makeStyles,
   mergeClasses,
   tokens,
@@ -16,7 +15,7 @@ import type { CellValue, ColumnSpec } from "../../excel/types";
 import { formatNumber } from "../../i18n";
 import type { PanelProps } from "../App";
 import { BarList, type Bar } from "../BarList";
-import { FieldRow, Hint, NoticeBar, Section, TableField, TaskStatus, headersOf, useConfirm, validOr } from "../components";
+import { FieldRow, Hint, LocalizedSpinButton, NoticeBar, Section, TableField, TaskStatus, headersOf, useConfirm, validOr } from "../components";
 import { asColumn, attempt, isErrorValue, leadGrade, leadScore, recordsOf, scoreDetail, todaySerial } from "../engineBridge";
 import { SCORE_COLUMNS, scoreFormulas, sourceSpan } from "../formulaText";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
@@ -306,7 +305,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   disabled={op?.noValue}
                   onChange={(_, d) => edit(i, { value: d.value })}
                 />
-                <SpinButton
+                <LocalizedSpinButton
                   className={mergeClasses(styles.control, styles.points)}
                   aria-label={t("scoring.pointsOf", { n })}
                   value={rule.points}
@@ -385,7 +384,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
         <Body1>{t("scoring.columnsHelp")}</Body1>
         <FieldRow>
           <Field label={t("scoring.rowLimit")} hint={t("scoring.rowLimitHint")}>
-            <SpinButton
+            <LocalizedSpinButton
               value={settings.rowLimit}
               min={1}
               step={1000}

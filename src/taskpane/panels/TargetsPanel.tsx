@@ -5,7 +5,6 @@ import {
   Input,
   Radio,
   RadioGroup,
-  SpinButton,
   Table,
   TableBody,
   TableCell,
@@ -22,7 +21,21 @@ import type { CellValue } from "../../excel/types";
 import { engineLang, formatNumber } from "../../i18n";
 import { structuredRef } from "../../sample/insert";
 import type { PanelProps } from "../App";
-import { FieldRow, Hint, NoticeBar, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, useConfirm, validOr } from "../components";
+import {
+  FieldRow,
+  Hint,
+  LocalizedSpinButton,
+  NoticeBar,
+  ScrollRegion,
+  Section,
+  SelectField,
+  TableField,
+  TaskStatus,
+  detectColumn,
+  headersOf,
+  useConfirm,
+  validOr,
+} from "../components";
 import { activityPlan, asColumn, attempt, distinctValues, serialToIso, targetPlan, todaySerial, ymdToSerial } from "../engineBridge";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../planInputs";
@@ -305,7 +318,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
       <Section title={t("targets.setupTitle")}>
         <FieldRow>
           <Field label={t("targets.annualTarget")} className={styles.number}>
-            <SpinButton value={s.annualTarget} min={0} step={10000} onChange={numberChange("annualTarget")} />
+            <LocalizedSpinButton value={s.annualTarget} min={0} step={10000} onChange={numberChange("annualTarget")} />
           </Field>
           <Field label={t("targets.startMonth")} hint={t("targets.startHint")} className={styles.number}
             validationState={start ? "none" : "error"} validationMessage={start ? undefined : t("targets.badStart")}>
@@ -319,7 +332,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             onChange={(v) => update({ period: (v || "M") as Period })}
           />
           <Field label={t("targets.decimals")} className={styles.number}>
-            <SpinButton value={s.decimals} min={0} max={6} onChange={numberChange("decimals", 0, 6)} />
+            <LocalizedSpinButton value={s.decimals} min={0} max={6} onChange={numberChange("decimals", 0, 6)} />
           </Field>
         </FieldRow>
       </Section>
@@ -349,7 +362,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
               const label = start ? serialToIso(ymdToSerial(start.year, start.month + i, 1)).slice(0, 7) : String(i + 1);
               return (
                 <Field key={i} label={label}>
-                  <SpinButton
+                  <LocalizedSpinButton
                     value={s.typedWeights[i] ?? 1}
                     min={0}
                     step={0.1}
@@ -409,7 +422,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         {plan.error ? (
           <NoticeBar notice={{ intent: "warning", text: t("targets.previewError", { reason: plan.error }) }} />
         ) : (
-          <div className={styles.scroll}>
+          <ScrollRegion className={styles.scroll} label={t("targets.previewTitle")}>
             <Table size="small" aria-label={t("targets.previewTitle")} className={styles.wideTable}>
               <TableHeader>
                 <TableRow>
@@ -430,7 +443,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
                 ))}
               </TableBody>
             </Table>
-          </div>
+          </ScrollRegion>
         )}
       </Section>
 
@@ -438,7 +451,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         <Hint>{t("targets.activityHint")}</Hint>
         <FieldRow>
           <Field label={t("targets.averageDeal")} className={styles.number}>
-            <SpinButton value={s.averageDeal} min={1} step={1000} onChange={numberChange("averageDeal", 1)} />
+            <LocalizedSpinButton value={s.averageDeal} min={1} step={1000} onChange={numberChange("averageDeal", 1)} />
           </Field>
           <TableField label={t("targets.stagesTable")} tables={tables} value={conversionsTable} onChange={(v) => update({ conversionsTable: v })} />
           <SelectField label={t("targets.conversionColumn")} value={conversionsColumn} options={conversionHeaders} onChange={(v) => update({ conversionsColumn: v })} />
