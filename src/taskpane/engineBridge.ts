@@ -3,26 +3,7 @@
  * so what the pane shows is what the cells will show.
  */
 import type { CellValue, TableColumns } from "../excel/types";
-import {
-  activityPlan,
-  bant,
-  bantMissing,
-  bottleneck,
-  funnel,
-  leadGrade,
-  leadScore,
-  normalizeText,
-  parseDate,
-  parseNumber,
-  parseOutcome,
-  pipeline,
-  scoreDetail,
-  serialToIso,
-  targetPlan,
-  todaySerial,
-  winRate,
-  ymdToSerial,
-} from "../engine";
+import { isBlank, normalizeText } from "../engine";
 
 export {
   activityPlan,
@@ -43,7 +24,7 @@ export {
   todaySerial,
   winRate,
   ymdToSerial,
-};
+} from "../engine";
 
 /** A column as the n×1 range a formula would pass. */
 export function asColumn(values: readonly unknown[]): unknown[][] {
@@ -73,15 +54,11 @@ export function attempt<T>(work: () => T): { value: T; error?: undefined } | { v
   }
 }
 
-export function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
 /** Distinct non-blank values in first-seen order (as displayed text). */
 export function distinctValues(values: readonly unknown[]): string[] {
   const seen = new Map<string, string>();
   for (const v of values) {
-    if (isBlankCell(v)) continue;
+    if (isBlank(v)) continue;
     const text = String(v).trim();
     const key = normalizeText(text);
     if (!seen.has(key)) seen.set(key, text);
