@@ -11,6 +11,7 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import { HyperFormula } from "hyperformula";
 import { installCustomFunctionsStub } from "../test/support/customFunctionsStub";
+import { seededRandom as prng } from "../src/sample/data";
 
 installCustomFunctionsStub();
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -24,16 +25,6 @@ const RUNS = 5;
 const AS_OF = 45838; // 2025-07-01
 const gc: () => void = (globalThis as any).gc ?? (() => undefined);
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface CaseResult {
   case: string;

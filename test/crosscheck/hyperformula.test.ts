@@ -8,6 +8,7 @@
  */
 import { HyperFormula } from "hyperformula";
 import { commission, funnel, leadScore, pipeline, winRate } from "../../src/functions/functions";
+import { seededRandom as prng } from "../../src/sample/data";
 
 const N = 12000;
 const ORDER = ["lead", "qualified", "proposal", "negotiation", "contract"];
@@ -19,17 +20,6 @@ const TIERS: [number, number][] = [
   [1000000, 0.08],
 ];
 
-/** Deterministic PRNG (mulberry32) so every run checks the same 12,000 rows. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   stage: string;
