@@ -190,10 +190,11 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
             existing.map((s) => geometry.headers.indexOf(s.name)),
             "formulas",
           );
+          const same = sameFormulaText(tableName);
           existing.forEach((spec, k) => {
             for (let r = 0; r < geometry.rowCount; r++) {
               const next = spec.formula ? spec.formula(r) : toCellValue(spec.values?.[r]);
-              if (String(current[k][r]) !== String(next)) cellsToChange++;
+              if (!same(current[k][r], next)) cellsToChange++;
             }
           });
         }
@@ -592,4 +593,18 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
     },
   };
   return ops;
+}
+
+/**
+ * Compares a cell's formula as read back with the one we would write. Inside its own table Excel rewrites
+ * `Leads[@Score]` as `[@Score]` and may change the case of names, so those differences are not changes.
+ */
+export function sameFormulaText(tableName: string): (current: unknown, next: unknown) => boolean {
+  const escaped = tableName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const ownThisRow = new RegExp(`(?<![\\w.])${escaped}\\[(?=@|\\[@)`, "gi");
+  const canonical = (v: unknown): string => {
+    const text = String(v ?? "");
+    return text.startsWith("=") ? text.replace(ownThisRow, "[").toUpperCase() : text;
+  };
+  return (current, next) => canonical(current) === canonical(next);
 }

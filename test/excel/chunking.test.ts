@@ -1,3 +1,4 @@
+import { sameFormulaText } from "../../src/excel/officeWorkbook";
 import {
   blockAddress,
   columnLetters,
@@ -76,4 +77,13 @@ test("addresses and runs", () => {
     { start: 5, count: 1 },
     { start: 9, count: 1 },
   ]);
+});
+
+test("a formula Excel rewrote inside its own table is not counted as a change", () => {
+  const same = sameFormulaText("Leads");
+  expect(same("=SALES.LEADGRADE([@Score])", "=SALES.LEADGRADE(Leads[@Score])")).toBe(true);
+  expect(same("=sales.leadscore([@[Company]:[Email]],ScoringRules)", "=SALES.LEADSCORE(Leads[@[Company]:[Email]],ScoringRules)")).toBe(true);
+  expect(same("=SALES.LEADGRADE(Other[@Score])", "=SALES.LEADGRADE(Leads[@Score])")).toBe(false);
+  expect(same("=SALES.LEADGRADE([@Score])", "=SALES.LEADGRADE(MyLeads[@Score])")).toBe(false);
+  expect(same("Acme", "acme")).toBe(false);
 });
