@@ -4,6 +4,7 @@
  */
 import { columnLetters, sheetRef } from "../excel/chunking";
 import type { LongWorkOptions, WorkbookOps } from "../excel/types";
+import { serialToYearMonth } from "../engine";
 import { sampleContent, todayExcelSerial, type SampleLang } from "./data";
 
 /** `Table[Column]` with the characters Excel wants escaped in a column specifier (' # [ ]) escaped. */
@@ -117,6 +118,7 @@ export async function insertSampleWorkbook(
       formulas: [[labels.won]],
     });
     await ops.activateSheet(dashboard);
+    await prefillTargetSettings(ops, content, targets);
     progress();
     return {
       sheets: added,
@@ -128,4 +130,24 @@ export async function insertSampleWorkbook(
     for (const sheet of added.reverse()) await ops.deleteSheet(sheet).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Points the Targets panel at the sample's own targets (annual target, plan start, average deal, owners table) so the
+ * pane and the Targets sheet agree. Only when the workbook has no Targets settings yet: a user's choices stay.
+ */
+async function prefillTargetSettings(ops: WorkbookOps, content: ReturnType<typeof sampleContent>, targetsTable: string): Promise<void> {
+  const existing = await ops.getSetting<Record<string, unknown>>("targets").catch(() => undefined);
+  if (existing && typeof existing === "object" && Object.keys(existing).length > 0) return;
+  const p = content.targetParameters;
+  await ops
+    .setSetting("targets", {
+      annualTarget: p.annualTarget,
+      startMonth: serialToYearMonth(p.planStart),
+      averageDeal: p.averageDeal,
+      ownerSource: "table",
+      ownersTable: targetsTable,
+      ownersColumn: content.targetColumns.owner,
+    })
+    .catch(() => undefined);
 }

@@ -190,6 +190,16 @@ describe("re-running never duplicates", () => {
     expect(tables.find((t) => t.name === "Leads_2")?.headers).toContain("预算");
     expect(tables.find((t) => t.name === "Leads")?.rowCount).toBe(200);
   });
+
+  test("the sample points the Targets panel at its own targets, once, and never over a user's settings", async () => {
+    const { ops } = setup();
+    await insertSampleWorkbook(ops, "en", { asOf: 45_800 });
+    const settings = await ops.getSetting<Record<string, unknown>>("targets");
+    expect(settings).toMatchObject({ annualTarget: 2_400_000, startMonth: "2025-01", ownerSource: "table", ownersTable: "Targets" });
+    await ops.setSetting("targets", { annualTarget: 5 });
+    await insertSampleWorkbook(ops, "zh", { asOf: 45_800 });
+    expect(await ops.getSetting("targets")).toEqual({ annualTarget: 5 });
+  });
 });
 
 describe("stage moves", () => {
