@@ -23,6 +23,7 @@ import {
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import type { TableInfo } from "../excel/types";
 import { useI18n, type Notice, type Task } from "./hooks";
+import { parseNumber } from "./engineBridge";
 
 const useStyles = makeStyles({
   section: {
@@ -96,10 +97,24 @@ export function ScrollRegion(props: { label: string; className?: string; childre
  * Fluent's SpinButton names its step buttons "Increment value" / "Decrement value" in English whatever the
  * language; screen readers in the Chinese pane would read English. Same props as SpinButton otherwise.
  */
-export function LocalizedSpinButton(props: SpinButtonProps) {
+export function LocalizedSpinButton({
+  onNumber,
+  ...props
+}: SpinButtonProps & {
+  /**
+   * Called with the new number when it is finite and within min/max. Typed text is read as the SALES functions
+   * read numbers ("1,000", "¥3.5万", "15%"), so what a user types means the same in the pane and in a formula.
+   */
+  onNumber?: (value: number) => void;
+}) {
   const { t } = useI18n();
+  const { min = -Infinity, max = Infinity } = props;
   return (
     <SpinButton
+      onChange={(_, d) => {
+        const v = typeof d.value === "number" ? d.value : parseNumber(d.displayValue ?? "");
+        if (v !== undefined && Number.isFinite(v) && v >= min && v <= max) onNumber?.(v);
+      }}
       {...props}
       incrementButton={{ "aria-label": t("common.increase") }}
       decrementButton={{ "aria-label": t("common.decrease") }}

@@ -209,10 +209,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
               value={settings.withinDays}
               min={0}
               max={3650}
-              onChange={(_, d) => {
-                const v = d.value ?? Number(d.displayValue);
-                if (typeof v === "number" && Number.isFinite(v) && v >= 0) update({ withinDays: Math.floor(v) });
-              }}
+              onNumber={(v) => update({ withinDays: Math.floor(v) })}
             />
           </Field>
           <Field label={t("bant.required")} hint={t("bant.requiredHint")} className={styles.number}>
@@ -220,10 +217,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
               value={settings.required}
               min={1}
               max={4}
-              onChange={(_, d) => {
-                const v = d.value ?? Number(d.displayValue);
-                if (typeof v === "number" && v >= 1 && v <= 4) update({ required: Math.floor(v) });
-              }}
+              onNumber={(v) => update({ required: Math.floor(v) })}
             />
           </Field>
         </FieldRow>

@@ -309,10 +309,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   className={mergeClasses(styles.control, styles.points)}
                   aria-label={t("scoring.pointsOf", { n })}
                   value={rule.points}
-                  onChange={(_, d) => {
-                    const v = d.value ?? Number(d.displayValue);
-                    if (typeof v === "number" && Number.isFinite(v)) edit(i, { points: v });
-                  }}
+                  onNumber={(v) => edit(i, { points: v })}
                 />
                 <Input
                   className={mergeClasses(styles.control, styles.group)}
@@ -388,10 +385,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
               value={settings.rowLimit}
               min={1}
               step={1000}
-              onChange={(_, d) => {
-                const v = d.value ?? Number(d.displayValue);
-                if (typeof v === "number" && Number.isFinite(v) && v >= 1) update({ rowLimit: Math.floor(v) });
-              }}
+              onNumber={(v) => update({ rowLimit: Math.floor(v) })}
             />
           </Field>
         </FieldRow>

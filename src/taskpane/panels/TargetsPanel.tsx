@@ -306,11 +306,6 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
     });
   };
 
-  const numberChange = (key: "annualTarget" | "averageDeal" | "decimals", min = 0, max = Number.MAX_SAFE_INTEGER) =>
-    (_: unknown, d: { value?: number | null; displayValue?: string }) => {
-      const v = d.value ?? Number(String(d.displayValue ?? "").replace(/[,，\s]/g, ""));
-      if (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max) update({ [key]: v } as Partial<TargetSettings>);
-    };
 
   const rows = plan.value ?? [];
   return (
@@ -318,7 +313,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
       <Section title={t("targets.setupTitle")}>
         <FieldRow>
           <Field label={t("targets.annualTarget")} className={styles.number}>
-            <LocalizedSpinButton value={s.annualTarget} min={0} step={10000} onChange={numberChange("annualTarget")} />
+            <LocalizedSpinButton value={s.annualTarget} min={0} step={10000} onNumber={(v) => update({ annualTarget: v })} />
           </Field>
           <Field label={t("targets.startMonth")} hint={t("targets.startHint")} className={styles.number}
             validationState={start ? "none" : "error"} validationMessage={start ? undefined : t("targets.badStart")}>
@@ -332,7 +327,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             onChange={(v) => update({ period: (v || "M") as Period })}
           />
           <Field label={t("targets.decimals")} className={styles.number}>
-            <LocalizedSpinButton value={s.decimals} min={0} max={6} onChange={numberChange("decimals", 0, 6)} />
+            <LocalizedSpinButton value={s.decimals} min={0} max={6} onNumber={(v) => update({ decimals: Math.floor(v) })} />
           </Field>
         </FieldRow>
       </Section>
@@ -366,9 +361,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
                     value={s.typedWeights[i] ?? 1}
                     min={0}
                     step={0.1}
-                    onChange={(_, d) => {
-                      const v = d.value ?? Number(d.displayValue);
-                      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) return;
+                    onNumber={(v) => {
                       const next = [...s.typedWeights];
                       next[i] = v;
                       update({ typedWeights: next });
@@ -451,7 +444,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         <Hint>{t("targets.activityHint")}</Hint>
         <FieldRow>
           <Field label={t("targets.averageDeal")} className={styles.number}>
-            <LocalizedSpinButton value={s.averageDeal} min={1} step={1000} onChange={numberChange("averageDeal", 1)} />
+            <LocalizedSpinButton value={s.averageDeal} min={1} step={1000} onNumber={(v) => update({ averageDeal: v })} />
           </Field>
           <TableField label={t("targets.stagesTable")} tables={tables} value={conversionsTable} onChange={(v) => update({ conversionsTable: v })} />
           <SelectField label={t("targets.conversionColumn")} value={conversionsColumn} options={conversionHeaders} onChange={(v) => update({ conversionsColumn: v })} />
