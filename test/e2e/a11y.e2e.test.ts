@@ -16,40 +16,10 @@
  *
  * Without /usr/bin/chromium the suite is skipped with a warning, or fails when REQUIRE_E2E is set.
  */
-import * as fs from "fs";
-import * as path from "path";
-import type { Server } from "http";
-import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
-import en from "../../src/i18n/ui.en-US.json";
-import type { SimHost } from "../../src/sim";
-import zh from "../../src/i18n/ui.zh-CN.json";
+import type { CDPSession, Page } from "playwright-core";
+import { browserDescribe, openPreview, PANELS, STRINGS, type Lang, type PanelId, type PreviewSession, type Strings } from "./support";
 
-declare global {
-  interface Window {
-    __salesSim?: SimHost;
-    __salesSimReady?: Promise<void>;
-  }
-}
-
-const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
-const PANELS = ["start", "scoring", "bant", "funnel", "targets", "followups"] as const;
-type PanelId = (typeof PANELS)[number];
-type Strings = typeof en;
-type Lang = "en-US" | "zh-CN";
-const STRINGS: Record<Lang, Strings> = { "en-US": en, "zh-CN": zh as Strings };
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const preview = require("../../scripts/preview.js") as {
-  startStaticServer(root: string, port: number): Promise<{ server: Server; port: number; url: string }>;
-  buildIfNeeded(): void;
-  DIST: string;
-};
-
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && !process.env.REQUIRE_E2E) {
-  console.warn(`[e2e] ${CHROMIUM} not found: the accessibility tests are skipped (apt-get install -y chromium; REQUIRE_E2E=1 makes this a failure).`);
-}
-const describeBrowser = haveChromium || process.env.REQUIRE_E2E ? describe : describe.skip;
+const describeBrowser = browserDescribe("the accessibility tests");
 
 /** Roles that must carry an accessible name wherever they appear in the pane. */
 const NAMED_ROLES = new Set([
@@ -113,34 +83,23 @@ const COLLECT_FOCUSABLES = `(() => {
 })()`;
 
 describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast)", () => {
-  let browser: Browser;
-  let server: Server;
-  let baseUrl: string;
+  let session: PreviewSession;
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`REQUIRE_E2E is set but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-    if (!fs.existsSync(path.join(preview.DIST, "preview.html"))) preview.buildIfNeeded();
-    const started = await preview.startStaticServer(preview.DIST, 0);
-    server = started.server;
-    baseUrl = started.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
+    session = await openPreview();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
     // eslint-disable-next-line no-console
     console.log(`[a11y] ${JSON.stringify(totals)}`);
   });
 
   async function open(lang: Lang, theme: "light" | "dark" = "light"): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${baseUrl}/preview.html?lang=${lang}${theme === "dark" ? "&theme=dark" : ""}`);
+    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}${theme === "dark" ? "&theme=dark" : ""}`);
     await page.waitForFunction(() => Boolean(window.__salesSim));
     await page.evaluate(() => window.__salesSimReady);
     await page.getByRole("button", { name: STRINGS[lang]["start.insertSample"] }).waitFor();

@@ -8,40 +8,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Server } from "http";
-import { chromium, type Browser, type Page } from "playwright-core";
-import en from "../../src/i18n/ui.en-US.json";
-import type { SimHost } from "../../src/sim";
-import zh from "../../src/i18n/ui.zh-CN.json";
+import type { Page } from "playwright-core";
+import { browserDescribe, openPreview, PANELS, STRINGS, type Lang, type PreviewSession, type Strings } from "./support";
 
-declare global {
-  interface Window {
-    __salesSim?: SimHost;
-    __salesSimReady?: Promise<void>;
-  }
-}
-
-/** E2E_CHROMIUM overrides the browser path (e.g. to check the missing-browser behaviour). */
-const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
 const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
-const PANELS = ["start", "scoring", "bant", "funnel", "targets", "followups"] as const;
-type Strings = typeof en;
-type Lang = "en-US" | "zh-CN";
-const STRINGS: Record<Lang, Strings> = { "en-US": en, "zh-CN": zh as Strings };
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const preview = require("../../scripts/preview.js") as {
-  startStaticServer(root: string, port: number): Promise<{ server: Server; port: number; url: string }>;
-  buildIfNeeded(): void;
-  DIST: string;
-};
-
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && !process.env.REQUIRE_E2E) {
-  console.warn(`[e2e] ${CHROMIUM} not found: the browser tests are skipped (apt-get install -y chromium; REQUIRE_E2E=1 makes this a failure).`);
-}
-const describeBrowser = haveChromium || process.env.REQUIRE_E2E ? describe : describe.skip;
+const describeBrowser = browserDescribe("the browser tests");
 
 /** A cell as the sim's model.dump() reports it. */
 interface DumpCell {
@@ -68,33 +40,22 @@ function pattern(template: string): RegExp {
 const ERROR_VALUE = /^#(VALUE!|NAME\?|REF!|SPILL!|NUM!|DIV\/0!|CALC!|N\/A|BUSY!)$/;
 
 describeBrowser("the task pane over the simulated Excel host, in Chromium", () => {
-  let browser: Browser;
-  let server: Server;
-  let baseUrl: string;
+  let session: PreviewSession;
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`REQUIRE_E2E is set but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
-    if (!fs.existsSync(path.join(preview.DIST, "preview.html"))) preview.buildIfNeeded();
-    const started = await preview.startStaticServer(preview.DIST, 0);
-    server = started.server;
-    baseUrl = started.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
+    session = await openPreview();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await session?.close();
   });
 
   async function open(lang: Lang): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    const page = await session.browser.newPage({ viewport: { width: 1440, height: 1200 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${baseUrl}/preview.html?lang=${lang}`);
+    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}`);
     await page.waitForFunction(() => Boolean(window.__salesSim));
     await page.evaluate(() => window.__salesSimReady);
     await page.getByRole("button", { name: STRINGS[lang]["start.insertSample"] }).waitFor();
@@ -312,9 +273,9 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
   });
 
   test("dark theme: Office's dark theme reaches the pane", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-    await page.goto(`${baseUrl}/preview.html?theme=dark`);
-    await page.getByRole("button", { name: en["start.insertSample"] }).waitFor();
+    const page = await session.browser.newPage({ viewport: { width: 1000, height: 700 } });
+    await page.goto(`${session.baseUrl}/preview.html?theme=dark`);
+    await page.getByRole("button", { name: STRINGS["en-US"]["start.insertSample"] }).waitFor();
     const background = await page.getByTestId("taskpane").evaluate((el) => {
       const inner = el.firstElementChild as HTMLElement;
       return getComputedStyle(inner).backgroundColor;
