@@ -13,8 +13,8 @@ import {
   parseNumber,
   todaySerial,
   yesNo,
+  reshape,
 } from "./coerce";
-import { reshape } from "./grading";
 
 export interface BantOptions {
   minBudget?: number;

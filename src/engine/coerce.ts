@@ -268,15 +268,17 @@ export function positionName(m: Matrix, index: number): string {
   return `row ${Math.floor(index / width) + 1}, column ${(index % width) + 1}`;
 }
 
-/** Throws the #VALUE! an aggregating function returns for the first error cell of an input. */
-export function assertNoErrors(cells: Cell[], m: Matrix, argName: string): void {
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (c !== null && typeof c === "object") {
-      const err = cellError(c);
-      if (err !== undefined) throw valueError(`${argName} holds the error ${err.code} at ${positionName(m, i)}`);
-    }
+/** Lays flat results back out in the shape of `like`. */
+export function reshape(flat: Cell[], like: Matrix): Matrix {
+  const width = like[0]?.length ?? 0;
+  if (like.length === 1) return [flat];
+  const out: Matrix = new Array(like.length);
+  if (width === 1) {
+    for (let r = 0; r < like.length; r++) out[r] = [flat[r]];
+    return out;
   }
+  for (let r = 0; r < like.length; r++) out[r] = flat.slice(r * width, r * width + width);
+  return out;
 }
 
 // ---- Scalar arguments ----

@@ -1,7 +1,7 @@
 /** LEADGRADE and ABCCLASS (formulas.md §2). */
 import type { Cell, Matrix } from "./types";
-import { cellError, numError, valueError, XlError } from "./errors";
-import { asMatrix, displayText, flatten, formatNumber, isBlank, isOmitted, isTextBlank, numberArg, parseNumber } from "./coerce";
+import { cellError, numError, valueError } from "./errors";
+import { asMatrix, displayText, flatten, formatNumber, isBlank, isOmitted, isTextBlank, numberArg, parseNumber, reshape } from "./coerce";
 
 const DEFAULT_THRESHOLDS = [80, 50];
 const DEFAULT_LABELS: Cell[] = ["A", "B", "C"];
@@ -100,18 +100,3 @@ export function abcClass(valuesArg: unknown, aShareArg?: unknown, bShareArg?: un
   }
   return reshape(result, values);
 }
-
-/** Lays flat results back out in the shape of `like`. */
-export function reshape(flat: Cell[], like: Matrix): Matrix {
-  const width = like[0]?.length ?? 0;
-  if (like.length === 1) return [flat];
-  const out: Matrix = new Array(like.length);
-  if (width === 1) {
-    for (let r = 0; r < like.length; r++) out[r] = [flat[r]];
-    return out;
-  }
-  for (let r = 0; r < like.length; r++) out[r] = flat.slice(r * width, r * width + width);
-  return out;
-}
-
-export type { XlError };

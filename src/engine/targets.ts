@@ -23,8 +23,8 @@ import {
   textKey,
   weekdayMonday0,
   ymdToSerial,
+  reshape,
 } from "./coerce";
-import { reshape } from "./grading";
 
 /** Rounds half away from zero, treating values within floating noise of .5 as exactly .5. */
 export function roundHalfAway(x: number): number {
