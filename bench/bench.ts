@@ -12,6 +12,9 @@ import { spawnSync } from "child_process";
 import { HyperFormula } from "hyperformula";
 import { installCustomFunctionsStub } from "../test/support/customFunctionsStub";
 import { seededRandom as prng } from "../src/sample/data";
+import { caseModules } from "./cases";
+import type { BenchRow } from "./types";
+import { time as timeLib } from "./lib";
 
 installCustomFunctionsStub();
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -250,10 +253,28 @@ function runCaseInChild(name: string): Record<string, unknown> {
   return payload.extra ?? {};
 }
 
+// Cases from bench/cases/: each returns rows with their own baseline (bare scan or whole-table call).
+const moduleRows: BenchRow[] = [];
+const MODULE_CASES: Record<string, () => Record<string, unknown>> = {};
+for (const mod of caseModules) {
+  for (const [name, fn] of Object.entries(mod)) {
+    if (name in CASES || name in MODULE_CASES) throw new Error(`duplicate bench case ${name}`);
+    MODULE_CASES[name] = () => ({ rows: fn({ scale, time: timeLib }) });
+  }
+}
+
+function runModuleCase(name: string): void {
+  const extra = runCaseInChild(name) as { rows?: BenchRow[] };
+  for (const row of extra.rows ?? []) {
+    moduleRows.push(row);
+    console.error(`  ${row.case}: median ${row.medianMs} ms${row.ratio !== undefined ? `, ${row.ratio}× ${row.baselineName}` : ""}`);
+  }
+}
+
 function main(): void {
   const only = process.argv.find((a) => a.startsWith("--case="))?.slice("--case=".length);
   if (only !== undefined) {
-    const fn = CASES[only];
+    const fn = CASES[only] ?? MODULE_CASES[only];
     if (fn === undefined) throw new Error(`unknown case ${only}`);
     const extra = fn() ?? {};
     console.log(`RESULT ${JSON.stringify({ results, extra })}`);
@@ -263,6 +284,7 @@ function main(): void {
   runCaseInChild("funnel");
   runCaseInChild("split");
   const plan = runCaseInChild("targetplan") as { rows: number; columns: number };
+  for (const name of Object.keys(MODULE_CASES)) runModuleCase(name);
 
   // ---- the same work as native formulas in HyperFormula, at 100,000 rows (1/10 with --quick) ----
   const hfRows = HF_ROWS;
@@ -285,6 +307,15 @@ function main(): void {
       `${pad(r.case, 44)} ${lpad(String(r.rows), 9)} ${lpad(r.medianMs.toFixed(1), 10)} ${lpad(r.rowsPerSec.toLocaleString("en-US"), 12)} ${lpad(r.targetMs === null ? "-" : `≤${r.targetMs}`, 8)}  ${r.pass === null ? "-" : r.pass ? "pass" : "FAIL"}`,
     );
   }
+  if (moduleRows.length > 0) {
+    console.log(`\n${pad("case", 44)} ${lpad("rows", 9)} ${lpad("median ms", 10)} ${lpad("base ms", 9)} ${lpad("ratio", 7)} ${lpad("max", 6)}  result`);
+    for (const r of moduleRows) {
+      const ok = r.ratio === undefined || r.maxRatio === undefined ? "-" : r.ratio <= r.maxRatio ? "pass" : "FAIL";
+      console.log(
+        `${pad(r.case, 44)} ${lpad(String(r.rows), 9)} ${lpad(r.medianMs.toFixed(1), 10)} ${lpad(r.baselineMs === undefined ? "-" : r.baselineMs.toFixed(1), 9)} ${lpad(r.ratio === undefined ? "-" : `${r.ratio}×`, 7)} ${lpad(r.maxRatio === undefined ? "-" : `≤${r.maxRatio}`, 6)}  ${ok}${r.note ? `  ${r.note}` : ""}`,
+      );
+    }
+  }
   console.log(`\nTARGETPLAN weekly table: ${plan.rows} rows × ${plan.columns} columns`);
   console.log(`\nHyperFormula (native formulas) vs SALES at ${hfRows} rows`);
   console.log(`${pad("case", 44)} ${lpad("SALES ms", 10)} ${lpad("HF ms", 10)} ${lpad("HF runs", 8)} ${lpad("HF/SALES", 9)}  same result`);
@@ -300,6 +331,7 @@ function main(): void {
     runs: RUNS,
     loadAverageAtEnd: os.loadavg(),
     cases: results,
+    ratioCases: moduleRows,
     hyperformula: comparisons,
     leadScoreMemory: memory,
   };

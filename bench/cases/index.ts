@@ -1,0 +1,8 @@
+/**
+ * Case modules of `npm run bench`. Each exports `cases: Record<string, BenchCase>` (bench/types.ts); the runner
+ * runs every case in its own child process and prints its rows with their ratios to the stated baseline.
+ * Add a module here to add its cases.
+ */
+import type { BenchCase } from "../types";
+
+export const caseModules: Array<Record<string, BenchCase>> = [];
