@@ -51,7 +51,7 @@ export function weekdaysBetween(from: number, to: number): number {
 export function workingDayRule(holidays: ReadonlySet<number>, workdays: ReadonlySet<number>): WorkingDayRule {
   const isWorkingDay = (day: number): boolean => workdays.has(day) || (weekdayMonday0(day) < 5 && !holidays.has(day));
   // Weekdays by arithmetic, corrected by the (few) listed dates inside the span: a holiday on a weekday that is not
-  // also a workday is one less; a workday that Monday–Friday-minus-holidays would not count is one more.
+  // also a workday is one less; a workday on a weekend is one more (one on a weekday is already counted).
   const countWorkingDays = (from: number, to: number): number => {
     if (to < from) return 0;
     let count = weekdaysBetween(from, to);
@@ -59,7 +59,7 @@ export function workingDayRule(holidays: ReadonlySet<number>, workdays: Readonly
       if (h >= from && h <= to && weekdayMonday0(h) < 5 && !workdays.has(h)) count--;
     }
     for (const w of workdays) {
-      if (w >= from && w <= to && (weekdayMonday0(w) >= 5 || holidays.has(w))) count++;
+      if (w >= from && w <= to && weekdayMonday0(w) >= 5) count++;
     }
     return count;
   };
