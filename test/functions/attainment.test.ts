@@ -127,7 +127,7 @@ describe("ATTAINMENT and as_of", () => {
   test("omitted as_of is today", () => {
     const today = new Date();
     const t = serial(today.getFullYear(), today.getMonth() + 1, today.getDate());
-    const out = attainment(100, col(10), col(t), t - 400, t - 300, N, N, N, N, N, N);
+    const out = attainment([[100]], col(10), col(t), t - 400, t - 300, N, N, N, N, N, N);
     expect(out[1][5]).toBe(100); // the whole period has passed: Expected = Target
   });
 });
@@ -180,7 +180,7 @@ describe("ATTAINMENT targets layouts", () => {
   });
 
   test("without owners: targets is the team's target; header and one Total row", () => {
-    const out = attainment(8400, amounts, dates, MAR1, MAR31, N, outcomes, AS_OF, HOLIDAYS, WORKDAYS, N);
+    const out = attainment([[8400]], amounts, dates, MAR1, MAR31, N, outcomes, AS_OF, HOLIDAYS, WORKDAYS, N);
     expectTable(out, [HEADER, ["Total", 8400, 5899, 5899 / 8400, 2501, 4200, 5899 / 4200, "On track", 11798, ""]]);
     const blank = attainment([[""]], col(10), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N);
     expect(blank[1]).toEqual(["Total", "", 10, "", "", "", "", "No target", "", ""]);
@@ -228,11 +228,11 @@ describe("ATTAINMENT labels and errors", () => {
     expectThrows(() => run(AS_OF, { targets: [["Owner", "Target"], ["Ann", xlErr("#N/A")]] }), "#VALUE!", "#N/A");
     expectThrows(() => run(AS_OF, { targets: [["Period", "Ann", "Bob"], ["2025-03", -5, 1]] }), "#NUM!", "Ann");
     expectThrows(() => run(AS_OF, { targets: [["a", 1, 2], ["b", 1, 2], ["c", 1, 2]] }), "#VALUE!", "targets");
-    expectThrows(() => attainment(-5, col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N), "#NUM!");
+    expectThrows(() => attainment([[-5]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N), "#NUM!");
   });
 
   test("period_end before period_start is #VALUE!", () => {
-    expectThrows(() => attainment(100, col(1), col(MAR1), MAR31, MAR1, N, N, AS_OF, N, N, N), "#VALUE!", "period_end");
+    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR31, MAR1, N, N, AS_OF, N, N, N), "#VALUE!", "period_end");
   });
 
   test("caution outside [0, 1) is #NUM!", () => {
@@ -242,20 +242,20 @@ describe("ATTAINMENT labels and errors", () => {
   });
 
   test("counted records: a bad amount or date is #VALUE! naming the cell, even outside the period; others are not read", () => {
-    expectThrows(() => attainment(100, col(1, "lots"), col(MAR1, serial(2024, 1, 1)), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "lots", "cell 2");
-    expectThrows(() => attainment(100, col(1, 2), col(MAR1, "soon"), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "soon", "cell 2");
-    const out = attainment(100, col(1, "lots"), col(MAR1, "soon"), MAR1, MAR31, N, col("won", "lost"), AS_OF, N, N, N);
+    expectThrows(() => attainment([[100]], col(1, "lots"), col(MAR1, serial(2024, 1, 1)), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "lots", "cell 2");
+    expectThrows(() => attainment([[100]], col(1, 2), col(MAR1, "soon"), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "soon", "cell 2");
+    const out = attainment([[100]], col(1, "lots"), col(MAR1, "soon"), MAR1, MAR31, N, col("won", "lost"), AS_OF, N, N, N);
     expect(out[1][2]).toBe(1);
-    expectThrows(() => attainment(100, col(1), col(MAR1), MAR1, MAR31, N, col("maybe"), AS_OF, N, N, N), "#VALUE!", "maybe");
+    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, col("maybe"), AS_OF, N, N, N), "#VALUE!", "maybe");
   });
 
   test("holidays / workdays that are not dates are #VALUE! naming them", () => {
-    expectThrows(() => attainment(100, col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, col("妇女节"), N, N), "#VALUE!", "妇女节");
-    expectThrows(() => attainment(100, col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, col("Sunday"), N), "#VALUE!", "Sunday");
+    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, col("妇女节"), N, N), "#VALUE!", "妇女节");
+    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, col("Sunday"), N), "#VALUE!", "Sunday");
   });
 
   test("ranges describing the same records must have as many cells", () => {
-    expectThrows(() => attainment(100, col(1, 2), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "dates");
+    expectThrows(() => attainment([[100]], col(1, 2), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "dates");
     expectThrows(() => attainment([["Ann", 1]], col(1, 2), col(MAR1, MAR1), MAR1, MAR31, col("Ann"), N, AS_OF, N, N, N), "#VALUE!", "owners");
   });
 });
