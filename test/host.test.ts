@@ -86,6 +86,10 @@ const VALID_ARGS: Record<string, unknown[]> = {
   ACTIVITYPLAN: [1200000, 50000, [[0.5], [0.4], [0.6]]],
   COMMISSION: [[[15000]], [["threshold", "rate"], [0, 0.05], [10000, 0.1]]],
   RUNRATE: [500, 45658, 45658 + 29, 45658 + 9],
+  ACTUALS: [[[100], [50]], [[45658], [45689]], 45658, "Q"],
+  ATTAINMENT: [[[1000]], [[400]], [[45658]], 45658, 45688, null, null, 45688],
+  FUNNELBY: [STAGES, ORDER, [["N"], ["S"], ["N"], ["S"]]],
+  STAGETIME: [[["Lead", "Won"], [45658, 45668], [45660, null]], [["won"], ["open"]], 45690],
 };
 
 // What Excel would compute for VALID_ARGS (spec: formulas.md).
@@ -118,6 +122,30 @@ const EXPECTED: Record<string, unknown> = {
   ACTIVITYPLAN: [[200], [100], [40], [24]],
   COMMISSION: [[1000]],
   RUNRATE: 1500,
+  ACTUALS: [
+    ["Period", "Actual"],
+    ["Q1", 150],
+    ["Q2", 0],
+    ["Q3", 0],
+    ["Q4", 0],
+    ["Total", 150],
+  ],
+  ATTAINMENT: [
+    ["Owner", "Target", "Actual", "Attainment", "Gap", "Expected", "Pace", "Status", "Projected", "Rank"],
+    ["Total", 1000, 400, 0.4, 600, 1000, 0.4, "Off track", 400, ""],
+  ],
+  FUNNELBY: [
+    ["Stage", "N", "S", "Total"],
+    ["Lead", 1, 1, 1],
+    ["Qualified", 0.5, 0.5, 0.5],
+    ["Proposal", 0.5, 0, 0.25],
+  ],
+  STAGETIME: [
+    ["Stage", "Reached", "Moved on", "Conversion", "Median days", "Mean days", "Open", "Median age"],
+    ["Lead", 2, 1, 0.5, 10, 10, 1, 30],
+    ["Won", 1, 1, 1, "", "", 0, ""],
+    ["Cycle", 1, "", "", 10, 10, "", ""],
+  ],
 };
 
 /** Arguments in declared order: given values first, then null for every omitted optional parameter. */
@@ -178,7 +206,7 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
   });
 
   test("registers every function of functions.json exactly once, and nothing else", () => {
-    expect(ids).toHaveLength(17);
+    expect(ids).toHaveLength(21);
     expect([...associateCalls].sort()).toEqual([...ids].sort());
   });
 
@@ -231,6 +259,12 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
     ["TARGETPLAN", [1200, 45658, "fortnight"], "#VALUE!"],
     ["PIPELINE", [[["Lead"]], [[1]], ORDER, [[0.1], [""], [0.5]]], "#VALUE!"],
     ["LEADSCORE", [LEADS, [["Nope", "=", 1, 5]]], "#VALUE!"],
+    ["TARGETPLAN", [1200, 45658, "W", null, null, null, null, null, [["调休"]]], "#VALUE!"],
+    ["ACTUALS", [[[1], [2]], [[45658]], 45658], "#VALUE!"],
+    ["ATTAINMENT", [[[100]], [[1]], [[45658]], 45658, 45658, null, null, null, null, null, 1], "#NUM!"],
+    ["ATTAINMENT", [[[100]], [[1]], [[45658]], 45688, 45658], "#VALUE!"],
+    ["FUNNELBY", [STAGES, ORDER, [["N"], ["S"], ["N"], ["S"]], null, "lost"], "#VALUE!"],
+    ["STAGETIME", [[["Lead", "Won"], [45668, 45658]]], "#VALUE!"],
   ] as Array<[string, unknown[], string]>)("%s throws CustomFunctions.Error for %j", (id, given, code) => {
     const { value, error } = call(id, given);
     expect(value).toBeUndefined();

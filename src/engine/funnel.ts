@@ -410,3 +410,6 @@ function readProbabilities(arg: unknown, order: StageOrder): Float64Array {
   }
   return out;
 }
+
+// SALES.FUNNELBY (src/engine/funnelBy.ts) classifies records exactly as FUNNEL does, with FUNNEL's own reader.
+export { stageCodes, BLANK_STAGE, UNKNOWN_STAGE };

@@ -44,3 +44,12 @@ export function leadScore(records: unknown, rules: unknown, headers?: unknown, a
 export function scoreDetail(records: unknown, rules: unknown, headers?: unknown, asOf?: unknown): Matrix {
   return column(detailsOf(evaluateRules(records, rules, headers, asOf)));
 }
+
+// Where the team stands (formulas.md §6–§8).
+export { readWorkingDayRule, workingDayRule, weekdaysBetween } from "./workdays";
+export type { WorkingDayRule } from "./workdays";
+export { planLayout } from "./targets";
+export type { PlanLayout } from "./targets";
+export { actuals, attainment } from "./actuals";
+export { funnelBy } from "./funnelBy";
+export { stageTime } from "./stageTime";

@@ -13,7 +13,6 @@ import {
   isTextBlank,
   normalizeText,
   numberArg,
-  parseDate,
   parseNumber,
   positionName,
   scalarOf,
@@ -25,6 +24,7 @@ import {
   ymdToSerial,
   reshape,
 } from "./coerce";
+import { readWorkingDayRule, type WorkingDayRule } from "./workdays";
 
 /** Rounds half away from zero, treating values within floating noise of .5 as exactly .5. */
 export function roundHalfAway(x: number): number {
@@ -254,14 +254,14 @@ export function split(totalArg: unknown, weightsArg: unknown, decimalsArgValue?:
 
 // ---- TARGETPLAN ----
 
-type Period = "M" | "Q" | "W";
+export type Period = "M" | "Q" | "W";
 const PERIOD_WORDS: Record<string, Period> = {
   m: "M", month: "M", 月: "M", 月度: "M", monthly: "M",
   q: "Q", quarter: "Q", 季: "Q", 季度: "Q", quarterly: "Q",
   w: "W", week: "W", 周: "W", weekly: "W",
 };
 
-function periodArg(arg: unknown): Period {
+export function periodArg(arg: unknown): Period {
   const v = scalarOf(arg, "period");
   if (isTextBlank(v)) return "M";
   const p = PERIOD_WORDS[normalizeText(v)];
@@ -283,11 +283,6 @@ function monthlyWeights(arg: unknown): Float64Array {
   throw valueError(`seasonality needs 12 monthly or 4 quarterly weights, not ${values.length}`);
 }
 
-interface PlanPeriods {
-  labels: string[];
-  units: number[]; // per period, whole units (non-negative)
-}
-
 /** The 12 plan months: first-day serials and their next-month first days. */
 function planMonths(start: number): Array<{ first: number; next: number }> {
   const { year, month } = serialToYmd(start);
@@ -302,42 +297,52 @@ function planMonths(start: number): Array<{ first: number; next: number }> {
   return out;
 }
 
-function holidaySet(arg: unknown): Set<number> {
-  const set = new Set<number>();
-  if (isOmitted(arg)) return set;
-  const m = asMatrix(arg);
-  const cells = flatten(m);
-  for (let i = 0; i < cells.length; i++) {
-    const c = cells[i];
-    if (isBlank(c)) continue;
-    const err = cellError(c);
-    if (err !== undefined) throw valueError(`holidays holds the error ${err.code} at ${positionName(m, i)}`);
-    const d = parseDate(c);
-    if (d === undefined) throw valueError(`Holiday "${displayText(c)}" at ${positionName(m, i)} is not a date`);
-    set.add(d);
-  }
-  return set;
+/**
+ * The periods of a plan — TARGETPLAN's rows — and which of them each day of the plan window belongs to. TARGETPLAN
+ * spreads its targets over these periods; ACTUALS sums results into the same ones, so the two line up cell for cell.
+ */
+export interface PlanLayout {
+  period: Period;
+  /** Row labels in order: `YYYY-MM`, `Q1`…`Q4`, or each week's Monday as `YYYY-MM-DD`. */
+  labels: string[];
+  /** The plan window: its 12 months, [windowStart, windowEnd) as serials. */
+  windowStart: number;
+  windowEnd: number;
+  /** For each day of the window (index day − windowStart), the index of the period holding it. */
+  periodOfDay: Int32Array;
+  months: Array<{ first: number; next: number }>;
+  /**
+   * Weekly layouts: for each plan month, the Monday-based weeks it touches with the month's working days in each
+   * (calendar days when the month has no working day) and the period index of each week (−1 when it holds none).
+   */
+  monthWeeks?: Array<{ weights: number[]; periods: number[] }>;
 }
 
-function periodsOf(monthUnits: Float64Array, months: Array<{ first: number; next: number }>, period: Period, holidays: Set<number>): PlanPeriods {
-  if (period === "M") {
-    return { labels: months.map((mo) => serialToYearMonth(mo.first)), units: Array.from(monthUnits) };
+/** TARGETPLAN's periods for `start` (any day of the first month), `period` and the working-day rule. */
+export function planLayout(start: number, period: Period, rule: WorkingDayRule): PlanLayout {
+  const months = planMonths(start);
+  const windowStart = months[0].first;
+  const windowEnd = months[11].next;
+  const periodOfDay = new Int32Array(windowEnd - windowStart);
+  if (period === "M" || period === "Q") {
+    for (let i = 0; i < 12; i++) {
+      const p = period === "M" ? i : Math.floor(i / 3);
+      periodOfDay.fill(p, months[i].first - windowStart, months[i].next - windowStart);
+    }
+    const labels = period === "M" ? months.map((mo) => serialToYearMonth(mo.first)) : ["Q1", "Q2", "Q3", "Q4"];
+    return { period, labels, windowStart, windowEnd, periodOfDay, months };
   }
-  if (period === "Q") {
-    const units = [0, 0, 0, 0];
-    for (let i = 0; i < 12; i++) units[Math.floor(i / 3)] += monthUnits[i];
-    return { labels: ["Q1", "Q2", "Q3", "Q4"], units };
-  }
-  // Weeks start on Monday; each month's target is spread over the weeks holding its working days.
-  const weekUnits = new Map<number, number>();
+  // Weeks start on Monday; a week is listed when it holds working days of some month (calendar days of a month
+  // that has no working day at all).
+  const perMonth: Array<{ mondays: number[]; weights: number[] }> = [];
+  const listed = new Set<number>();
   for (let i = 0; i < 12; i++) {
     const { first, next } = months[i];
     const mondays: number[] = [];
     const working: number[] = [];
     const calendar: number[] = [];
     for (let d = first; d < next; d++) {
-      const wd = weekdayMonday0(d);
-      const monday = d - wd;
+      const monday = d - weekdayMonday0(d);
       if (mondays.length === 0 || mondays[mondays.length - 1] !== monday) {
         mondays.push(monday);
         working.push(0);
@@ -345,18 +350,49 @@ function periodsOf(monthUnits: Float64Array, months: Array<{ first: number; next
       }
       const k = mondays.length - 1;
       calendar[k]++;
-      if (wd < 5 && !holidays.has(d)) working[k]++;
+      if (rule.isWorkingDay(d)) working[k]++;
     }
-    const anyWorking = working.some((x) => x > 0);
-    const parts = splitUnits(monthUnits[i], anyWorking ? working : calendar);
-    const weights = anyWorking ? working : calendar;
-    for (let k = 0; k < mondays.length; k++) {
+    const weights = working.some((x) => x > 0) ? working : calendar;
+    for (let k = 0; k < mondays.length; k++) if (weights[k] > 0) listed.add(mondays[k]);
+    perMonth.push({ mondays, weights });
+  }
+  const mondays = Array.from(listed).sort((a, b) => a - b);
+  const indexOfMonday = new Map(mondays.map((m, p) => [m, p] as const));
+  const monthWeeks = perMonth.map(({ mondays: ms, weights }) => ({
+    weights,
+    periods: ms.map((m, k) => (weights[k] > 0 ? (indexOfMonday.get(m) as number) : -1)),
+  }));
+  // A day whose week is not listed (no working day in it) belongs to the nearest earlier listed week, or to the
+  // first listed week when none is earlier.
+  let p = 0;
+  for (let d = windowStart; d < windowEnd; d++) {
+    const monday = d - weekdayMonday0(d);
+    while (p + 1 < mondays.length && mondays[p + 1] <= monday) p++;
+    periodOfDay[d - windowStart] = p;
+  }
+  return { period, labels: mondays.map(serialToIso), windowStart, windowEnd, periodOfDay, months, monthWeeks };
+}
+
+/** Whole units of each period of `layout`, from the 12 monthly targets. */
+function periodUnits(monthUnits: Float64Array, layout: PlanLayout): number[] {
+  if (layout.period === "M") return Array.from(monthUnits);
+  if (layout.period === "Q") {
+    const units = [0, 0, 0, 0];
+    for (let i = 0; i < 12; i++) units[Math.floor(i / 3)] += monthUnits[i];
+    return units;
+  }
+  // Each month's target is spread over the weeks holding its working days, by their number; a week sums its parts.
+  const units = new Array<number>(layout.labels.length).fill(0);
+  const monthWeeks = layout.monthWeeks as NonNullable<PlanLayout["monthWeeks"]>;
+  for (let i = 0; i < 12; i++) {
+    const { weights, periods } = monthWeeks[i];
+    const parts = splitUnits(monthUnits[i], weights);
+    for (let k = 0; k < weights.length; k++) {
       if (weights[k] === 0) continue; // a week with none of the month's working days holds none of its target
-      weekUnits.set(mondays[k], (weekUnits.get(mondays[k]) ?? 0) + parts[k]);
+      units[periods[k]] += parts[k];
     }
   }
-  const mondays = Array.from(weekUnits.keys()).sort((a, b) => a - b);
-  return { labels: mondays.map(serialToIso), units: mondays.map((m) => weekUnits.get(m) as number) };
+  return units;
 }
 
 function ownersOf(ownersArg: unknown, weightsArg: unknown): { names: string[]; weights: Float64Array } | undefined {
@@ -498,7 +534,7 @@ export function roundMatrix(rowUnits: number[], colUnits: ArrayLike<number>, tot
   return cells;
 }
 
-const PLAN_LABELS = {
+export const PLAN_LABELS = {
   en: { period: "Period", target: "Target", total: "Total" },
   zh: { period: "期间", target: "目标", total: "合计" },
 };
@@ -513,6 +549,7 @@ export function targetPlan(
   decimalsArgValue?: unknown,
   holidaysArg?: unknown,
   lang: Lang = "en",
+  workdaysArg?: unknown,
 ): Matrix {
   const total = numberArg(totalArg, "total", 0);
   const start = dateArg(startDateArg, "start_date");
@@ -520,11 +557,11 @@ export function targetPlan(
   const weights = monthlyWeights(seasonalityArg);
   const owners = ownersOf(ownersArg, ownerWeightsArg);
   const decimals = decimalsArg(decimalsArgValue);
-  const holidays = holidaySet(holidaysArg);
+  const rule = readWorkingDayRule(holidaysArg, workdaysArg);
   const { units, sign } = signedUnits(total, decimals);
-  const months = planMonths(start);
+  const layout = planLayout(start, period, rule);
   const monthUnits = splitUnits(units, weights);
-  const periods = periodsOf(monthUnits, months, period, holidays);
+  const periods = { labels: layout.labels, units: periodUnits(monthUnits, layout) };
   const labels = PLAN_LABELS[lang];
   const value = (u: number): number => fromUnits(sign * u, decimals) + 0;
   const rows: Matrix = [];

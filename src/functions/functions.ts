@@ -292,7 +292,8 @@ export function split(total: any, weights: any[][], decimals?: any): any[][] {
  * @param [owners] Owner names (reps, teams, regions).
  * @param [owner_weights] One weight per owner. Default: equal.
  * @param [decimals] Decimals of the unit, 0-6. Default 0.
- * @param [holidays] Dates that are not working days (for weekly plans).
+ * @param [holidays] Dates that are not working days (for weekly plans). A cell that is not a date is #VALUE!, whatever the period.
+ * @param [workdays] Weekend dates that are worked (make-up days such as Sunday 2025-09-28); a date in both lists is a working day.
  * @returns A table: Period | Target, or Period | owner 1 … owner k | Total, with a header row and a Total row.
  */
 export function targetPlan(
@@ -304,10 +305,11 @@ export function targetPlan(
   owner_weights?: any[][],
   decimals?: any,
   holidays?: any[][],
+  workdays?: any[][],
 ): any[][] {
   try {
     return toExcelMatrix(
-      engine.targetPlan(total, start_date, period, seasonality, owners, owner_weights, decimals, holidays, displayLang()),
+      engine.targetPlan(total, start_date, period, seasonality, owners, owner_weights, decimals, holidays, displayLang(), workdays),
     );
   } catch (e) {
     throw toExcelError(e);
@@ -362,6 +364,129 @@ export function commission(amounts: any[][], tiers: any[][], method?: any): any[
 export function runRate(actual: any, start_date: any, end_date: any, as_of?: any): any {
   try {
     return toExcelScalar(engine.runRate(actual, start_date, end_date, as_of));
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Actual results per period (and owner) in exactly the layout of SALES.TARGETPLAN with the same start_date, period, holidays and workdays, so that actual ÷ plan is one formula.
+ * With outcomes only won records count; only counted records are read (amount a number or blank, date a date or blank).
+ * A blank date or one outside the plan's 12 months goes to an (outside) row after Total. In a weekly layout a date in a week the plan does not list belongs to the nearest earlier listed week (the first listed week when none is earlier).
+ * Owners match by text equality (a numeric text equals that number) and are shown trimmed, as TARGETPLAN shows them; owners outside owner_list go to (other), blank owners to (blank). owner_list without owners is #VALUE!.
+ * @customfunction ACTUALS
+ * @param amounts Each record's amount (blank = 0).
+ * @param dates Each record's date (close or won date).
+ * @param start_date Any date in the plan's first month, as given to TARGETPLAN.
+ * @param [period] M (default) / Q / W, or month / quarter / week, 月 / 季 / 周.
+ * @param [owners] Each record's owner (rep, team, region): adds one column per owner and a Total column.
+ * @param [owner_list] The owner columns in order (e.g. TARGETPLAN's owners). Default: the owners in order of first appearance.
+ * @param [outcomes] Each record's outcome: only won records count.
+ * @param [holidays] Dates that are not working days (they decide which weeks a weekly plan lists).
+ * @param [workdays] Weekend dates that are worked (make-up days).
+ * @returns A table: Period | Actual, or Period | owners | [(other)] | [(blank)] | Total, with a header row, a Total row and, when needed, an (outside) row.
+ */
+export function actuals(
+  amounts: any[][],
+  dates: any[][],
+  start_date: any,
+  period?: any,
+  owners?: any[][],
+  owner_list?: any[][],
+  outcomes?: any[][],
+  holidays?: any[][],
+  workdays?: any[][],
+): any[][] {
+  try {
+    return toExcelMatrix(
+      engine.actuals(amounts, dates, start_date, period, owners, owner_list, outcomes, holidays, workdays, displayLang()),
+    );
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Where each owner stands against the target of one period: Target, Actual, Attainment, Gap, Expected (straight working-day line to as_of), Pace, Status, Projected, Rank, then (other) and Total.
+ * targets of exactly two columns are an owner | target table (a first row without a number in target is a header); otherwise two rows are owners above targets, as one period of a TARGETPLAN reads (its Period and Total columns are skipped). A numeric-text target is shown as its number.
+ * Status compares amounts allowing for floating-point noise: an Actual equal to Target, to Expected or to Expected × (1 − caution) on paper reaches that step.
+ * Owners are read only for counted records dated in the period. Without owners, targets is the team's target and the table has only the Total row.
+ * @customfunction ATTAINMENT
+ * @param targets With owners: owner | target columns, or owners above targets in two rows. Without owners: the team's target.
+ * @param amounts Each record's amount (blank = 0).
+ * @param dates Each record's date (close or won date).
+ * @param period_start First day of the period.
+ * @param period_end Last day of the period (not before period_start).
+ * @param [owners] Each record's owner: one row per owner of targets.
+ * @param [outcomes] Each record's outcome: only won records count.
+ * @param [as_of] The day the standing is measured on. Default: today. Pass TODAY() to recalculate daily.
+ * @param [holidays] Dates that are not working days.
+ * @param [workdays] Weekend dates that are worked (make-up days).
+ * @param [caution] Width of the Caution band below Expected, 0 to below 1. Default 0.1 (10 %).
+ * @returns A table: Owner | Target | Actual | Attainment | Gap | Expected | Pace | Status | Projected | Rank.
+ */
+export function attainment(
+  targets: any[][],
+  amounts: any[][],
+  dates: any[][],
+  period_start: any,
+  period_end: any,
+  owners?: any[][],
+  outcomes?: any[][],
+  as_of?: any,
+  holidays?: any[][],
+  workdays?: any[][],
+  caution?: any,
+): any[][] {
+  try {
+    return toExcelMatrix(
+      engine.attainment(targets, amounts, dates, period_start, period_end, owners, outcomes, as_of, holidays, workdays, caution, displayLang()),
+    );
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * One funnel per group side by side: FUNNEL's column for the chosen measure computed over each group's records, and Total over all records (equal to FUNNEL's own column).
+ * Only records FUNNEL reads make groups, and only their group cells are read. Group names are shown as first written (trimmed). measure also accepts FUNNEL's column headers (e.g. "Step conversion").
+ * @customfunction FUNNELBY
+ * @param stages Each record's furthest stage.
+ * @param stage_order The stage names in funnel order.
+ * @param groups Each record's group (region, owner, source, team).
+ * @param [outcomes] Each record's outcome: won / lost / open (adds a Won row).
+ * @param [measure] cumulative (default), step, reached, count or lost (lost needs outcomes).
+ * @param [group_order] The group columns in order; other groups go to (other). Default: in order of first appearance.
+ * @returns A table: Stage | group 1 … group k | [(other)] | [(blank)] | Total, with a header row.
+ */
+export function funnelBy(
+  stages: any[][],
+  stage_order: any[][],
+  groups: any[][],
+  outcomes?: any[][],
+  measure?: any,
+  group_order?: any[][],
+): any[][] {
+  try {
+    return toExcelMatrix(engine.funnelBy(stages, stage_order, groups, outcomes, measure, group_order, displayLang()));
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Time in stage from stage-entry dates (one column per stage in funnel order): per stage Reached, Moved on, Conversion, median and mean days to the next dated stage, open records and their median age; with outcomes a Cycle row (last date − first date of won records with two dates or more).
+ * Stage names must be non-blank and distinct. Dates must not decrease from left to right; the error names the row of stage_dates (its header row counts as row 1) and the two stages. A median age is negative when as_of is before the last date.
+ * @customfunction STAGETIME
+ * @param stage_dates One row per record, one column per stage: the date the record entered that stage, or blank. Its first row holds the stage names unless stage_names is given.
+ * @param [outcomes] Each record's outcome: won records reach and move on from every stage; adds the Cycle row.
+ * @param [as_of] The day open records' ages are measured on. Default: today.
+ * @param [stage_names] One name per column of stage_dates (then every row of stage_dates is a record).
+ * @returns A table: Stage | Reached | Moved on | Conversion | Median days | Mean days | Open | Median age.
+ */
+export function stageTime(stage_dates: any[][], outcomes?: any[][], as_of?: any, stage_names?: any[][]): any[][] {
+  try {
+    return toExcelMatrix(engine.stageTime(stage_dates, outcomes, as_of, stage_names, displayLang()));
   } catch (e) {
     throw toExcelError(e);
   }
