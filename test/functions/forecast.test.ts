@@ -14,6 +14,7 @@ import {
   normSInv,
 } from "../../src/engine/forecast";
 import { serialToYmd } from "../../src/engine/coerce";
+import { examples } from "../../src/help/examples/forecast";
 import { col, expectCleanMatrix, expectThrows, row, serial, withDisplayLanguage } from "./helpers";
 
 type Args = [any, any, any?, any?, any?, any?, any?, any?];
@@ -754,5 +755,25 @@ describe("errors", () => {
 
   test("show_stats that is not yes/no → #VALUE!", () => {
     expectThrows(() => fc(V, D, null, null, null, null, null, "maybe"), "#VALUE!", "show_stats");
+  });
+});
+
+// ---- The help site's worked examples (LibreOffice's numbers) ------------------------------------------------------
+
+describe("worked examples of the help site (src/help/examples/forecast.ts)", () => {
+  test.each(examples.map((e) => [e.title.en, e] as const))("%s", (_, example) => {
+    const run = (): any[][] => (forecast as any)(...example.args);
+    const out = example.lang === "zh" ? withDisplayLanguage("zh-CN", run) : run();
+    const expected = example.result as unknown[][];
+    expect(out).toHaveLength(expected.length);
+    expected.forEach((er, i) => {
+      expect(out[i]).toHaveLength(er.length);
+      er.forEach((ev, j) => {
+        if (typeof ev === "number") {
+          const tol = ev === 0 ? 1e-9 : 1e-9 * Math.abs(ev);
+          expect(Math.abs((out[i][j] as number) - ev)).toBeLessThanOrEqual(tol);
+        } else expect(out[i][j]).toBe(ev);
+      });
+    });
   });
 });
