@@ -86,6 +86,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   ACTIVITYPLAN: [1200000, 50000, [[0.5], [0.4], [0.6]]],
   COMMISSION: [[[15000]], [["threshold", "rate"], [0, 0.05], [10000, 0.1]]],
   RUNRATE: [500, 45658, 45658 + 29, 45658 + 9],
+  FORECAST: [[[100], [200], [300], [400]], [[45658], [45689], [45717], [45748]], 2, 0],
 };
 
 // What Excel would compute for VALID_ARGS (spec: formulas.md).
@@ -118,6 +119,12 @@ const EXPECTED: Record<string, unknown> = {
   ACTIVITYPLAN: [[200], [100], [40], [24]],
   COMMISSION: [[1000]],
   RUNRATE: 1500,
+  // A straight line, no season: every fit is exact, the trend is (400 − 100) ÷ 3.
+  FORECAST: [
+    ["Period", "Forecast"],
+    ["2025-05", 500],
+    ["2025-06", 600],
+  ],
 };
 
 /** Arguments in declared order: given values first, then null for every omitted optional parameter. */
@@ -178,7 +185,7 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
   });
 
   test("registers every function of functions.json exactly once, and nothing else", () => {
-    expect(ids).toHaveLength(17);
+    expect(ids).toHaveLength(18);
     expect([...associateCalls].sort()).toEqual([...ids].sort());
   });
 
@@ -227,6 +234,8 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
     ["CONVERSION", [[["Lead"]], ORDER, "Proposal", "Proposal"], "#DIV/0!"],
     ["RUNRATE", [500, 45658, 45658 + 29, 45600], "#N/A"],
     ["RUNRATE", [500, 45658, 45600], "#VALUE!"],
+    ["FORECAST", [[[1], [2]], [[45658]]], "#VALUE!"],
+    ["FORECAST", [[[1], [2]], [[45658], [45689]], 0], "#NUM!"],
     ["ACTIVITYPLAN", [1000, 100, [[0]]], "#NUM!"],
     ["TARGETPLAN", [1200, 45658, "fortnight"], "#VALUE!"],
     ["PIPELINE", [[["Lead"]], [[1]], ORDER, [[0.1], [""], [0.5]]], "#VALUE!"],
