@@ -865,10 +865,10 @@ function throwIfError(v: Cell, name: string): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Reads cell i of a 1-D (or 2-D, row by row) range without copying it. */
-function cellReader(m: Matrix): { count: number; at: (i: number) => Cell } {
+function cellReader(m: Matrix): { count: number; at: (i: number) => Cell; column?: Matrix } {
   const rows = m.length;
   const width = rows === 0 ? 0 : m[0].length;
-  if (width === 1) return { count: rows, at: (i) => m[i][0] };
+  if (width === 1) return { count: rows, at: (i) => m[i][0], column: m };
   if (rows === 1) return { count: width, at: (i) => m[0][i] };
   return { count: rows * width, at: (i) => m[Math.floor(i / width)][i % width] };
 }
@@ -888,43 +888,85 @@ export function readRows(values: unknown, dates: unknown): { months: Int32Array;
   if (vr.count !== dr.count) {
     throw valueError(`values has ${vr.count} cells but dates has ${dr.count}: they must be the same size`);
   }
-  const months = new Int32Array(vr.count);
-  const out = new Float64Array(vr.count);
+  const n = vr.count;
+  const months = new Int32Array(n);
+  const out = new Float64Array(n);
+  // Month numbers of the ±45 years around the first date, each computed once (a deal table repeats its days).
+  const table = new Int32Array(CACHE_DAYS);
+  let base = NaN;
   let count = 0;
-  let lastWhole = NaN;
-  let lastMonth = 0;
-  for (let i = 0; i < vr.count; i++) {
-    const v = vr.at(i);
-    const d = dr.at(i);
-    let value: number | undefined;
-    if (typeof v === "number") value = v;
-    else if (isBlank(v)) value = undefined;
-    else {
-      if (cellError(v) !== undefined) throw rowError(i, `values holds the error ${cellError(v)?.code}`);
-      value = typeof v === "string" ? parseNumber(v) : undefined;
-      if (value === undefined) throw rowError(i, `value "${displayText(v)}" is not a number`);
+  const vm = vr.column;
+  const dm = dr.column;
+  const simple = vm !== undefined && dm !== undefined;
+  for (let i = 0; i < n; i++) {
+    let v: Cell;
+    let d: Cell;
+    if (simple) {
+      v = vm[i][0];
+      d = dm[i][0];
+    } else {
+      v = vr.at(i);
+      d = dr.at(i);
     }
     let whole: number;
-    if (typeof d === "number" && d >= 1 && d < MAX_SERIAL + 1) whole = Math.floor(d);
-    else if (isBlankDate(d)) {
-      if (value === undefined || (value === 0 && typeof v === "number")) continue;
-      throw rowError(i, "has a value but no date", true);
-    } else {
-      if (cellError(d) !== undefined) throw rowError(i, `dates holds the error ${cellError(d)?.code}`);
-      const serial = typeof d === "string" ? parseDateText(d) : undefined;
-      if (serial === undefined) throw rowError(i, `date "${displayText(d)}" is not a date`);
-      whole = serial;
+    let value: number;
+    // The common case (a number and a serial) inline; anything else by the rules in readRow.
+    if (typeof v === "number" && typeof d === "number" && d >= 1 && d < MAX_SERIAL + 1) {
+      whole = Math.floor(d);
+      value = v;
+    } else if (readRow(i, v, d)) {
+      whole = rowWhole;
+      value = rowValue;
+    } else continue;
+    if (base !== base) base = whole - CACHE_DAYS / 2;
+    const slot = whole - base;
+    let k = slot >= 0 && slot < CACHE_DAYS ? table[slot] : 0;
+    if (k === 0) {
+      k = monthOfSerial(whole);
+      if (slot >= 0 && slot < CACHE_DAYS) table[slot] = k;
     }
-    if (value === undefined) continue;
-    if (whole !== lastWhole) {
-      lastWhole = whole;
-      lastMonth = monthOfSerial(whole);
-    }
-    months[count] = lastMonth;
-    out[count] = value;
-    count++;
+    months[count] = k;
+    out[count++] = value;
   }
   return { months, values: out, count };
+}
+
+const CACHE_DAYS = 1 << 15;
+
+// readRow's results (module scope: no allocation per row).
+let rowValue = 0;
+let rowWhole = 0;
+
+/**
+ * One row by the rules of § "Rows": true when it is kept (rowValue, rowWhole set), false when it is skipped or
+ * ignored; throws #VALUE! naming the row otherwise.
+ */
+function readRow(i: number, v: Cell, d: Cell): boolean {
+  let value: number | undefined;
+  if (typeof v === "number") value = v;
+  else if (isBlank(v)) value = undefined;
+  else {
+    const err = cellError(v);
+    if (err !== undefined) throw rowError(i, `values holds the error ${err.code}`);
+    value = typeof v === "string" ? parseNumber(v) : undefined;
+    if (value === undefined) throw rowError(i, `value "${displayText(v)}" is not a number`);
+  }
+  let whole: number;
+  if (typeof d === "number" && d >= 1 && d < MAX_SERIAL + 1) whole = Math.floor(d);
+  else if (isBlankDate(d)) {
+    if (value === undefined || (value === 0 && typeof v === "number")) return false;
+    throw rowError(i, "has a value but no date", true);
+  } else {
+    const err = cellError(d);
+    if (err !== undefined) throw rowError(i, `dates holds the error ${err.code}`);
+    const serial = typeof d === "string" ? parseDateText(d) : undefined;
+    if (serial === undefined) throw rowError(i, `date "${displayText(d)}" is not a date`);
+    whole = serial;
+  }
+  if (value === undefined) return false;
+  rowValue = value;
+  rowWhole = whole;
+  return true;
 }
 
 function rowError(i: number, what: string, bare = false): XlError {

@@ -369,8 +369,8 @@ export function runRate(actual: any, start_date: any, end_date: any, as_of?: any
 
 /**
  * Sales forecast from history: months (or quarters) from deal rows or monthly totals, additive trend and season (Holt-Winters), agreeing with LibreOffice Calc's FORECAST.ETS.ADD on month numbers.
- * Each date counts as its calendar month. Rows blank in both columns are skipped; a date with a blank value is ignored (the month may be missing); a date cell holding 0 counts as blank. A missing month is filled (average of its neighbours, or 0); more than 30% missing is #VALUE!.
- * Choices: numeric text ≥ 601 in horizon is a date serial; data_completion also accepts 平均 / 零; seasonality auto is limited to 12,000 periods.
+ * Each date counts as its calendar month. Rows blank in both columns are skipped; a date with a blank value is ignored (the month may be missing). A missing month is filled (average of its neighbours, or 0); more than 30% missing is #VALUE!.
+ * Choices: a date cell holding 0 counts as blank (some Excel builds pass blank cells as 0), so a 0 value without a date is skipped; a row with a date and no value must still hold a real date; messages number rows from the first cell of values; numeric text ≥ 601 in horizon is a date serial; a horizon range with only blank cells is the default; data_completion also accepts 平均 / 零; seasonality auto looks at most 12,000 periods.
  * @customfunction FORECAST
  * @param values The amounts, one per row (a column or a row); negative values and 0 are allowed.
  * @param dates A date for each value (same number of cells); any day of the month counts as that month.
