@@ -243,6 +243,16 @@ describe("rows and shapes", () => {
     expect(fc(EX3_AMOUNTS, col(...dates), 3, null, null, null, 0.8)).toEqual(base());
   });
 
+  test("dates far apart: 1950-01 and 2025-01 are two periods 900 months apart", () => {
+    const out = fc(col(1, 2), col("1950-01-15", "2025-01-15"), col("2025-01-01", "1950-01-31", "2100-01-01"));
+    expect(out.slice(1)).toEqual([
+      ["2025-01", 2],
+      ["1950-01", 1],
+      ["2100-01", 3], // Holt on two points: the level 2 plus one step of the trend (2 − 1) ÷ 1
+    ]);
+    expect(fc(col(1, 2), col("1950-01-15", "2025-01-15"), null, null, null, null, null, true)[8]).toEqual(["Step (months)", 900]);
+  });
+
   test("numeric text values (rule 3)", () => {
     const out = fc(col("1,000", "¥1.2万", "$1.5k", 1800, "2k"), col("2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05", "2025-05-05"), col("2025-02-01", "2025-03-01"), 0);
     expect(out.slice(1)).toEqual([
