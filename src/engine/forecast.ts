@@ -107,7 +107,7 @@ const MAX_SERIAL = 2958465;
 /**
  * Month number k = 12·YEAR + MONTH − 1 of a whole serial ≥ 1, by integer calendar arithmetic (days → civil date,
  * proleptic Gregorian), with Excel's 1900 quirk as coerce.ts reads it: before serial 61 a serial counts from
- * 1899-12-31. No Date objects: this runs once per deal row.
+ * 1899-12-31. No Date objects: readRows calls it once per distinct day.
  */
 export function monthOfSerial(whole: number): number {
   let z = whole >= 61 ? whole - 25569 : whole - 25568; // days since 1970-01-01
