@@ -90,6 +90,7 @@ const VALID_ARGS: Record<string, unknown[]> = {
   ATTAINMENT: [[[1000]], [[400]], [[45658]], 45658, 45688, null, null, 45688],
   FUNNELBY: [STAGES, ORDER, [["N"], ["S"], ["N"], ["S"]]],
   STAGETIME: [[["Lead", "Won"], [45658, 45668], [45660, null]], [["won"], ["open"]], 45690],
+  FORECAST: [[[100], [200], [300], [400]], [[45658], [45689], [45717], [45748]], 2, 0],
 };
 
 // What Excel would compute for VALID_ARGS (spec: formulas.md).
@@ -145,6 +146,12 @@ const EXPECTED: Record<string, unknown> = {
     ["Lead", 2, 1, 0.5, 10, 10, 1, 30],
     ["Won", 1, 1, 1, "", "", 0, ""],
     ["Cycle", 1, "", "", 10, 10, "", ""],
+  ],
+  // A straight line, no season: every fit is exact, the trend is (400 − 100) ÷ 3.
+  FORECAST: [
+    ["Period", "Forecast"],
+    ["2025-05", 500],
+    ["2025-06", 600],
   ],
 };
 
@@ -206,7 +213,7 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
   });
 
   test("registers every function of functions.json exactly once, and nothing else", () => {
-    expect(ids).toHaveLength(21);
+    expect(ids).toHaveLength(22);
     expect([...associateCalls].sort()).toEqual([...ids].sort());
   });
 
@@ -255,6 +262,8 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
     ["CONVERSION", [[["Lead"]], ORDER, "Proposal", "Proposal"], "#DIV/0!"],
     ["RUNRATE", [500, 45658, 45658 + 29, 45600], "#N/A"],
     ["RUNRATE", [500, 45658, 45600], "#VALUE!"],
+    ["FORECAST", [[[1], [2]], [[45658]]], "#VALUE!"],
+    ["FORECAST", [[[1], [2]], [[45658], [45689]], 0], "#NUM!"],
     ["ACTIVITYPLAN", [1000, 100, [[0]]], "#NUM!"],
     ["TARGETPLAN", [1200, 45658, "fortnight"], "#VALUE!"],
     ["PIPELINE", [[["Lead"]], [[1]], ORDER, [[0.1], [""], [0.5]]], "#VALUE!"],

@@ -4,6 +4,7 @@
  * Add a module here to add its cases.
  */
 import type { BenchCase } from "../types";
+import { cases as forecastCases } from "./forecast";
 import { cases as stands } from "./stands";
 
-export const caseModules: Array<Record<string, BenchCase>> = [stands];
+export const caseModules: Array<Record<string, BenchCase>> = [stands, forecastCases];

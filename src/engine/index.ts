@@ -53,3 +53,4 @@ export type { PlanLayout } from "./targets";
 export { actuals, attainment } from "./actuals";
 export { funnelBy } from "./funnelBy";
 export { stageTime } from "./stageTime";
+export { forecast, normSInv, monthOfSerial, monthLabel } from "./forecast";

@@ -491,3 +491,37 @@ export function stageTime(stage_dates: any[][], outcomes?: any[][], as_of?: any,
     throw toExcelError(e);
   }
 }
+
+/**
+ * Sales forecast from history: months (or quarters) from deal rows or monthly totals, additive trend and season (Holt-Winters), agreeing with LibreOffice Calc's FORECAST.ETS.ADD on month numbers.
+ * Each date counts as its calendar month. Rows blank in both columns are skipped; a date with a blank value is ignored (the month may be missing). A missing month is filled (average of its neighbours, or 0); more than 30% missing is #VALUE!.
+ * Choices: a date cell holding 0 counts as blank (some Excel builds pass blank cells as 0), so a 0 value without a date is skipped; a row with a date and no value must still hold a real date; messages number rows from the first cell of values; numeric text ≥ 601 in horizon is a date serial; a horizon range with only blank cells is the default; data_completion also accepts 平均 / 零; seasonality auto looks at most 12,000 periods.
+ * @customfunction FORECAST
+ * @param values The amounts, one per row (a column or a row); negative values and 0 are allowed.
+ * @param dates A date for each value (same number of cells); any day of the month counts as that month.
+ * @param [horizon] Blank: the next 12 months (4 quarters). A whole number 1-600: that many periods after the history. Otherwise target dates, one result row each (a month inside the history returns its value).
+ * @param [seasonality] Blank or yearly / 年: one year when the history has two full years, else none. 0 / none / 无: no season. 1 / auto / 自动: detect it. A whole number L >= 2: L periods.
+ * @param [data_completion] How a missing month is filled: TRUE / 1 / average (default) = the average of its two neighbours; FALSE / 0 / zero = 0.
+ * @param [aggregation] How rows of one month combine: 1 average, 2 or 3 count, 4 max, 5 median, 6 min, 7 sum (default), or the words average, count, counta, max, median, min, sum.
+ * @param [confidence] A level strictly between 0 and 1 (0.95 or "95%") adds Lower and Upper bounds. Default: no bounds.
+ * @param [show_stats] TRUE returns the statistics table (alpha, beta, gamma, MASE, SMAPE, MAE, RMSE, step, seasonality, periods used and completed) instead of the forecast.
+ * @returns A table: Period | Forecast [| Lower | Upper] with a header row, or Statistic | Value.
+ */
+export function forecast(
+  values: any[][],
+  dates: any[][],
+  horizon?: any[][],
+  seasonality?: any,
+  data_completion?: any,
+  aggregation?: any,
+  confidence?: any,
+  show_stats?: any,
+): any[][] {
+  try {
+    return toExcelMatrix(
+      engine.forecast(values, dates, horizon, seasonality, data_completion, aggregation, confidence, show_stats, displayLang()),
+    );
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
