@@ -45,6 +45,12 @@ import { AGREE, CONTRADICT, distinctTexts, hasClosedOutcome, valueEvidence } fro
 /** Candidates scoring below this are not offered. */
 export const MIN_SCORE = 0.45;
 const PARTLY_READABLE_FACTOR = 0.85;
+/**
+ * Values that read as a specific kind (dates, numbers, won/lost words …) confirm a candidate more than names
+ * reading as names do: "Status" holding Won/Lost is the outcome rather than the stage.
+ */
+const CONFIRMED_FACTOR = 1.1;
+const SPECIFIC_KINDS = new Set(["date", "number", "percent", "outcome", "flag"]);
 const EPSILON = 1e-9;
 
 // ---- Compiled synonym table ----
@@ -61,11 +67,16 @@ interface CompiledRole {
   id: string;
   spec: RoleSpec;
   names: CompiledName[];
+  /** Exact names by their normalised form (the best weight when two names normalise alike). */
+  exact: Map<string, CompiledName>;
+  /** Names that may also be found inside a longer header. */
+  containable: CompiledName[];
   /** notWith words and the word classes the role's kind refuses. */
   refuse: HeaderKey[];
 }
 
 const compiledScopes = new Map<Scope, CompiledRole[]>();
+const exactNamesOfScope = new Map<Scope, Set<string>>();
 
 const ID_WORDS = new Set(WORD_CLASSES.id);
 
@@ -89,9 +100,16 @@ function compileRoles(scope: Scope): CompiledRole[] {
       ...(spec.weaker ?? []).map(([n, w]) => compileName(n, w, exactOnly)),
     ].filter((n) => n.key.compact !== "");
     const refuseWords = [...(spec.notWith ?? []), ...(FORBIDDEN_CLASSES[spec.kind] ?? []).flatMap((c) => WORD_CLASSES[c] ?? [])];
-    return { id, spec, names, refuse: refuseWords.map(headerKey).filter((k) => k.compact !== "") };
+    const exact = new Map<string, CompiledName>();
+    for (const n of names) {
+      const known = exact.get(n.key.compact);
+      if (known === undefined || n.weight > known.weight) exact.set(n.key.compact, n);
+    }
+    const refuse = refuseWords.map((w) => headerKey(w)).filter((k) => k.compact !== "");
+    return { id, spec, names, exact, containable: names.filter((n) => n.containsOk), refuse };
   });
   compiledScopes.set(scope, roles);
+  exactNamesOfScope.set(scope, new Set(roles.flatMap((r) => [...r.exact.keys()])));
   return roles;
 }
 
@@ -104,13 +122,13 @@ interface HeaderMatch {
 }
 
 function remainderOf(header: HeaderKey, name: HeaderKey): Remainder | undefined {
+  if (!header.compact.includes(name.compact)) return undefined;
   if (name.cjk) {
-    const spaced = header.tokens.join(" ");
+    const spaced = header.spaced;
     if (spaced.includes(name.compact)) {
       const tokens = spaced.replace(name.compact, " ").split(" ").filter((t) => t !== "");
       return { tokens, compact: tokens.join("") };
     }
-    if (!header.compact.includes(name.compact)) return undefined;
     const compact = header.compact.replace(name.compact, "");
     return { tokens: [compact], compact };
   }
@@ -121,24 +139,19 @@ function remainderOf(header: HeaderKey, name: HeaderKey): Remainder | undefined 
 }
 
 function matchRole(role: CompiledRole, header: HeaderKey): HeaderMatch | undefined {
-  let best: HeaderMatch | undefined;
-  const consider = (m: HeaderMatch) => {
-    if (best === undefined || m.score > best.score + EPSILON || (Math.abs(m.score - best.score) <= EPSILON && m.how === "exact" && best.how !== "exact")) {
-      best = m;
-    }
-  };
   if (header.compact === "") return undefined;
-  for (const name of role.names) {
-    if (header.compact === name.key.compact) {
-      consider({ score: name.weight, how: "exact", matched: name.raw });
-      continue;
-    }
-    if (!name.containsOk) continue;
+  const exact = role.exact.get(header.compact);
+  // A contains-match scores at most 0.75 × weight: it can only beat an exact name of weight below that.
+  let best: HeaderMatch | undefined = exact === undefined ? undefined : { score: exact.weight, how: "exact", matched: exact.raw };
+  for (const name of role.containable) {
+    if (best !== undefined && name.weight * 0.75 <= best.score) continue;
+    if (name.key.compact.length >= header.compact.length || !header.compact.includes(name.key.compact)) continue;
     const rest = remainderOf(header, name.key);
     if (rest === undefined || rest.compact === "") continue;
     if (role.refuse.some((w) => remainderHas(rest, w))) continue;
     const coverage = name.key.compact.length / header.compact.length;
-    consider({ score: name.weight * (0.5 + 0.25 * coverage), how: "contains", matched: name.raw });
+    const score = name.weight * (0.5 + 0.25 * coverage);
+    if (best === undefined || score > best.score + EPSILON) best = { score, how: "contains", matched: name.raw };
   }
   return best !== undefined && best.score >= MIN_SCORE ? best : undefined;
 }
@@ -183,7 +196,8 @@ export function detectColumns<S extends Scope = "deals">(
   let stageEntries: ColumnDetection["stageEntries"] = [];
   const reserved = new Set(fixedColumns);
   if (scope === "deals") {
-    const exactNames = new Set(headers.filter((h, i) => roles.some((r) => r.names.some((n) => n.key.compact === keys[i].compact))));
+    const scopeNames = exactNamesOfScope.get(scope) ?? new Set<string>();
+    const exactNames = new Set(headers.filter((_, i) => scopeNames.has(keys[i].compact)));
     stageEntries = findStageEntries(headers, options.stageNames ?? [], exactNames).filter((e) => !fixedColumns.has(e.column));
     for (const e of stageEntries) reserved.add(e.column);
     for (const h of headers) {
@@ -216,6 +230,7 @@ export function detectColumns<S extends Scope = "deals">(
           return;
         }
         if (evidence.readable < AGREE || !closedOk) candidate.score *= PARTLY_READABLE_FACTOR;
+        else if (SPECIFIC_KINDS.has(role.spec.kind)) candidate.score *= CONFIRMED_FACTOR;
       }
       list.push(candidate);
       pairs.push({ ...candidate, role: role.id, index });
@@ -387,26 +402,44 @@ function ruleColumnsFound(headers: readonly string[]): string[] {
     .map(([id]) => id);
 }
 
-function headerScore(kind: TableKind, table: TableInfo): { score: number; roles: string[] } {
-  const dealRoles = rolesFound(table.headers, "deals").filter((r) => (DEAL_EVIDENCE_ROLES as readonly string[]).includes(r));
+interface TableEvidence {
+  dealRoles: string[];
+  stageRoles: string[];
+  targetRoles: string[];
+  ruleColumns: string[];
+}
+
+function tableEvidence(table: TableInfo): TableEvidence {
+  return {
+    dealRoles: rolesFound(table.headers, "deals").filter((r) => (DEAL_EVIDENCE_ROLES as readonly string[]).includes(r)),
+    stageRoles: rolesFound(table.headers, "stages"),
+    targetRoles: rolesFound(table.headers, "targets"),
+    ruleColumns: ruleColumnsFound(table.headers),
+  };
+}
+
+/** Deal roles found, scaled so that more roles always score more (two exports of different richness never tie). */
+const DEAL_ROLES_FOR_FULL_SCORE = 12;
+
+function headerScore(kind: TableKind, e: TableEvidence): { score: number; roles: string[] } {
   switch (kind) {
     case "deals":
-      return { score: Math.min(1, dealRoles.length / 6), roles: dealRoles };
+      return { score: Math.min(1, e.dealRoles.length / DEAL_ROLES_FOR_FULL_SCORE), roles: e.dealRoles };
     case "rules": {
-      const found = ruleColumnsFound(table.headers);
+      const found = e.ruleColumns;
       const core = ["field", "operator", "points"].filter((r) => found.includes(r)).length;
       return { score: core === 3 ? 1 : core === 2 && found.includes("field") ? 0.7 : 0, roles: found };
     }
     case "stages": {
-      if (dealRoles.length > DEALS_BY_HEADERS) return { score: 0, roles: [] };
-      const found = rolesFound(table.headers, "stages");
+      if (e.dealRoles.length > DEALS_BY_HEADERS) return { score: 0, roles: [] };
+      const found = e.stageRoles;
       if (!found.includes("stage")) return { score: 0, roles: found };
       const extra = ["order", "probability", "conversion"].filter((r) => found.includes(r)).length;
       return { score: extra === 0 ? 0.3 : Math.min(1, 0.6 + 0.2 * extra), roles: found };
     }
     case "targets": {
-      if (dealRoles.length > DEALS_BY_HEADERS) return { score: 0, roles: [] };
-      const found = rolesFound(table.headers, "targets");
+      if (e.dealRoles.length > DEALS_BY_HEADERS) return { score: 0, roles: [] };
+      const found = e.targetRoles;
       if (!found.includes("owner")) return { score: 0, roles: found };
       const extra = ["weight", "target"].filter((r) => found.includes(r)).length;
       return { score: extra === 0 ? 0.3 : Math.min(1, 0.7 + 0.15 * extra), roles: found };
@@ -431,9 +464,10 @@ export function chooseTables(tables: readonly TableInfo[]): TableDetection {
   const candidates: Partial<Record<TableKind, TableChoice[]>> = {};
   const all: { kind: TableKind; choice: TableChoice; order: number }[] = [];
   tables.forEach((table, order) => {
+    const evidence = tableEvidence(table);
     for (const kind of TABLE_KIND_ORDER) {
       const name = nameScore(kind, [table.name, table.sheet]);
-      const header = headerScore(kind, table);
+      const header = headerScore(kind, evidence);
       if (!qualifies(kind, header, name.score)) continue;
       const choice: TableChoice = {
         table: table.name,

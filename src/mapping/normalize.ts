@@ -6,12 +6,14 @@
 import { normalizeText } from "../engine/coerce";
 
 export interface HeaderKey {
-  /** Words of the header, lower case, punctuation removed. */
-  tokens: string[];
+  /** Words of the header, lower case, punctuation removed. Keys are cached and shared: never mutate. */
+  readonly tokens: readonly string[];
   /** The words without spaces: the identity used for exact matches ("stagename"). */
   compact: string;
   /** True when the header holds CJK characters (matched by substring rather than by words). */
   cjk: boolean;
+  /** The words joined by single spaces. */
+  spaced: string;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
@@ -20,14 +22,33 @@ const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 /** Salesforce API names of custom fields and relationships end in __c / __r; the suffix is not part of the name. */
 const SALESFORCE_SUFFIX = /__(c|r)$/i;
 
+/**
+ * A unit or currency in brackets at the end ("Amount (USD)", "金额（万元）", "Probability (%)") says how the
+ * column is written, not what it is: it is left out of the name.
+ */
+const UNIT_SUFFIX = /\s*[(\[]\s*(?:usd|cny|rmb|eur|gbp|jpy|hkd|sgd|aud|cad|twd|元|万元|千元|百万元|万|\$|¥|€|£|%|k|m|days?|天|月)\s*[)\]]$/i;
+
+/** Keys are asked for the same headers again and again (every role, every table, every re-detection). */
+const cache = new Map<string, HeaderKey>();
+const CACHE_LIMIT = 20_000;
+
 export function headerKey(raw: string): HeaderKey {
-  let text = String(raw).normalize("NFKC").trim().replace(SALESFORCE_SUFFIX, "");
+  const known = cache.get(raw);
+  if (known !== undefined) return known;
+  const key = computeHeaderKey(raw);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(raw, key);
+  return key;
+}
+
+function computeHeaderKey(raw: string): HeaderKey {
+  let text = String(raw).normalize("NFKC").trim().replace(SALESFORCE_SUFFIX, "").replace(UNIT_SUFFIX, "");
   // camelCase and PascalCase word boundaries (LastActivityDate, OwnerID, HTMLSource); ALL CAPS stays one word.
   text = text.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2").replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2");
   const normalized = normalizeText(text);
   // Punctuation, "%" and quotes separate words and are otherwise dropped: "Probability (%)" = "Probability".
   const tokens = normalized.replace(NOT_WORD, " ").split(" ").filter((t) => t !== "");
-  return { tokens, compact: tokens.join(""), cjk: CJK.test(normalized) };
+  return { tokens, compact: tokens.join(""), cjk: CJK.test(normalized), spaced: tokens.join(" ") };
 }
 
 /** Whether `needle` occurs in `haystack` as consecutive words; returns the index or -1. */
