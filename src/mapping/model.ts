@@ -16,6 +16,7 @@
 import type { CellValue, TableInfo } from "../excel/types";
 import { detectColumns, detectWorkbook, type WorkbookDetection } from "./detect";
 import { headerKey } from "./normalize";
+import { DEAL_ROLE_ORDER, SCOPE_ROLES } from "./roles";
 import type { ColumnDetection, DealRole, RoleOf, Scope, StageEntryColumn, StageRole, TableKind, TargetRole } from "./types";
 
 export const MAPPING_VERSION = 1;
@@ -53,6 +54,12 @@ export function emptyMapping(): SavedMapping {
 }
 
 const roleKey = (scope: Scope, role: string) => `${scope}.${role}`;
+
+function roleRank(scope: Scope, role: string): number {
+  const order: readonly string[] = scope === "deals" ? DEAL_ROLE_ORDER : Object.keys(SCOPE_ROLES[scope]);
+  const i = order.indexOf(role);
+  return i < 0 ? order.length : i;
+}
 const tableKey = (kind: TableKind) => `tables.${kind}`;
 const STAGE_ENTRIES_KEY = "stageEntries";
 
@@ -428,6 +435,13 @@ export function mergeMapping(
       else next.headers.rules = [...info.headers];
     }
   }
+
+  // Reports in the order a mapping screen lists the roles.
+  const byRoleOrder = (a: { scope: Scope; role: string }, b: { scope: Scope; role: string }) =>
+    SCOPES.indexOf(a.scope) - SCOPES.indexOf(b.scope) || roleRank(a.scope, a.role) - roleRank(b.scope, b.role);
+  dropped.sort(byRoleOrder);
+  renamed.sort(byRoleOrder);
+  changed.sort(byRoleOrder);
 
   const needsConfirmation =
     dropped.length > 0 || renamed.length > 0 || changed.length > 0 || tableChanges.length > 0 || droppedStageEntries.length > 0 || !saved.confirmed;
