@@ -198,7 +198,9 @@ export function detectColumns<S extends Scope = "deals">(
   if (scope === "deals") {
     const scopeNames = exactNamesOfScope.get(scope) ?? new Set<string>();
     const exactNames = new Set(headers.filter((_, i) => scopeNames.has(keys[i].compact)));
-    stageEntries = findStageEntries(headers, options.stageNames ?? [], exactNames).filter((e) => !fixedColumns.has(e.column));
+    // A stage-entry column whose sample values are not dates is not one ("Demo Date" holding notes).
+    const notDates = (column: string) => (valueEvidence("date", options.samples?.[column])?.readable ?? 1) < CONTRADICT;
+    stageEntries = findStageEntries(headers, options.stageNames ?? [], exactNames).filter((e) => !fixedColumns.has(e.column) && !notDates(e.column));
     for (const e of stageEntries) reserved.add(e.column);
     for (const h of headers) {
       if (!reserved.has(h) && isStageHistory(h)) {

@@ -8,6 +8,20 @@ import type { ValueEvidence, ValueKind } from "./types";
 
 /** Fewer non-blank values than this say nothing either way. */
 export const MIN_SAMPLE = 3;
+/**
+ * At most this many cells are read per column, evenly spread over it: evidence needs a sample, not the table
+ * (a caller passing 60,000 rows must not block the pane).
+ */
+export const MAX_SAMPLE = 500;
+
+/** Up to MAX_SAMPLE values evenly spread over `values` (all of them when fewer). */
+export function spread<T>(values: readonly T[]): readonly T[] {
+  if (values.length <= MAX_SAMPLE) return values;
+  const out: T[] = [];
+  const step = values.length / MAX_SAMPLE;
+  for (let i = 0; i < MAX_SAMPLE; i++) out.push(values[Math.floor(i * step)]);
+  return out;
+}
 /** Share of values that must read as the kind for the column to agree with the role. */
 export const AGREE = 0.8;
 /** Below this share the column contradicts the role. */
@@ -88,7 +102,7 @@ export function valueEvidence(kind: ValueKind, values: readonly CellValue[] | un
   let readable = 0;
   let datetimeText = 0;
   const unreadable = new Set<string>();
-  for (const value of values) {
+  for (const value of spread(values)) {
     if (isBlank(value)) continue;
     sampled++;
     const r = reads(kind, value);
@@ -108,7 +122,7 @@ export function valueEvidence(kind: ValueKind, values: readonly CellValue[] | un
 /** An outcome column must also hold a won or a lost word somewhere: a column of blanks and "open" says nothing. */
 export function hasClosedOutcome(values: readonly CellValue[] | undefined): boolean {
   if (values === undefined) return false;
-  return values.some((v) => {
+  return spread(values).some((v) => {
     const o = parseOutcome(v);
     return o === "won" || o === "lost";
   });

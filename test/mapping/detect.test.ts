@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/excel/types";
-import { detectColumns, headerKey, matchStageEntry } from "../../src/mapping";
+import { detectColumns, headerKey, matchStageEntry, valueEvidence } from "../../src/mapping";
 
 const columnsOf = (d: ReturnType<typeof detectColumns>) => Object.fromEntries(Object.entries(d.roles).map(([r, m]) => [r, m!.column]));
 
@@ -150,6 +150,14 @@ describe("sample values settle what headers cannot", () => {
     expect(d.notes).toEqual([{ code: "unreadable-values", role: "outcome", column: "商机状态", values: ["无效"] }]);
   });
 
+  test("a long column is read as an even sample of 500 cells", () => {
+    const values: CellValue[] = Array.from({ length: 60000 }, (_, i) => (i % 1000 === 999 ? "n/a" : 45000 + (i % 300)));
+    const ev = valueEvidence("date", values)!;
+    expect(ev.sampled).toBe(500);
+    expect(ev.readable).toBe(1); // the sample steps by 120 cells and never lands on a 999th
+    expect(valueEvidence("date", values.slice(0, 400))!.sampled).toBe(400);
+  });
+
   test("fewer than three values say nothing", () => {
     const d = detectColumns(["Value"], "deals", { samples: { Value: ["High", "", null as unknown as CellValue] } });
     expect(d.roles.amount).toMatchObject({ column: "Value", score: 0.8 });
@@ -257,6 +265,15 @@ describe("stage-entry date columns", () => {
       ["Proposal", "Proposal 日期", "known-stage-date"],
     ]);
     expect(d.roles.wonDate!.column).toBe("Closed Date");
+  });
+
+  test("a stage-entry header over values that are not dates is not a stage entry", () => {
+    const d = detectColumns(["Stage", "Demo Date", "Date entered Proposal"], "deals", {
+      stageNames: ["Demo", "Proposal"],
+      samples: { "Demo Date": ["booked", "tbd", "n/a", "booked"], "Date entered Proposal": [45300, 45320, "", 45390] },
+    });
+    expect(d.stageEntries.map((e) => e.column)).toEqual(["Date entered Proposal"]);
+    expect(d.unused).toEqual(["Demo Date"]);
   });
 
   test("HubSpot internal stage ids match stage labels", () => {
