@@ -292,12 +292,12 @@ export const DEAL_ROLES: Readonly<Record<DealRole, RoleSpec>> = {
 export const STAGE_ROLES: Readonly<Record<StageRole, RoleSpec>> = {
   stage: {
     kind: "category",
-    names: [...DEAL_ROLES.stage.names, "Stage Order", "Name", "名称"],
+    names: [...DEAL_ROLES.stage.names, "Name", "名称"],
     notWith: DEAL_ROLES.stage.notWith,
   },
   order: {
     kind: "number",
-    names: ["Order", "Sort Order", "Sequence", "Position", "Step", "Stage Number", "No.", "顺序", "序号", "排序", "步骤", "阶段顺序"],
+    names: ["Order", "Stage Order", "Sort Order", "Sequence", "Position", "Step", "Stage Number", "No.", "顺序", "序号", "排序", "步骤", "阶段顺序"],
   },
   probability: { kind: "percent", names: DEAL_ROLES.probability.names, weaker: DEAL_ROLES.probability.weaker },
   conversion: {

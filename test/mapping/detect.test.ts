@@ -296,6 +296,11 @@ describe("stages and targets tables", () => {
       probability: "赢单概率",
       conversion: "转化率",
     });
+    expect(columnsOf(detectColumns(["Stage Name", "Stage Order", "Win Probability"], "stages"))).toEqual({
+      stage: "Stage Name",
+      order: "Stage Order",
+      probability: "Win Probability",
+    });
     expect(columnsOf(detectColumns(["Owner", "Weight"], "targets"))).toEqual({ owner: "Owner", weight: "Weight" });
     expect(columnsOf(detectColumns(["负责人", "权重", "年度目标"], "targets"))).toEqual({ owner: "负责人", weight: "权重", target: "年度目标" });
   });
