@@ -45,6 +45,8 @@ export interface HelpContent {
   returnsValue: string;
   returnsSpill: string;
   example: string;
+  /** Between a label and its text: ": " in English, "：" in Chinese. */
+  colon: string;
   exampleSheet: string;
   exampleFormula: string;
   exampleResult: string;
@@ -175,6 +177,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
     returnsValue: "Returns one value.",
     returnsSpill: "Returns a range of results that spills into the cells below and to the right.",
     example: "Example",
+    colon: ": ",
     exampleSheet: "The sheet",
     exampleFormula: "Formula",
     exampleResult: "Result",
@@ -303,6 +306,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
     returnsValue: "返回单个值。",
     returnsSpill: "返回一组结果，自动溢出到下方和右侧的单元格。",
     example: "示例",
+    colon: "：",
     exampleSheet: "工作表",
     exampleFormula: "公式",
     exampleResult: "结果",

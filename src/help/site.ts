@@ -250,7 +250,7 @@ ${rows}
     const c = CONTENT[lang];
     const title = lang === "zh" ? e.title.zh : e.title.en;
     const sheet = e.sheet && e.sheet.length > 0 ? this.sheetTable(lang, e.sheet, `${fnName} · ${c.exampleSheet} ${n}`) : "";
-    return `<h3>${escapeHtml(c.example)}${n > 1 ? ` ${n}` : ""}: ${escapeHtml(title)}</h3>
+    return `<h3>${escapeHtml(c.example)}${n > 1 ? ` ${n}` : ""}${escapeHtml(c.colon)}${escapeHtml(title)}</h3>
 ${sheet}
 <p class="formula"><span class="tag">${escapeHtml(c.exampleFormula)}</span> <code>${escapeHtml(e.formula)}</code></p>
 ${this.resultBlock(lang, e.result, `${fnName} · ${c.exampleResult} ${n}`)}`;
