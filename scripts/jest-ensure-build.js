@@ -45,6 +45,8 @@ module.exports = async function ensureBuild() {
   console.log(`\n[jest] ${reason}: running the production build (npm run build)…`);
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--stats", "errors-warnings"], {
     cwd: ROOT,
+    // Always the development build (fixed names, preview page), even when the shell has ADDIN_URL set.
+    env: { ...process.env, ADDIN_URL: "" },
     stdio: ["ignore", "inherit", "inherit"],
   });
 };

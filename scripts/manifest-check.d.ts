@@ -20,4 +20,8 @@ export function urlToDistFile(url: string, baseUrl: string, distDir: string): st
 export function checkManifest(
   xml: string,
   options?: { distDir?: string; baseUrl?: string },
-): { problems: string[]; root?: XmlElement; resources?: Map<string, ManifestResource> };
+): { problems: string[]; root?: XmlElement; resources?: Map<string, ManifestResource>; baseUrl?: string };
+/** The folder of the manifest's DefaultSettings SourceLocation, e.g. https://localhost:3000/. */
+export function manifestBaseUrl(root: XmlElement): string | undefined;
+/** Requirement sets the manifest declares: name → MinVersion. */
+export function declaredSets(root: XmlElement): Record<string, string>;

@@ -198,14 +198,32 @@ function urlToDistFile(url, baseUrl, distDir) {
   return path.join(distDir, ...relative.split("/").filter(Boolean));
 }
 
+/** The requirement sets a manifest declares: name → MinVersion (the Sets' DefaultMinVersion when absent). */
+function declaredSets(root) {
+  const sets = pathOf(root, "Requirements", "Sets");
+  const out = {};
+  for (const set of childrenNamed(sets, "Set")) out[set.attributes.Name] = set.attributes.MinVersion || (sets && sets.attributes.DefaultMinVersion) || "1.1";
+  return out;
+}
+
+/**
+ * The base URL a manifest is built for: the folder of its DefaultSettings SourceLocation (the task pane page).
+ * @param {XmlElement} root
+ */
+function manifestBaseUrl(root) {
+  const source = pathOf(root, "DefaultSettings", "SourceLocation");
+  const url = source && source.attributes.DefaultValue;
+  return url && /^https?:\/\//.test(url) ? url.replace(/[^/]*$/, "") : undefined;
+}
+
 /**
  * @param {string} xml the manifest text
- * @param {{ distDir?: string, baseUrl?: string }} [options] with distDir, every localhost URL must name a file
- *   in that folder, and every icon must be a PNG of the size it is declared at.
- * @returns {{ problems: string[], root?: XmlElement, resources?: Map<string, any> }}
+ * @param {{ distDir?: string, baseUrl?: string }} [options] every URL must be HTTPS and under baseUrl (default:
+ *   the folder of the DefaultSettings SourceLocation, i.e. https://localhost:3000/ for ./manifest.xml); with
+ *   distDir, every URL must name a file in that folder, and every icon must be a PNG of its declared size.
+ * @returns {{ problems: string[], root?: XmlElement, resources?: Map<string, any>, baseUrl?: string }}
  */
 function checkManifest(xml, options = {}) {
-  const baseUrl = options.baseUrl || "https://localhost:3000/";
   const problems = [];
   let root;
   try {
@@ -213,6 +231,7 @@ function checkManifest(xml, options = {}) {
   } catch (err) {
     return { problems: [err.message] };
   }
+  const baseUrl = options.baseUrl || manifestBaseUrl(root) || "https://localhost:3000/";
   if (root.name !== "OfficeApp") problems.push(`root element is <${root.name}>, expected <OfficeApp>`);
   if (root.attributes["xsi:type"] !== "TaskPaneApp") problems.push('OfficeApp xsi:type must be "TaskPaneApp"');
   if (root.attributes.xmlns !== "http://schemas.microsoft.com/office/appforoffice/1.1") {
@@ -248,7 +267,7 @@ function checkManifest(xml, options = {}) {
   }
 
   const versionOverrides = child(root, "VersionOverrides");
-  if (!versionOverrides) return { problems, root };
+  if (!versionOverrides) return { problems, root, baseUrl };
   if (versionOverrides.attributes["xsi:type"] !== "VersionOverridesV1_0") {
     problems.push('VersionOverrides xsi:type must be "VersionOverridesV1_0"');
   }
@@ -288,9 +307,17 @@ function checkManifest(xml, options = {}) {
   const urls = [];
   for (const el of allElements(root)) {
     if (["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"].includes(el.name) && el.attributes.DefaultValue) {
-      urls.push({ url: el.attributes.DefaultValue, where: `<${el.name}>`, size: { IconUrl: 32, HighResolutionIconUrl: 64 }[el.name] });
+      const size = { IconUrl: 32, HighResolutionIconUrl: 64 }[el.name];
+      urls.push({ url: el.attributes.DefaultValue, where: `<${el.name}>`, size });
+      for (const o of childrenNamed(el, "Override")) {
+        if (o.attributes.Value) urls.push({ url: o.attributes.Value, where: `<${el.name}> ${o.attributes.Locale} override`, size });
+      }
     }
-    if (el.name === "AppDomain" && !/^https:\/\//.test(el.text.trim())) problems.push(`AppDomain ${el.text.trim()} is not HTTPS`);
+    if (el.name === "AppDomain") {
+      const domain = el.text.trim();
+      if (!/^https:\/\//.test(domain)) problems.push(`AppDomain ${domain} is not HTTPS`);
+      else if (domain.replace(/\/$/, "") !== new URL(baseUrl).origin) problems.push(`AppDomain ${domain} is not the add-in's origin ${new URL(baseUrl).origin}`);
+    }
   }
   for (const [rid, r] of resources) {
     if (r.kind !== "bt:Urls" && r.kind !== "bt:Images") continue;
@@ -302,9 +329,13 @@ function checkManifest(xml, options = {}) {
       problems.push(`${where}: ${url} is not HTTPS`);
       continue;
     }
+    // Every file the manifest names is one the build emits, served from the one place the add-in is deployed.
+    if (!url.startsWith(baseUrl)) {
+      problems.push(`${where}: ${url} is not under the add-in's base URL ${baseUrl}`);
+      continue;
+    }
     if (!options.distDir) continue;
     const file = urlToDistFile(url, baseUrl, options.distDir);
-    if (!file) continue; // a URL outside the add-in's own server is not ours to check
     if (!fs.existsSync(file)) {
       problems.push(`${where}: ${url} → ${path.relative(process.cwd(), file)} is not emitted by the build`);
       continue;
@@ -334,7 +365,7 @@ function checkManifest(xml, options = {}) {
   const host = childrenNamed(child(versionOverrides, "Hosts"), "Host").find((h) => h.attributes["xsi:type"] === "Workbook");
   if (!host) {
     problems.push("VersionOverrides has no Workbook host");
-    return { problems, root, resources };
+    return { problems, root, resources, baseUrl };
   }
   const runtimes = childrenNamed(child(host, "Runtimes"), "Runtime");
   if (runtimes.length !== 1) problems.push(`expected one <Runtime>, found ${runtimes.length}`);
@@ -373,7 +404,7 @@ function checkManifest(xml, options = {}) {
     const md = resources.get(cfMetadata.attributes.resid);
     if (md && !Object.keys(md.overrides).some((l) => /^zh-cn$/i.test(l))) problems.push("functions metadata URL has no zh-cn Override");
   }
-  return { problems, root, resources };
+  return { problems, root, resources, baseUrl };
 }
 
-module.exports = { parseXml, allElements, pngSize, checkManifest, collectResources, urlToDistFile };
+module.exports = { parseXml, allElements, pngSize, checkManifest, collectResources, urlToDistFile, manifestBaseUrl, declaredSets };

@@ -48,6 +48,8 @@ function buildIfNeeded() {
   console.log(`[preview] ${reason}: building (webpack --mode production)…`);
   execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--stats", "errors-warnings"], {
     cwd: ROOT,
+    // Always the development build (fixed names, preview page), even when the shell has ADDIN_URL set.
+    env: { ...process.env, ADDIN_URL: "" },
     stdio: ["ignore", "inherit", "inherit"],
   });
 }

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { allElements, checkManifest, collectResources, parseXml, pngSize, type XmlElement } from "../scripts/manifest-check";
+import { manifestVersion } from "../scripts/addin-url";
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -41,7 +42,24 @@ describe("manifest.xml", () => {
     const sets = Object.fromEntries(
       childNamed(childNamed(root, "Requirements"), "Sets").children.map((s) => [s.attributes.Name, s.attributes.MinVersion]),
     );
-    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.1" });
+    // CustomFunctions.Error (every error the functions return) is CustomFunctionsRuntime 1.2; test/production.test.ts
+    // derives the level from the code and the metadata.
+    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.2" });
+  });
+
+  test("<Version> follows package.json (four parts), and the development build copies the manifest unchanged", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(childNamed(root, "Version").text).toBe(manifestVersion(pkg.version));
+    // Without ADDIN_URL the build is the development one: dist/manifest.xml is ./manifest.xml as it is.
+    expect(fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8")).toBe(xml);
+  });
+
+  test("SupportUrl and Learn more open the help site's guide (Chinese for zh-CN), which the build emits", () => {
+    const support = childNamed(root, "SupportUrl");
+    expect(support.attributes.DefaultValue).toBe(`${BASE}help/en-US/index.html`);
+    expect(childNamed(support, "Override").attributes).toEqual({ Locale: "zh-CN", Value: `${BASE}help/zh-CN/index.html` });
+    expect(urlOf("GetStarted.LearnMoreUrl")).toBe(`${BASE}help/en-US/index.html`);
+    for (const page of ["help/en-US/index.html", "help/zh-CN/index.html"]) expect(fs.existsSync(path.join(DIST, page))).toBe(true);
   });
 
   test("has zh-CN display name and description overrides", () => {

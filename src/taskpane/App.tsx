@@ -1,4 +1,4 @@
-import { Tab, TabList, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { Link, Tab, TabList, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import type { StringKey } from "../i18n";
@@ -26,6 +26,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  titleRow: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM },
   tabs: { flexWrap: "wrap" },
   content: {
     display: "flex",
@@ -55,7 +56,7 @@ export interface PanelProps {
 
 export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { ops } = props;
   const [panel, setPanel] = useState<PanelId>(props.initialPanel ?? "start");
   const [tables, setTables] = useState<TableInfo[]>([]);
@@ -81,7 +82,13 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Title3 as="h1">{t("app.title")}</Title3>
+        <div className={styles.titleRow}>
+          <Title3 as="h1">{t("app.title")}</Title3>
+          {/* The help site is served beside taskpane.html (dist/help/), in the pane's language. */}
+          <Link href={`help/${language}/index.html`} target="_blank" rel="noopener noreferrer" aria-label={t("app.helpLabel")}>
+            {t("app.help")}
+          </Link>
+        </div>
         {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
         <TabList
           className={styles.tabs}

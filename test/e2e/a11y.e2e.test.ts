@@ -441,8 +441,11 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       return nodes.filter((n) => n.role?.value === "tabpanel").map((n) => String(n.name?.value ?? ""));
     };
 
-    // From the top of the page, nothing focused: the first Tab lands on the selected panel tab.
+    // From the top of the page, nothing focused: the first Tab lands on the Help link beside the title, the next
+    // on the selected panel tab.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("Tab");
+    expect(await focused()).toEqual({ role: "a", text: t["app.helpLabel"], selected: "", inPane: true });
     await page.keyboard.press("Tab");
     expect(await focused()).toEqual({ role: "tab", text: t["tab.start"], selected: "true", inPane: true });
     expect(await panelName()).toEqual([t["tab.start"]]);

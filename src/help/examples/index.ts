@@ -1,8 +1,9 @@
 /** Every worked example, by area. Each area's module exports `examples: HelpExample[]`. */
+import { examples as core } from "./core";
 import type { HelpExample } from "./types";
 import { examples as forecastExamples } from "./forecast";
 import { examples as stands } from "./stands";
 
 export type { HelpExample } from "./types";
 
-export const allExamples: HelpExample[] = [...stands, ...forecastExamples];
+export const allExamples: HelpExample[] = [...core, ...stands, ...forecastExamples];
