@@ -541,6 +541,7 @@ export class Calculator {
   }
 
   private place(sheet: SheetModel, key: number, cell: SimCell, result: Scalar | Arr): void {
+    if (result instanceof Arr && cell.spill && this.replaceSpill(sheet, key, cell, result)) return;
     this.model.clearSpill(sheet, key);
     cell.unevaluated = undefined;
     if (!(result instanceof Arr) || (result.rows === 1 && result.cols === 1)) {
@@ -581,6 +582,41 @@ export class Calculator {
         } else sheet.cells.set(k, { value, spilledFrom: key });
       }
     }
+  }
+
+  /** A result the same shape as the spill already in place overwrites it (the usual case on recalculation). */
+  private replaceSpill(sheet: SheetModel, key: number, cell: SimCell, result: Arr): boolean {
+    const area = cell.spill!;
+    if (rectRows(area) !== result.rows || rectColumns(area) !== result.cols) return false;
+    if (this.model.tables.some((t) => t.sheet === sheet && t.rect.left <= area.right && area.left <= t.rect.right && t.rect.top <= area.bottom && area.top <= t.rect.bottom)) {
+      return false;
+    }
+    const targets: Array<SimCell | undefined> = new Array(result.data.length);
+    let i = 0;
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++, i++) {
+        const k = cellKey(r, c);
+        if (k === key) continue;
+        const other = sheet.cells.get(k);
+        if (other && other.spilledFrom !== key && (!isEmptyCell(other) || other.spilledFrom !== undefined)) return false;
+        targets[i] = other;
+      }
+    }
+    cell.unevaluated = undefined;
+    cell.value = toCell(result.data[0]);
+    i = 0;
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++, i++) {
+        if (i === 0) continue;
+        const value = toCell(result.data[i]);
+        const target = targets[i];
+        if (target) {
+          target.value = value;
+          target.spilledFrom = key;
+        } else sheet.cells.set(cellKey(r, c), { value, spilledFrom: key });
+      }
+    }
+    return true;
   }
 
   /** Returns the `Unsupported` class itself when the formula uses something the sim does not compute. */

@@ -729,17 +729,33 @@ function numbersOf(v: Value, env: Env): Scalar[] {
   return v instanceof Ref || v instanceof Arr ? toArr(v, env).data : [v];
 }
 
-/** Rows (or columns) of `a` reordered by `keys`, stably. */
-function reorder(a: Arr, byCol: boolean, keys: Array<{ key: (i: number) => Scalar; order: number }>): Arr {
+/** Rows (or columns) of `a` reordered by `keys` (one key value per row or column), stably. */
+function reorder(a: Arr, byCol: boolean, keys: Array<{ values: Scalar[]; order: number }>): Arr {
   const n = byCol ? a.cols : a.rows;
-  const idx = Array.from({ length: n }, (_, i) => i);
-  idx.sort((i, j) => {
-    for (const k of keys) {
-      const c = sortCompare(k.key(i), k.key(j), k.order);
-      if (c !== 0) return c;
-    }
-    return i - j;
-  });
+  const idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const numeric = keys.every((k) => k.values.every((v) => typeof v === "number"));
+  if (numeric) {
+    idx.sort((i, j) => {
+      for (const k of keys) {
+        const x = k.values[i] as number;
+        const y = k.values[j] as number;
+        if (x !== y) {
+          const c = numberCompare(x, y);
+          if (c !== 0) return c * k.order;
+        }
+      }
+      return i - j;
+    });
+  } else {
+    idx.sort((i, j) => {
+      for (const k of keys) {
+        const c = sortCompare(k.values[i], k.values[j], k.order);
+        if (c !== 0) return c;
+      }
+      return i - j;
+    });
+  }
   const out = new Array<Scalar>(a.data.length);
   if (!byCol) {
     for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out[r * a.cols + c] = a.data[idx[r] * a.cols + c];
@@ -760,7 +776,7 @@ define("SORT", {
     const indexes = args.length > 1 && args[1] !== null ? numbersOf(args[1], env) : [1];
     const orders = args.length > 2 && args[2] !== null ? numbersOf(args[2], env) : [1];
     if (orders.length !== 1 && orders.length !== indexes.length) return VALUE;
-    const keys: Array<{ key: (i: number) => Scalar; order: number }> = [];
+    const keys: Array<{ values: Scalar[]; order: number }> = [];
     for (let k = 0; k < indexes.length; k++) {
       const n = toNumber(indexes[k]);
       if (n instanceof XlErr) return n;
@@ -768,7 +784,10 @@ define("SORT", {
       if (index < 1 || index > (byCol ? a.rows : a.cols)) return VALUE;
       const order = sortOrderArg(orders.length === 1 ? orders[0] : orders[k]);
       if (order instanceof XlErr) return order;
-      keys.push({ key: byCol ? (i) => a.at(index - 1, i) : (i) => a.at(i, index - 1), order });
+      const values: Scalar[] = [];
+      if (byCol) for (let i = 0; i < a.cols; i++) values.push(a.at(index - 1, i));
+      else for (let i = 0; i < a.rows; i++) values.push(a.at(i, index - 1));
+      keys.push({ values, order });
     }
     return simplify(reorder(a, byCol, keys));
   },
@@ -779,7 +798,7 @@ define("SORTBY", {
   max: 255,
   fn: (args, env) => {
     const a = toArr(args[0], env);
-    const keys: Array<{ key: (i: number) => Scalar; order: number }> = [];
+    const keys: Array<{ values: Scalar[]; order: number }> = [];
     let byCol: boolean | undefined;
     for (let i = 1; i < args.length; i += 2) {
       const by = toArr(args[i], env);
@@ -792,7 +811,7 @@ define("SORTBY", {
       byCol = col;
       const order = sortOrderArg(i + 1 < args.length ? single(args[i + 1], env) : null);
       if (order instanceof XlErr) return order;
-      keys.push({ key: (k) => by.data[k], order });
+      keys.push({ values: by.data, order });
     }
     return simplify(reorder(a, byCol ?? false, keys));
   },

@@ -177,7 +177,25 @@ const collator = new Intl.Collator("en-US", { sensitivity: "accent", numeric: fa
 
 /** Case-insensitive text equality, as Excel's `=` and lookups compare text. */
 export function textEquals(a: string, b: string): boolean {
-  return a === b || a.toLowerCase() === b.toLowerCase();
+  if (a === b) return true;
+  // ASCII case folding without allocating; other text goes through toLowerCase.
+  const n = a.length;
+  if (n !== b.length) return !isAscii(a) || !isAscii(b) ? a.toLowerCase() === b.toLowerCase() : false;
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 128 || y >= 128) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
+  return true;
 }
 
 export function textCompare(a: string, b: string): number {
