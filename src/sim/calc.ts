@@ -365,9 +365,11 @@ interface Run {
   bySheet: Map<SheetModel, SheetAnchors>;
   byCell: Map<SimCell, Anchor>;
   parsed: Map<string, Node | null>;
-  /** A formula needed the value of one still being computed (a circular or order dependency). */
+  /** Another pass is needed: a value was read before it could be computed (see `ensure`). */
   cycle: boolean;
   depth: number;
+  /** > 0 while computing a formula only because its spill might reach a range being read. */
+  speculative: number;
 }
 
 /** Deeper chains of on-demand evaluation are finished by another pass instead (keeps the stack small). */
@@ -422,7 +424,7 @@ export class Calculator {
         for (const a of all) a.state = PENDING;
         for (const list of bySheet.values()) list.cursor = 0;
         this.cache.clear();
-        this.run = { bySheet, byCell, parsed, cycle: false, depth: 0 };
+        this.run = { bySheet, byCell, parsed, cycle: false, depth: 0, speculative: 0 };
         for (const a of all) this.ensure(a);
         if (!this.run.cycle) break;
         const signature = all.map((a) => this.signature(a));
@@ -447,10 +449,16 @@ export class Calculator {
     return JSON.stringify(parts);
   }
 
-  /** Computes a formula cell now unless it is done (or being computed: then its last value stands). */
+  /**
+   * Computes a formula cell now unless it is done. A formula that needs one still being computed is in a
+   * circular reference: it is not evaluated (Excel warns and shows 0; the sim shows the formula) — unless
+   * the chain that led here was only speculative (a spill that might have reached the range), in which
+   * case the last value stands and another pass settles it. Very deep chains also finish in another pass.
+   */
   private ensure(a: Anchor): void {
     const run = this.run!;
     if (a.state === DONE) return;
+    if (a.state === RUNNING) this.circular(run);
     if (a.state === RUNNING || run.depth >= MAX_DEPTH) {
       run.cycle = true;
       return;
@@ -500,11 +508,23 @@ export class Calculator {
       const a = items[i];
       if (a.row > rect.bottom) break;
       if (a.state === PENDING) {
-        if (this.mayReach(a, rect)) this.ensure(a);
+        if (!this.mayReach(a, rect)) continue;
+        const own = a.row >= rect.top && a.column >= rect.left;
+        if (!own) run.speculative++;
+        try {
+          this.ensure(a);
+        } finally {
+          if (!own) run.speculative--;
+        }
       } else if (a.state === RUNNING && this.holdsIn(a, rect)) {
+        this.circular(run);
         run.cycle = true;
       }
     }
+  }
+
+  private circular(run: Run): void {
+    if (run.speculative === 0) throw new Unsupported("circular reference");
   }
 
   /** Whether the anchor's cell or its current spill lies in `rect`. */
