@@ -190,6 +190,8 @@ lifted("NOT", 1, 1, ([x]) => {
 });
 
 define("NA", { min: 0, max: 0, fn: () => NA });
+define("TRUE", { min: 0, max: 0, fn: () => true });
+define("FALSE", { min: 0, max: 0, fn: () => false });
 
 lifted("ISBLANK", 1, 1, ([x]) => x === null);
 lifted("ISNUMBER", 1, 1, ([x]) => typeof x === "number");
