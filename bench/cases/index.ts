@@ -4,5 +4,6 @@
  * Add a module here to add its cases.
  */
 import type { BenchCase } from "../types";
+import { cases as simCases } from "./sim";
 
-export const caseModules: Array<Record<string, BenchCase>> = [];
+export const caseModules: Array<Record<string, BenchCase>> = [simCases];

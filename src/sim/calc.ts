@@ -355,10 +355,19 @@ interface Anchor {
   state: number;
 }
 
-interface SheetAnchors {
+/** The formula cells of one column of a sheet, top to bottom. */
+interface ColumnAnchors {
+  column: number;
   items: Anchor[];
   /** Index of the first anchor that may not be done yet. */
   cursor: number;
+  /** All in tables: they cannot spill, so they never reach a range to their right. */
+  allInTable: boolean;
+}
+
+interface SheetAnchors {
+  /** Columns that hold formulas, left to right. */
+  columns: ColumnAnchors[];
 }
 
 interface Run {
@@ -370,6 +379,8 @@ interface Run {
   depth: number;
   /** > 0 while computing a formula only because its spill might reach a range being read. */
   speculative: number;
+  /** The formulas being computed, outermost first. */
+  stack: Anchor[];
 }
 
 /** Deeper chains of on-demand evaluation are finished by another pass instead (keeps the stack small). */
@@ -384,7 +395,8 @@ export class Calculator {
   private readonly functions = new Map<string, SalesFunction>();
   private readonly env: Env;
   private run: Run | undefined;
-  private readonly cache = new Map<SheetModel, Map<string, Arr>>();
+  /** Values of large references read during this recalculation, by sheet and rectangle. */
+  private readonly cache = new Map<SheetModel, Map<string, { rect: Rect; arr: Arr }>>();
 
   constructor(
     private readonly model: WorkbookModel,
@@ -414,7 +426,15 @@ export class Calculator {
         items.push(anchor);
         byCell.set(anchor.cell, anchor);
       }
-      bySheet.set(sheet, { items, cursor: 0 });
+      const byColumn = new Map<number, ColumnAnchors>();
+      for (const a of items) {
+        let col = byColumn.get(a.column);
+        if (!col) byColumn.set(a.column, (col = { column: a.column, items: [], cursor: 0, allInTable: true }));
+        col.items.push(a);
+        col.allInTable &&= a.inTable;
+      }
+      for (const col of byColumn.values()) col.items.sort((x, y) => x.row - y.row);
+      bySheet.set(sheet, { columns: [...byColumn.values()].sort((x, y) => x.column - y.column) });
       all.push(...items);
     }
     const parsed = new Map<string, Node | null>();
@@ -422,9 +442,9 @@ export class Calculator {
     try {
       for (let pass = 0; pass < 6; pass++) {
         for (const a of all) a.state = PENDING;
-        for (const list of bySheet.values()) list.cursor = 0;
+        for (const list of bySheet.values()) for (const col of list.columns) col.cursor = 0;
         this.cache.clear();
-        this.run = { bySheet, byCell, parsed, cycle: false, depth: 0, speculative: 0 };
+        this.run = { bySheet, byCell, parsed, cycle: false, depth: 0, speculative: 0, stack: [] };
         for (const a of all) this.ensure(a);
         if (!this.run.cycle) break;
         const signature = all.map((a) => this.signature(a));
@@ -465,9 +485,11 @@ export class Calculator {
     }
     a.state = RUNNING;
     run.depth++;
+    run.stack.push(a);
     try {
       this.compute(a, run);
     } finally {
+      run.stack.pop();
       run.depth--;
       a.state = DONE;
     }
@@ -484,6 +506,7 @@ export class Calculator {
       }
       run.parsed.set(formula, node);
     }
+    const before = a.cell.spill;
     const result = node === null ? Unsupported : this.evaluate(node, { sheet: a.sheet, row: a.row, column: a.column });
     if (result === Unsupported) {
       this.model.clearSpill(a.sheet, a.key);
@@ -492,7 +515,17 @@ export class Calculator {
     } else {
       this.place(a.sheet, a.key, a.cell, result as Scalar | Arr);
     }
-    this.cache.delete(a.sheet);
+    this.invalidate(a.sheet, before ?? { top: a.row, bottom: a.row, left: a.column, right: a.column });
+    if (a.cell.spill) this.invalidate(a.sheet, a.cell.spill);
+  }
+
+  /** Forgets cached reads that overlap cells a formula just wrote. */
+  private invalidate(sheet: SheetModel, rect: Rect): void {
+    const entries = this.cache.get(sheet);
+    if (!entries) return;
+    for (const [key, e] of entries) {
+      if (e.rect.left <= rect.right && rect.left <= e.rect.right && e.rect.top <= rect.bottom && rect.top <= e.rect.bottom) entries.delete(key);
+    }
   }
 
   /** Before `rect` is read: computes the pending formulas whose cell, or possible spill, lies in it. */
@@ -500,15 +533,17 @@ export class Calculator {
     const run = this.run;
     const list = run?.bySheet.get(sheet);
     if (!run || !list) return;
-    const items = list.items;
-    let i = list.cursor;
-    while (i < items.length && items[i].state === DONE) i++;
-    list.cursor = i;
-    for (; i < items.length; i++) {
-      const a = items[i];
-      if (a.row > rect.bottom) break;
-      if (a.state === PENDING) {
-        if (!this.mayReach(a, rect)) continue;
+    for (const col of list.columns) {
+      if (col.column > rect.right) break;
+      if (col.column < rect.left && col.allInTable) continue;
+      const items = col.items;
+      let i = col.cursor;
+      while (i < items.length && items[i].state === DONE) i++;
+      col.cursor = i;
+      for (; i < items.length; i++) {
+        const a = items[i];
+        if (a.row > rect.bottom) break;
+        if (a.state !== PENDING || !this.mayReach(a, rect)) continue;
         const own = a.row >= rect.top && a.column >= rect.left;
         if (!own) run.speculative++;
         try {
@@ -516,7 +551,10 @@ export class Calculator {
         } finally {
           if (!own) run.speculative--;
         }
-      } else if (a.state === RUNNING && this.holdsIn(a, rect)) {
+      }
+    }
+    for (const a of run.stack) {
+      if (a.sheet === sheet && this.holdsIn(a, rect)) {
         this.circular(run);
         run.cycle = true;
       }
@@ -668,7 +706,7 @@ export class Calculator {
     const cacheKey = `${rect.top},${rect.left},${rect.bottom},${rect.right}`;
     if (cacheable) {
       const hit = this.cache.get(ref.sheet)?.get(cacheKey);
-      if (hit) return hit;
+      if (hit) return hit.arr;
     }
     this.ensureRange(ref.sheet, rect);
     const cells = ref.sheet.cells;
@@ -685,7 +723,7 @@ export class Calculator {
     if (cacheable) {
       let sheetCache = this.cache.get(ref.sheet);
       if (!sheetCache) this.cache.set(ref.sheet, (sheetCache = new Map()));
-      sheetCache.set(cacheKey, arr);
+      sheetCache.set(cacheKey, { rect, arr });
     }
     return arr;
   }

@@ -203,36 +203,75 @@ lifted("ISNA", 1, 1, ([x]) => x === NA);
 // ---------------------------------------------------------------------------------------------------
 // Aggregation
 
+/** What the aggregates need of one array or range, computed once per array (arrays are immutable). */
+interface Summary {
+  sum: number;
+  numbers: number;
+  min: number | undefined;
+  max: number | undefined;
+  nonBlank: number;
+  error: XlErr | undefined;
+}
+
+const summaries = new WeakMap<Arr, Summary>();
+
 /**
- * The numbers SUM-like functions take: from references and arrays only numbers (text, booleans and blanks
- * are skipped); typed directly, numbers, booleans and numeric text (other text is #VALUE!). The first error
- * met is returned.
+ * From references and arrays the aggregates take only numbers (text, booleans and blanks are skipped; the
+ * first error, row by row, is the result). Memoized per array, so `[@Amount]/SUM([Amount])` down a table
+ * adds the column once per recalculation, not once per row.
  */
-function eachNumber(args: Value[], env: Env, visit: (n: number) => void): XlErr | undefined {
+function summarize(arr: Arr): Summary {
+  let s = summaries.get(arr);
+  if (s) return s;
+  s = { sum: 0, numbers: 0, min: undefined, max: undefined, nonBlank: 0, error: undefined };
+  const d = arr.data;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i];
+    if (v === null) continue;
+    s.nonBlank++;
+    if (typeof v === "number") {
+      s.sum += v;
+      s.numbers++;
+      if (s.min === undefined || v < s.min) s.min = v;
+      if (s.max === undefined || v > s.max) s.max = v;
+    } else if (v instanceof XlErr && !s.error) s.error = v;
+  }
+  summaries.set(arr, s);
+  return s;
+}
+
+/**
+ * The arguments of SUM, AVERAGE, MIN and MAX as one summary: ranges and arrays as `summarize` reads them;
+ * values typed directly count when they are numbers, booleans or numeric text (other text is #VALUE!).
+ */
+function aggregate(args: Value[], env: Env): Summary | XlErr {
+  const total: Summary = { sum: 0, numbers: 0, min: undefined, max: undefined, nonBlank: 0, error: undefined };
+  const add = (n: number, count: number, min: number | undefined, max: number | undefined) => {
+    total.sum += n;
+    total.numbers += count;
+    if (min !== undefined && (total.min === undefined || min < total.min)) total.min = min;
+    if (max !== undefined && (total.max === undefined || max > total.max)) total.max = max;
+  };
   for (const a of args) {
     if (a instanceof Ref || a instanceof Arr) {
-      const d = toArr(a, env).data;
-      for (let i = 0; i < d.length; i++) {
-        const v = d[i];
-        if (typeof v === "number") visit(v);
-        else if (v instanceof XlErr) return v;
-      }
+      const s = summarize(toArr(a, env));
+      if (s.error) return s.error;
+      add(s.sum, s.numbers, s.min, s.max);
     } else {
       const n = toNumber(a);
       if (n instanceof XlErr) return n;
-      visit(n);
+      add(n, 1, n, n);
     }
   }
-  return undefined;
+  return total;
 }
 
 define("SUM", {
   min: 1,
   max: 255,
   fn: (args, env) => {
-    let total = 0;
-    const err = eachNumber(args, env, (n) => (total += n));
-    return err ?? (Number.isFinite(total) ? total : NUM);
+    const s = aggregate(args, env);
+    return s instanceof XlErr ? s : Number.isFinite(s.sum) ? s.sum : NUM;
   },
 });
 
@@ -240,32 +279,29 @@ define("AVERAGE", {
   min: 1,
   max: 255,
   fn: (args, env) => {
-    let total = 0;
-    let count = 0;
-    const err = eachNumber(args, env, (n) => {
-      total += n;
-      count++;
-    });
-    if (err) return err;
-    return count === 0 ? DIV0 : total / count;
+    const s = aggregate(args, env);
+    if (s instanceof XlErr) return s;
+    return s.numbers === 0 ? DIV0 : s.sum / s.numbers;
   },
 });
 
-function extreme(name: string, better: (a: number, b: number) => boolean): void {
-  define(name, {
-    min: 1,
-    max: 255,
-    fn: (args, env) => {
-      let best: number | undefined;
-      const err = eachNumber(args, env, (n) => {
-        if (best === undefined || better(n, best)) best = n;
-      });
-      return err ?? best ?? 0;
-    },
-  });
-}
-extreme("MIN", (a, b) => a < b);
-extreme("MAX", (a, b) => a > b);
+define("MIN", {
+  min: 1,
+  max: 255,
+  fn: (args, env) => {
+    const s = aggregate(args, env);
+    return s instanceof XlErr ? s : (s.min ?? 0);
+  },
+});
+
+define("MAX", {
+  min: 1,
+  max: 255,
+  fn: (args, env) => {
+    const s = aggregate(args, env);
+    return s instanceof XlErr ? s : (s.max ?? 0);
+  },
+});
 
 define("COUNT", {
   min: 1,
@@ -273,9 +309,8 @@ define("COUNT", {
   fn: (args, env) => {
     let count = 0;
     for (const a of args) {
-      if (a instanceof Ref || a instanceof Arr) {
-        for (const v of toArr(a, env).data) if (typeof v === "number") count++;
-      } else if (a !== null && !(toNumber(a) instanceof XlErr)) count++;
+      if (a instanceof Ref || a instanceof Arr) count += summarize(toArr(a, env)).numbers;
+      else if (a !== null && !(toNumber(a) instanceof XlErr)) count++;
     }
     return count;
   },
@@ -287,9 +322,8 @@ define("COUNTA", {
   fn: (args, env) => {
     let count = 0;
     for (const a of args) {
-      if (a instanceof Ref || a instanceof Arr) {
-        for (const v of toArr(a, env).data) if (v !== null) count++;
-      } else if (a !== null) count++;
+      if (a instanceof Ref || a instanceof Arr) count += summarize(toArr(a, env)).nonBlank;
+      else if (a !== null) count++;
     }
     return count;
   },
