@@ -132,6 +132,32 @@ describe("spill references and evaluation order", () => {
     expect((await read(h, "Sheet1", "A1:A12")).map((r) => r[0])).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
   });
 
+  test("per-row table formulas over whole columns, over each other, and over the row above", async () => {
+    const h = await host();
+    await h.run(async (context) => {
+      const table = context.workbook.tables.getItem("Deals");
+      // Added right to left, so each column reads one that is computed later in sheet order.
+      table.columns.add(null, null, "Share");
+      table.columns.add(null, null, "Top");
+      table.columns.add(null, null, "Running");
+      await context.sync();
+      const fill = (name: string, formula: (row: number) => string) =>
+        (table.columns.getItem(name).getDataBodyRange().formulas = Array.from({ length: 6 }, (_, i) => [formula(i + 2)]));
+      fill("Running", (row) => (row === 2 ? "=[@Amount]" : `=G${row - 1}+[@Amount]`));
+      fill("Top", () => "=[@Share]=MAX([Share])");
+      fill("Share", () => "=ROUND([@Amount]/SUM([Amount]),3)");
+      await context.sync();
+    });
+    expect(await read(h, "Data", "E2:G7")).toEqual([
+      [0.111, false, 100],
+      [0.278, false, 350],
+      [0.056, false, 400],
+      [0.089, false, 480],
+      [0.333, true, 780],
+      [0.133, false, 900],
+    ]);
+  });
+
   test("a formula next to a spill it does not feed is computed correctly", async () => {
     const h = await host();
     // B1 could spill into C1:C3 (it does not): A1 must not take it for a circular reference.
