@@ -47,7 +47,7 @@ const FORMULAS: Array<{ name: string; formula: string; columns: number[]; maxRat
     name: "SUM(FILTER(amount, won × date ≥ DATE))",
     formula: '=SUM(FILTER(Deals[Amount],(Deals[Outcome]="Won")*(Deals[CloseDate]>=DATE(2026,12,1))))',
     columns: [2, 3, 4],
-    maxRatio: 5,
+    maxRatio: 6,
   },
   { name: "COUNTIFS, two criteria", formula: '=COUNTIFS(Deals[Region],"East",Deals[Outcome],"Won")', columns: [0, 4], maxRatio: 4 },
   { name: "SUMIFS, two criteria", formula: '=SUMIFS(Deals[Amount],Deals[Region],"East",Deals[CloseDate],">="&DATE(2026,1,1))', columns: [0, 2, 3], maxRatio: 4 },
