@@ -5,6 +5,7 @@
  */
 import type { BenchCase } from "../types";
 import { cases as forecastCases } from "./forecast";
+import { cases as simCases } from "./sim";
 import { cases as stands } from "./stands";
 
-export const caseModules: Array<Record<string, BenchCase>> = [stands, forecastCases];
+export const caseModules: Array<Record<string, BenchCase>> = [stands, forecastCases, simCases];

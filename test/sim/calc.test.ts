@@ -215,9 +215,19 @@ describe("evaluation and spilling", () => {
 
   test("formulas the sim does not evaluate keep their text as the value", async () => {
     const host = await leadsHost();
-    await setFormula(host, "Data", "H2", "=SUM(D3:D5)");
-    await setFormula(host, "Data", "H3", "=SALES.ECHO(1)+1");
-    expect(await read(host, "Data", "H2:H3")).toEqual([["=SUM(D3:D5)"], ["=SALES.ECHO(1)+1"]]);
+    await setFormula(host, "Data", "H2", "=VLOOKUP(\"Acme\",B3:D5,3,FALSE)");
+    await setFormula(host, "Data", "H3", "=SALES.ECHO(1)+MyName");
+    await setFormula(host, "Data", "H4", "=SUM((D3,D5))");
+    // A formula that reads an unevaluated one is not evaluated either (its value would be the other's text).
+    await setFormula(host, "Data", "H5", "=LEN(H2)");
+    await setFormula(host, "Data", "H6", "=H2");
+    expect(await read(host, "Data", "H2:H6")).toEqual([
+      ['=VLOOKUP("Acme",B3:D5,3,FALSE)'],
+      ["=SALES.ECHO(1)+MyName"],
+      ["=SUM((D3,D5))"],
+      ["=LEN(H2)"],
+      ["=H2"],
+    ]);
   });
 
   test("suspendApiCalculationUntilNextSync skips calculation for that request only", async () => {

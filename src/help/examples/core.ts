@@ -177,7 +177,7 @@ export const examples: HelpExample[] = [
     title: { en: "Quarterly targets for two reps, heavier fourth quarter", zh: "两名销售的季度目标（第四季度权重加倍）" },
     sheet: [["Owner", "Weight"], ["Ann", 3], ["Bo", 1]],
     formula: '=SALES.TARGETPLAN(1200000, "2025-01-01", "Q", {1,1,1,1,1,1,1,1,1,2,2,2}, A2:A3, B2:B3)',
-    args: [1200000, "2025-01-01", "Q", [[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]], [["Ann"], ["Bo"]], [[3], [1]], null, null],
+    args: [1200000, "2025-01-01", "Q", [[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]], [["Ann"], ["Bo"]], [[3], [1]], null, null, null],
     // Month weights sum to 15: 80,000 a month, 160,000 in Oct–Dec; Ann gets 3/4 of every quarter.
     result: [
       ["Period", "Ann", "Bo", "Total"],
