@@ -44,3 +44,4 @@ export function leadScore(records: unknown, rules: unknown, headers?: unknown, a
 export function scoreDetail(records: unknown, rules: unknown, headers?: unknown, asOf?: unknown): Matrix {
   return column(detailsOf(evaluateRules(records, rules, headers, asOf)));
 }
+export { winProb, winFactors, fitWinModel, quintileEdges, OUTCOME_NAMES, STAGE_NAMES } from "./winprob";
