@@ -68,6 +68,13 @@ const RULES = [
   ["Region", "=", "east", 20],
 ];
 const BANT_ARGS = [[[50000], [0]], [["CFO"], [""]], [["ERP upgrade"], ["是"]], [[true], ["no"]]];
+// One won and one lost row teach the model; the open East row gets odds (1.1/1.1) × ((1.1/1.2) ÷ (0.1/1.2)) = 11.
+const WIN_TABLE = [
+  ["Region", "Outcome"],
+  ["East", "won"],
+  ["West", "lost"],
+  ["East", ""],
+];
 const VALID_ARGS: Record<string, unknown[]> = {
   LEADSCORE: [LEADS, RULES],
   SCOREDETAIL: [LEADS, RULES],
@@ -91,6 +98,8 @@ const VALID_ARGS: Record<string, unknown[]> = {
   FUNNELBY: [STAGES, ORDER, [["N"], ["S"], ["N"], ["S"]]],
   STAGETIME: [[["Lead", "Won"], [45658, 45668], [45660, null]], [["won"], ["open"]], 45690],
   FORECAST: [[[100], [200], [300], [400]], [[45658], [45689], [45717], [45748]], 2, 0],
+  WINPROB: [WIN_TABLE, [["Region"]]],
+  WINFACTORS: [WIN_TABLE, [["Region"]]],
 };
 
 // What Excel would compute for VALID_ARGS (spec: formulas.md).
@@ -147,6 +156,7 @@ const EXPECTED: Record<string, unknown> = {
     ["Won", 1, 1, 1, "", "", 0, ""],
     ["Cycle", 1, "", "", 10, 10, "", ""],
   ],
+  WINFACTORS: [[""], [""], ["↑ Region = East (×11)"]],
   // A straight line, no season: every fit is exact, the trend is (400 − 100) ÷ 3.
   FORECAST: [
     ["Period", "Forecast"],
@@ -213,7 +223,7 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
   });
 
   test("registers every function of functions.json exactly once, and nothing else", () => {
-    expect(ids).toHaveLength(22);
+    expect(ids).toHaveLength(24);
     expect([...associateCalls].sort()).toEqual([...ids].sort());
   });
 

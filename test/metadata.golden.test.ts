@@ -37,6 +37,8 @@ const SPEC_IDS = [
   "FUNNELBY",
   "STAGETIME",
   "FORECAST",
+  "WINPROB",
+  "WINFACTORS",
 ];
 
 /** The contract part of the metadata: everything but the human-readable descriptions. */

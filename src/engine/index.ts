@@ -54,3 +54,4 @@ export { actuals, attainment } from "./actuals";
 export { funnelBy } from "./funnelBy";
 export { stageTime } from "./stageTime";
 export { forecast, normSInv, monthOfSerial, monthLabel } from "./forecast";
+export { winProb, winFactors, fitWinModel, quintileEdges, OUTCOME_NAMES, STAGE_NAMES } from "./winprob";

@@ -525,3 +525,67 @@ export function forecast(
     throw toExcelError(e);
   }
 }
+
+/**
+ * Win probability of each open record, learned from the same table's closed rows (naive Bayes as Odoo's predictive lead scoring: per group, smoothing added to every count).
+ * Outcome column: the first header named outcome, result, won/lost, win/loss, 结果, 输赢 or 成交结果 (blank = open). Stage column (with stage_order): stage, deal stage, pipeline stage, 阶段, 销售阶段 or 商机阶段.
+ * Numeric factor columns (more than 5 distinct numbers in the closed rows) are cut into quintile bins; other columns are categories. Blank cells and unknown words (n/a, 待定) are not evidence.
+ * Choices: unknown words in the group column mean no group; group_field may not name the Stage column even without stage_order; the default fields skip a column whose header repeats an earlier one; an open record's result is the first problem among the cells read for it, left to right.
+ * Write it once over the whole table (it learns from every row), not once per row.
+ * @customfunction WINPROB
+ * @param records The table: a header row then one row per record, or only the record rows when headers is given.
+ * @param [fields] Header names of the factor columns (any shape). Default: every column whose closed rows hold 2 or more values (categories: at most 50, at most half as many as filled cells), except Outcome, Stage-named and group columns.
+ * @param [headers] A one-row range of header names as wide as records (then every row of records is a record).
+ * @param [stage_order] Stage names in funnel order, as in FUNNEL (won/lost words skipped). Adds the stage as a factor: a won record reached every stage, a lost one its stage and those before.
+ * @param [group_field] Header of a column (team, region, owner) whose groups learn separately; records whose group has no closed row use the pooled table.
+ * @param [smoothing] Count added to every frequency, a number > 0. Default 0.1.
+ * @returns One value per record: the probability (a fraction) for an open record, "" for a won or lost one.
+ */
+export function winProb(
+  records: any[][],
+  fields?: any[][],
+  headers?: any[][],
+  stage_order?: any[][],
+  group_field?: any,
+  smoothing?: any,
+): any[][] {
+  try {
+    return toExcelMatrix(engine.winProb(records, fields, headers, stage_order, group_field, smoothing));
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Why WINPROB says what it says: per open record the factors that raise and lower its odds, as "↑ label (×effect)" joined by "; ", or with record the whole table for one record.
+ * The first six arguments, the model and the errors are WINPROB's. An effect is the factor's won share ÷ lost share (the number the odds were multiplied by), shown to 3 significant digits; factors with an effect of 1 are left out of the text.
+ * Choices: top is checked even when record is given; effects within 1e-12 (in ln) are ties and keep factor order (stage first, then fields); in the table, values are shown as first written (numbers stay numbers).
+ * @customfunction WINFACTORS
+ * @param records The table: a header row then one row per record, or only the record rows when headers is given.
+ * @param [fields] Header names of the factor columns (any shape). Default: as in WINPROB.
+ * @param [headers] A one-row range of header names as wide as records.
+ * @param [stage_order] Stage names in funnel order (adds the stage as a factor).
+ * @param [group_field] Header of the column whose groups learn separately.
+ * @param [smoothing] Count added to every frequency, a number > 0. Default 0.1.
+ * @param [top] How many raising and how many lowering factors to list, 1-20. Default 3.
+ * @param [record] A record number (1 = first record): returns its table Factor | Value | Won share | Lost share | Effect with a base row and the win probability row.
+ * @returns One text per record ("" for closed records), or the table for record.
+ */
+export function winFactors(
+  records: any[][],
+  fields?: any[][],
+  headers?: any[][],
+  stage_order?: any[][],
+  group_field?: any,
+  smoothing?: any,
+  top?: any,
+  record?: any,
+): any[][] {
+  try {
+    return toExcelMatrix(
+      engine.winFactors(records, fields, headers, stage_order, group_field, smoothing, top, record, displayLang()),
+    );
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
