@@ -22,8 +22,9 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useRef, useState, type ReactNode } from "react";
 import type { TableInfo } from "../excel/types";
-import { useI18n, type Notice, type Task } from "./hooks";
-import { parseNumber } from "./engineBridge";
+import type { Translate } from "../i18n";
+import { useCurrency, useI18n, type Notice, type Task } from "./hooks";
+import { readNumber, showNumber, typedUnit, type DisplayUnit, type NumberKind, type NumberProblem } from "./numberText";
 
 const useStyles = makeStyles({
   section: {
@@ -49,6 +50,7 @@ const useStyles = makeStyles({
     alignItems: "flex-end",
   },
   grow: { flexGrow: 1, minWidth: "140px" },
+  numberField: { flexGrow: 1, minWidth: "120px", maxWidth: "220px" },
   progress: {
     display: "flex",
     alignItems: "center",
@@ -93,32 +95,139 @@ export function ScrollRegion(props: { label: string; className?: string; childre
   );
 }
 
-/**
- * Fluent's SpinButton names its step buttons "Increment value" / "Decrement value" in English whatever the
- * language; screen readers in the Chinese pane would read English. Same props as SpinButton otherwise.
- */
-export function LocalizedSpinButton({
-  onNumber,
-  ...props
-}: SpinButtonProps & {
-  /**
-   * Called with the new number when it is finite and within min/max. Typed text is read as the SALES functions
-   * read numbers ("1,000", "¥3.5万", "15%"), so what a user types means the same in the pane and in a formula.
-   */
+export interface NumberInputProps
+  extends Omit<SpinButtonProps, "value" | "defaultValue" | "onChange" | "displayValue" | "min" | "max" | "precision"> {
+  /** The number shown; null shows an empty box. */
+  value: number | null;
+  /** Called with each accepted number. */
   onNumber?: (value: number) => void;
-}) {
-  const { t } = useI18n();
-  const { min = -Infinity, max = Infinity } = props;
+  /** Called when the box is emptied and `allowBlank` accepts that. */
+  onBlank?: () => void;
+  kind?: NumberKind;
+  min?: number;
+  max?: number;
+  allowBlank?: boolean;
+  /** Text to show instead of `value`: refused text the parent keeps (e.g. "abc" read from a rules table). */
+  text?: string;
+  /** Told why typed text is refused (undefined once typed text is accepted), with the text. */
+  onProblem?: (message: string | undefined, text: string) => void;
+}
+
+/** The message for a refused number, in the display language. */
+export function numberProblemText(t: Translate, problem: NumberProblem): string {
+  switch (problem.key) {
+    case "number.notNumber":
+      return t("number.notNumber", { text: problem.text });
+    case "number.tooSmall":
+      return t("number.tooSmall", { limit: problem.limit });
+    case "number.tooLarge":
+      return t("number.tooLarge", { limit: problem.limit });
+    default:
+      return t(problem.key);
+  }
+}
+
+/**
+ * The pane's one number box (Fluent's SpinButton underneath). It reads typed text as the SALES functions read
+ * numbers ("1,200", "¥3.5万", "50k", "15%" where a rate is asked), shows its value formatted for the display
+ * language (grouping, the workbook's currency for money, 万 where the user typed 万), keeps refused text in
+ * view and says why it was refused (`onProblem`; `NumberField` shows it as the Field's validation message),
+ * and never rounds or clamps what was typed. Its step buttons are named in the display language (Fluent's
+ * defaults are English).
+ */
+export function LocalizedSpinButton({ value, onNumber, onBlank, kind = "number", min, max, allowBlank, text, onProblem, ...props }: NumberInputProps) {
+  const { t, language } = useI18n();
+  const { currency } = useCurrency();
+  const [draft, setDraft] = useState<string | undefined>();
+  const [unit, setUnit] = useState<DisplayUnit>("");
+  const typed = useRef<string | undefined>(undefined);
+  const shownValue = useRef(value);
+  if (shownValue.current !== value) {
+    // A new value from outside (settings loaded, another control): what was refused before no longer applies.
+    shownValue.current = value;
+    if (draft !== undefined) setDraft(undefined);
+  }
+  const evaluate = () => {
+    const entered = typed.current;
+    typed.current = undefined;
+    if (entered === undefined) return;
+    const reading = readNumber(entered, { kind, min, max, allowBlank }, language);
+    if (reading.problem) {
+      setDraft(entered);
+      onProblem?.(numberProblemText(t, reading.problem), entered);
+      return;
+    }
+    setDraft(undefined);
+    setUnit(kind === "money" || kind === "number" ? typedUnit(entered) : "");
+    onProblem?.(undefined, entered);
+    if (reading.value === value && text === undefined) return;
+    if (reading.value === null) onBlank?.();
+    else onNumber?.(reading.value);
+  };
+  const display = text ?? draft ?? showNumber(value, kind, language, currency, unit);
   return (
     <SpinButton
-      onChange={(_, d) => {
-        const v = typeof d.value === "number" ? d.value : parseNumber(d.displayValue ?? "");
-        if (v !== undefined && Number.isFinite(v) && v >= min && v <= max) onNumber?.(v);
-      }}
       {...props}
+      value={value}
+      displayValue={display}
+      min={min}
+      max={max}
+      // Fluent rounds to the step's decimals (3.7 → 4 with step 1); ten decimals keep what was typed.
+      precision={10}
+      onChange={(_, d) => {
+        // Typed text is read on blur / Enter below; here only the step buttons and arrow keys arrive.
+        if (typeof d.value === "number" && typed.current === undefined) {
+          setDraft(undefined);
+          onProblem?.(undefined, String(d.value));
+          onNumber?.(d.value);
+        }
+      }}
+      input={{
+        onInput: (e: React.FormEvent<HTMLInputElement>) => {
+          typed.current = (e.target as HTMLInputElement).value;
+        },
+        onBlur: evaluate,
+        onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => {
+          if (e.key === "Enter") evaluate();
+          else if (e.key === "Escape") typed.current = undefined;
+          else if (e.key === "ArrowUp" || e.key === "ArrowDown" || e.key === "PageUp" || e.key === "PageDown") typed.current = undefined;
+        },
+      }}
+      aria-invalid={props["aria-invalid"] ?? (draft !== undefined || text !== undefined ? true : undefined)}
       incrementButton={{ "aria-label": t("common.increase") }}
       decrementButton={{ "aria-label": t("common.decrease") }}
     />
+  );
+}
+
+/** A labelled number box: the Field shows why typed text was refused, or `error` from outside. */
+export function NumberField({
+  label,
+  hint,
+  error,
+  className,
+  onProblem,
+  ...input
+}: NumberInputProps & { label: string; hint?: string; error?: string }) {
+  const styles = useStyles();
+  const [problem, setProblem] = useState<string | undefined>();
+  const message = problem ?? error;
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      className={mergeClasses(styles.numberField, className)}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
+      <LocalizedSpinButton
+        {...input}
+        onProblem={(m, text) => {
+          setProblem(m);
+          onProblem?.(m, text);
+        }}
+      />
+    </Field>
   );
 }
 

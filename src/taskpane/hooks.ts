@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { CancelledError, type ProgressInfo, type TableColumns, type WorkbookOps } from "../excel/types";
-import { createTranslator, type Translate, type UiLanguage } from "../i18n";
+import { createTranslator, defaultCurrency, type Currency, type Translate, type UiLanguage } from "../i18n";
 
 export interface I18nValue {
   language: UiLanguage;
@@ -11,6 +11,21 @@ export const I18nContext = createContext<I18nValue>({ language: "en-US", t: crea
 
 export function useI18n(): I18nValue {
   return useContext(I18nContext);
+}
+
+/** The workbook's currency (a pane setting saved in the workbook); money in the pane and in the sheets it writes. */
+export interface CurrencyValue {
+  currency: Currency;
+  setCurrency: (currency: Currency) => void;
+}
+
+export const CurrencyContext = createContext<CurrencyValue | undefined>(undefined);
+
+/** The workbook's currency, or the display language's until the workbook has one. */
+export function useCurrency(): CurrencyValue {
+  const { language } = useI18n();
+  const value = useContext(CurrencyContext);
+  return value ?? { currency: defaultCurrency(language), setCurrency: () => undefined };
 }
 
 /** A message about the last action, shown in a MessageBar. */

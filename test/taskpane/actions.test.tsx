@@ -5,7 +5,8 @@ import { createTranslator, type UiLanguage } from "../../src/i18n";
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
 import { sampleContent, todayExcelSerial } from "../../src/sample/data";
-import { App, type PanelId } from "../../src/taskpane/App";
+import { App } from "../../src/taskpane/App";
+import type { PanelId } from "../../src/taskpane/panelProps";
 import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
 

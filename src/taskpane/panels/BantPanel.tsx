@@ -11,7 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { formatNumber } from "../../i18n";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
 import {
   FieldRow,

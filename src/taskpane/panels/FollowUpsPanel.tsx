@@ -7,7 +7,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import { FieldRow, NoticeBar, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, validOr } from "../components";
 import { distinctValues, normalizeText, serialToIso, todaySerial } from "../engineBridge";
 import { dueFollowUps, type FollowUp } from "../followUps";

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { engineLang, formatNumber, formatPercent } from "../../i18n";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
 import {
   FieldRow,

@@ -13,7 +13,7 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import type { CellValue, ColumnSpec } from "../../excel/types";
 import { formatNumber } from "../../i18n";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import { BarList, type Bar } from "../BarList";
 import { FieldRow, Hint, LocalizedSpinButton, NoticeBar, Section, TableField, TaskStatus, headersOf, useConfirm, validOr } from "../components";
 import { asColumn, attempt, isErrorValue, leadGrade, leadScore, recordsOf, scoreDetail, todaySerial } from "../engineBridge";

@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { engineLang } from "../../i18n";
 import { insertSampleWorkbook } from "../../sample/insert";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import { Hint, Section, TaskStatus } from "../components";
 import { useI18n, useTask } from "../hooks";
 

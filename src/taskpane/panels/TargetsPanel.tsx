@@ -20,7 +20,7 @@ import { columnLetters } from "../../excel/chunking";
 import type { CellValue } from "../../excel/types";
 import { engineLang, formatNumber } from "../../i18n";
 import { structuredRef } from "../../sample/insert";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import {
   FieldRow,
   Hint,
