@@ -1,9 +1,27 @@
-import { Tab, TabList, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import {
+  Menu,
+  MenuButton,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { TableInfo, WorkbookOps } from "../excel/types";
-import type { StringKey } from "../i18n";
+import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
-import { errorText, useI18n, type Notice } from "./hooks";
+import { CurrencyContext, errorText, useI18n, useWorkbookSettings, type Notice } from "./hooks";
+import type { PanelId, PanelProps } from "./panelProps";
 import { BantPanel } from "./panels/BantPanel";
 import { FollowUpsPanel } from "./panels/FollowUpsPanel";
 import { FunnelPanel } from "./panels/FunnelPanel";
@@ -20,23 +38,39 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: {
-    paddingTop: tokens.spacingVerticalM,
-    paddingLeft: tokens.spacingHorizontalL,
-    paddingRight: tokens.spacingHorizontalL,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // The tab bar is one row whatever the width: what does not fit goes into the "More" menu.
+    minWidth: 0,
   },
-  tabs: { flexWrap: "wrap" },
+  tabs: { flexWrap: "nowrap", minWidth: 0, overflow: "hidden" },
+  // Office shows the add-in's name above the pane; the page keeps a heading for screen readers only.
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   content: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
   },
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, minWidth: 0 },
+  hidden: { display: "none" },
 });
 
-export type PanelId = "start" | "scoring" | "bant" | "funnel" | "targets" | "followups";
-const PANELS: Array<{ id: PanelId; label: StringKey }> = [
+export const PANELS: ReadonlyArray<{ id: PanelId; label: StringKey }> = [
   { id: "start", label: "tab.start" },
   { id: "scoring", label: "tab.scoring" },
   { id: "bant", label: "tab.bant" },
@@ -45,25 +79,75 @@ const PANELS: Array<{ id: PanelId; label: StringKey }> = [
   { id: "followups", label: "tab.followups" },
 ];
 
-/** What every panel gets: the Excel operations and the workbook's tables. */
-export interface PanelProps {
-  ops: WorkbookOps;
-  tables: TableInfo[];
-  /** Re-lists the tables (after an action added columns or tables). */
-  refreshTables: () => Promise<void>;
+function MoreMenuItem(props: { id: PanelId; label: string; onSelect: (id: PanelId) => void }) {
+  const visible = useIsOverflowItemVisible(props.id);
+  if (visible) return null;
+  return (
+    <MenuItemRadio name="panel" value={props.id} onClick={() => props.onSelect(props.id)}>
+      {props.label}
+    </MenuItemRadio>
+  );
+}
+
+/** The "More" menu of the tab bar: the panels that do not fit in one row. */
+function MoreMenu(props: { selected: PanelId; onSelect: (id: PanelId) => void }) {
+  const { t } = useI18n();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu checkedValues={{ panel: [props.selected] }}>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton
+          ref={ref}
+          appearance="transparent"
+          role="tab"
+          aria-selected={false}
+          aria-label={t("app.morePanels", { count: overflowCount })}
+        >
+          {t("app.more")}
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {PANELS.map((p) => (
+            <MoreMenuItem key={p.id} id={p.id} label={t(p.label)} onSelect={props.onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+interface DisplaySettings {
+  currency: Currency | "";
 }
 
 export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { ops } = props;
   const [panel, setPanel] = useState<PanelId>(props.initialPanel ?? "start");
+  // Panels stay mounted once opened (hidden when not shown): switching panels never loses what was typed.
+  const [opened, setOpened] = useState<ReadonlySet<PanelId>>(() => new Set([props.initialPanel ?? "start"]));
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
+  const [display, updateDisplay] = useWorkbookSettings<DisplaySettings>(ops, "display", { currency: "" });
+  const currency = useMemo(
+    () => ({
+      currency: display.currency && CURRENCIES.includes(display.currency) ? display.currency : defaultCurrency(language),
+      setCurrency: (c: Currency) => updateDisplay({ currency: c }),
+    }),
+    [display.currency, language, updateDisplay],
+  );
   // Ties each tab to the panel it shows (aria-controls / aria-labelledby); unique if two panes share a page.
   const ids = useId("taskpane-");
   const tabId = (id: PanelId) => `${ids}tab-${id}`;
-  const panelId = `${ids}panel`;
+  const panelId = (id: PanelId) => `${ids}panel-${id}`;
+
+  const openPanel = useCallback((id: PanelId) => {
+    setPanel(id);
+    setOpened((previous) => (previous.has(id) ? previous : new Set([...previous, id])));
+  }, []);
 
   const refreshTables = useCallback(async () => {
     try {
@@ -77,35 +161,66 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
     void refreshTables();
   }, [refreshTables]);
 
-  const panelProps: PanelProps = { ops, tables, refreshTables };
+  const render = (id: PanelId, active: boolean): ReactNode => {
+    const p: PanelProps = { ops, tables, refreshTables, active, openPanel };
+    switch (id) {
+      case "start":
+        return <StartPanel {...p} />;
+      case "scoring":
+        return <ScoringPanel {...p} />;
+      case "bant":
+        return <BantPanel {...p} />;
+      case "funnel":
+        return <FunnelPanel {...p} />;
+      case "targets":
+        return <TargetsPanel {...p} />;
+      case "followups":
+        return <FollowUpsPanel {...p} />;
+    }
+  };
+
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <Title3 as="h1">{t("app.title")}</Title3>
-        {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
-        <TabList
-          className={styles.tabs}
-          selectedValue={panel}
-          selectTabOnFocus
-          onTabSelect={(_, data) => setPanel(data.value as PanelId)}
-          aria-label={t("app.navigation")}
-        >
-          {PANELS.map((p) => (
-            <Tab key={p.id} value={p.id} id={tabId(p.id)} aria-controls={p.id === panel ? panelId : undefined}>
-              {t(p.label)}
-            </Tab>
+    <CurrencyContext.Provider value={currency}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <h1 className={styles.srOnly}>{t("app.title")}</h1>
+          <Overflow minimumVisible={2} padding={8}>
+            {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
+            <TabList
+              className={styles.tabs}
+              selectedValue={panel}
+              selectTabOnFocus
+              size="small"
+              onTabSelect={(_, data) => openPanel(data.value as PanelId)}
+              aria-label={t("app.navigation")}
+            >
+              {PANELS.map((p) => (
+                <OverflowItem key={p.id} id={p.id} priority={p.id === panel ? 2 : 1}>
+                  <Tab value={p.id} id={tabId(p.id)} aria-controls={opened.has(p.id) ? panelId(p.id) : undefined}>
+                    {t(p.label)}
+                  </Tab>
+                </OverflowItem>
+              ))}
+              <MoreMenu selected={panel} onSelect={openPanel} />
+            </TabList>
+          </Overflow>
+        </header>
+        <main className={styles.content}>
+          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+          {PANELS.filter((p) => opened.has(p.id)).map((p) => (
+            <div
+              key={p.id}
+              className={mergeClasses(styles.panel, p.id !== panel && styles.hidden)}
+              role="tabpanel"
+              id={panelId(p.id)}
+              aria-labelledby={tabId(p.id)}
+              hidden={p.id !== panel}
+            >
+              {render(p.id, p.id === panel)}
+            </div>
           ))}
-        </TabList>
-      </header>
-      <main className={styles.content} role="tabpanel" id={panelId} aria-labelledby={tabId(panel)}>
-        <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
-        {panel === "start" ? <StartPanel {...panelProps} /> : null}
-        {panel === "scoring" ? <ScoringPanel {...panelProps} /> : null}
-        {panel === "bant" ? <BantPanel {...panelProps} /> : null}
-        {panel === "funnel" ? <FunnelPanel {...panelProps} /> : null}
-        {panel === "targets" ? <TargetsPanel {...panelProps} /> : null}
-        {panel === "followups" ? <FollowUpsPanel {...panelProps} /> : null}
-      </main>
-    </div>
+        </main>
+      </div>
+    </CurrencyContext.Provider>
   );
 }

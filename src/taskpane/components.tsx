@@ -9,6 +9,7 @@ import {
   Dropdown,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -20,9 +21,9 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { TableInfo } from "../excel/types";
-import type { Translate } from "../i18n";
+import { formatCount, type Translate } from "../i18n";
 import { useCurrency, useI18n, type Notice, type Task } from "./hooks";
 import { readNumber, showNumber, typedUnit, type DisplayUnit, type NumberKind, type NumberProblem } from "./numberText";
 
@@ -56,7 +57,8 @@ const useStyles = makeStyles({
     alignItems: "center",
     columnGap: tokens.spacingHorizontalM,
   },
-  progressBar: { flexGrow: 1 },
+  progressBar: { flexGrow: 1, minWidth: 0 },
+  status: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -290,7 +292,7 @@ export function TableField(props: {
   );
 }
 
-export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () => void }) {
+export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () => void; className?: string; live?: boolean }) {
   const { t } = useI18n();
   if (!props.notice) return null;
   const title =
@@ -301,45 +303,89 @@ export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () =>
         : props.notice.intent === "warning"
           ? t("common.warningTitle")
           : t("common.infoTitle");
+  // Inside an ActionStatus the live region is the wrapper; a bar of its own is announced by its role.
+  const role = props.live === false ? undefined : props.notice.intent === "error" ? "alert" : "status";
   return (
-    <MessageBar intent={props.notice.intent} role={props.notice.intent === "error" ? "alert" : "status"}>
+    <MessageBar intent={props.notice.intent} role={role} className={props.className} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {props.notice.text}
       </MessageBarBody>
       {props.onDismiss ? (
-        <Button appearance="transparent" size="small" onClick={props.onDismiss}>
-          {t("common.dismiss")}
-        </Button>
+        <MessageBarActions>
+          <Button appearance="transparent" size="small" onClick={props.onDismiss}>
+            {t("common.dismiss")}
+          </Button>
+        </MessageBarActions>
       ) : null}
     </MessageBar>
   );
 }
 
-/** Progress bar with Cancel while a task runs; the task's outcome message afterwards. */
-export function TaskStatus(props: { task: Task }) {
+/**
+ * Progress (with Cancel) and then the outcome of the action named `origin`, shown right below that action's
+ * button and announced: the wrappers are live regions that are always in the page (a region added together
+ * with its text is not reliably read), polite for progress and results, assertive for errors.
+ */
+export function TaskStatus(props: { task: Task; origin?: string }) {
   const { t } = useI18n();
   const styles = useStyles();
   const { task } = props;
-  if (task.running) {
-    const value = task.progress && task.progress.total > 0 ? task.progress.done / task.progress.total : undefined;
-    return (
-      <div className={styles.progress}>
-        <Field
-          className={styles.progressBar}
-          label={t("common.working")}
-          validationMessage={
-            task.progress ? t("common.progress", { done: task.progress.done, total: task.progress.total }) : undefined
-          }
-          validationState="none"
-        >
-          <ProgressBar value={value} />
-        </Field>
-        <Button onClick={task.cancel}>{t("common.cancel")}</Button>
+  const mine = props.origin === undefined || task.origin === props.origin;
+  const notice = mine ? task.notice : undefined;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A result the user cannot see did not happen for them: bring it into view (Office panes are short).
+    if (notice || (mine && task.running)) box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notice, mine, task.running]);
+  const value = task.progress && task.progress.total > 0 ? task.progress.done / task.progress.total : undefined;
+  return (
+    <div ref={box} className={styles.status} data-origin={props.origin}>
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {mine && task.running ? (
+          <div className={styles.progress}>
+            <Field
+              className={styles.progressBar}
+              label={t("common.working")}
+              validationMessage={task.progress ? t("common.progress", { done: task.progress.done, total: task.progress.total }) : undefined}
+              validationState="none"
+            >
+              <ProgressBar value={value} />
+            </Field>
+            <Button onClick={task.cancel}>{t("common.cancel")}</Button>
+          </div>
+        ) : null}
+        {notice && notice.intent !== "error" ? <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       </div>
-    );
-  }
-  return <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} />;
+      <div role="alert" aria-atomic="true">
+        {notice && notice.intent === "error" ? <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** A determinate progress bar for work the pane does itself (previews over many rows). */
+export function ProgressLine(props: { label: string; done: number; total: number }) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  return (
+    <Field
+      className={styles.progressBar}
+      label={props.label}
+      validationState="none"
+      validationMessage={t("common.progress", { done: formatCount(language, props.done), total: formatCount(language, props.total) })}
+    >
+      <ProgressBar value={props.total > 0 ? props.done / props.total : undefined} />
+    </Field>
+  );
+}
+
+/** "#NUM! (200), #VALUE! (3)": the error codes written cells show, most frequent first. */
+export function errorSummary(codes: Record<string, number>): string {
+  return Object.entries(codes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${code} (${n})`)
+    .join(", ");
 }
 
 export interface ConfirmRequest {

@@ -10,7 +10,7 @@ import type { PanelId } from "../../src/taskpane/panelProps";
 import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
 
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 /**
  * Under jsdom, tabster's modalizer sometimes marks the open dialog itself aria-hidden (it cannot measure
@@ -94,7 +94,7 @@ describe("lead scoring rules grid", () => {
     const user = userEvent.setup();
     const wb = renderPanel("scoring", tables());
     await screen.findByRole("textbox", { name: "Value of rule 1" });
-    await screen.findByText(/Computed over 200 rows/);
+    await screen.findByText(/Computed over 200 rows/, {}, { timeout: 20_000 });
     await user.click(screen.getByRole("button", { name: en["scoring.addColumns"] }));
     await waitFor(() => expect(wb.calls.some((c) => c.method === "addColumns")).toBe(true));
     const leads = wb.tables.get("Leads")!;

@@ -13,7 +13,7 @@ import { fakeWorkbook, type FakeTable } from "./fakeOps";
 
 const TODAY = todayExcelSerial();
 // Fluent renders a lot of DOM and role queries walk all of it; the machine is shared with builds.
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 function sampleTables(lang: SampleLang): Record<string, FakeTable> {
   const c = sampleContent(lang, TODAY);

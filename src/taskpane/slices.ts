@@ -1,0 +1,51 @@
+/**
+ * Work over many rows without freezing the pane: the rows are processed in slices, and between slices the
+ * browser gets the thread back (to paint progress, take clicks, keep typing smooth). A slice is sized in rows
+ * so that one slice stays well under the 50 ms a long task starts at, even on a slow machine.
+ */
+
+/** Yields to the browser: a macrotask (MessageChannel does not suffer setTimeout's 4 ms clamping). */
+export function yieldToBrowser(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === "undefined") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+export class SliceCancelled extends Error {
+  constructor() {
+    super("Superseded");
+    this.name = "SliceCancelled";
+  }
+}
+
+export interface SliceOptions {
+  signal?: AbortSignal;
+  /** Rows per slice (default 4,000). */
+  size?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Calls `work(start, end)` for consecutive slices of `[0, total)`, yielding between slices; stops with
+ * SliceCancelled once `signal` fires (a newer edit superseded this computation).
+ */
+export async function inSlices(total: number, work: (start: number, end: number) => void, options: SliceOptions = {}): Promise<void> {
+  const size = Math.max(1, options.size ?? 4000);
+  for (let start = 0; start < total; start += size) {
+    if (options.signal?.aborted) throw new SliceCancelled();
+    const end = Math.min(total, start + size);
+    work(start, end);
+    options.onProgress?.(end, total);
+    if (end < total) await yieldToBrowser();
+  }
+  if (options.signal?.aborted) throw new SliceCancelled();
+}
