@@ -50,7 +50,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     alignItems: "flex-end",
   },
-  grow: { flexGrow: 1, minWidth: "140px" },
+  grow: { flexGrow: 1, minWidth: "140px", maxWidth: "100%" },
+  // Fluent's Dropdown is at least 250 px wide: wider than a 320 px pane's fields. Long values end in "…" (full text in the title).
+  dropdown: { minWidth: 0, width: "100%" },
+  dropdownButton: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", display: "block", textAlign: "start" },
   numberField: { flexGrow: 1, minWidth: "120px", maxWidth: "220px" },
   progress: {
     display: "flex",
@@ -261,6 +264,10 @@ export function SelectField(props: {
         selectedOptions={selected ? [selected] : []}
         placeholder={props.placeholder ?? t("common.choose")}
         disabled={props.disabled}
+        // Fluent names its (hidden until clearable) clear button "Clear selection" in English whatever the language.
+        clearButton={{ "aria-label": t("common.clearSelection") }}
+        button={{ className: styles.dropdownButton, title: props.value === "" ? undefined : show(props.value) }}
+        className={styles.dropdown}
         onOptionSelect={(_, data) => props.onChange(data.optionValue === NONE ? "" : data.optionValue ?? "")}
       >
         {props.allowNone ? <Option value={NONE}>{none}</Option> : null}

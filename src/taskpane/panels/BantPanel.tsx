@@ -34,6 +34,7 @@ import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 const useStyles = makeStyles({
   summary: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  combobox: { minWidth: 0, width: "100%" },
 
 });
 
@@ -295,6 +296,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <SelectField label={t("bant.stageColumn")} value={stageColumn} options={headers} onChange={(v) => update({ stageColumn: v })} />
           <Field label={t("bant.firstStage")} hint={t("bant.firstStageHint")}>
             <Combobox
+              className={styles.combobox}
               freeform
               // Fluent's default name for the arrow button is the English word "Open".
               expandIcon={{ "aria-label": t("common.showChoices", { label: t("bant.firstStage") }) }}
