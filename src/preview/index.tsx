@@ -39,9 +39,11 @@ const useStyles = makeStyles({
 function Preview(props: { host: SimHost; displayLanguage: string; dark: boolean; width?: number; grid: boolean }) {
   const styles = useStyles();
   const width = props.grid ? `${props.width ?? 380}px` : "100%";
+  // Without the grid the page itself scrolls (as an add-in's page does), so a full-page screenshot shows the whole pane.
+  const alone = props.grid ? undefined : { height: "auto", overflow: "visible" };
   return (
-    <div className={styles.page}>
-      <div className={styles.pane} style={{ width }} data-testid="taskpane">
+    <div className={styles.page} style={alone}>
+      <div className={styles.pane} style={{ width, ...(props.grid ? {} : { overflowY: "visible", borderRight: "none" }) }} data-testid="taskpane">
         {/* Booted as src/taskpane/index.tsx does: the access layer over the global Excel.run. */}
         <TaskpaneRoot ops={createExcelWorkbookOps()} displayLanguage={props.displayLanguage} dark={props.dark} />
       </div>

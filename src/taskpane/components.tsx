@@ -53,7 +53,8 @@ const useStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "140px", maxWidth: "100%" },
   // Fluent's Dropdown is at least 250 px wide: wider than a 320 px pane's fields. Long values end in "…" (full text in the title).
   dropdown: { minWidth: 0, width: "100%" },
-  dropdownButton: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", display: "block", textAlign: "start" },
+  dropdownButton: { minWidth: 0 },
+  ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   numberField: { flexGrow: 1, minWidth: "120px", maxWidth: "220px" },
   progress: {
     display: "flex",
@@ -62,6 +63,9 @@ const useStyles = makeStyles({
   },
   progressBar: { flexGrow: 1, minWidth: 0 },
   status: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // Fluent pads the content out by a stroke on each side (room for a focus ring when it scrolls); a confirmation's
+  // few lines never scroll, and the extra 2 px would stick out of a 320 px pane's dialog.
+  dialogContent: { margin: 0, padding: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -81,6 +85,12 @@ export function Section(props: { title: string; actions?: ReactNode; children: R
 export function FieldRow(props: { children: ReactNode }) {
   const styles = useStyles();
   return <div className={styles.row}>{props.children}</div>;
+}
+
+/** A dropdown's shown value, shortened with "…" when the box is narrow (the full text is in the button's title). */
+export function DropdownValue(props: { text: string }) {
+  const styles = useStyles();
+  return <span className={styles.ellipsis}>{props.text}</span>;
 }
 
 export function Hint(props: { children: ReactNode }) {
@@ -266,7 +276,11 @@ export function SelectField(props: {
         disabled={props.disabled}
         // Fluent names its (hidden until clearable) clear button "Clear selection" in English whatever the language.
         clearButton={{ "aria-label": t("common.clearSelection") }}
-        button={{ className: styles.dropdownButton, title: props.value === "" ? undefined : show(props.value) }}
+        button={{
+          className: styles.dropdownButton,
+          title: props.value === "" ? undefined : show(props.value),
+          children: <span className={styles.ellipsis}>{props.value === "" ? (props.allowNone ? none : props.placeholder ?? t("common.choose")) : show(props.value)}</span>,
+        }}
         className={styles.dropdown}
         onOptionSelect={(_, data) => props.onChange(data.optionValue === NONE ? "" : data.optionValue ?? "")}
       >
@@ -410,6 +424,7 @@ export type ConfirmAnswer = "confirm" | "alternate" | "cancel";
  */
 export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<ConfirmAnswer>; dialog: ReactNode } {
   const { t } = useI18n();
+  const styles = useStyles();
   const [request, setRequest] = useState<ConfirmRequest | null>(null);
   const resolver = useRef<((answer: ConfirmAnswer) => void) | null>(null);
 
@@ -431,7 +446,7 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<Co
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent>{request?.message}</DialogContent>
+          <DialogContent className={styles.dialogContent}>{request?.message}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => answer("confirm")}>
               {request?.confirmLabel}

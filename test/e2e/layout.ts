@@ -37,6 +37,8 @@ function findOverflow(rootSelectors: string[]): string[] {
         const style = getComputedStyle(el);
         if (style.overflowX === "auto" || style.overflowX === "scroll") continue;
         if (style.textOverflow === "ellipsis" && style.overflowX === "hidden" && (el.title || el.closest("[title]"))) continue;
+        // Content without text (an icon's padding) clips nothing a reader needs.
+        if ((el.textContent ?? "").trim() === "") continue;
         // Inputs scroll their own text (the caret reaches it); that is how a text box works.
         if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) continue;
         if (hiddenAway(el)) continue;
@@ -115,8 +117,11 @@ export async function pageScrollsSideways(page: Page): Promise<boolean> {
 
 /** Every layout check on the pane and any open dialog; `where` prefixes each problem. */
 export async function checkLayout(page: Page, where: string): Promise<string[]> {
-  const roots = [PANE, '[role="dialog"]', '[role="alertdialog"]', '[role="menu"]'];
-  const problems = [...(await overflowProblems(page, roots)), ...(await overlapProblems(page, roots))];
+  const overlays = ['[role="dialog"]', '[role="alertdialog"]', '[role="menu"]'];
+  // A modal dialog covers the pane: its text is checked against itself, not against the text it covers.
+  const dialogOpen = await page.evaluate((s) => s.some((x) => document.querySelector(x)), overlays.slice(0, 2));
+  const textRoots = dialogOpen ? overlays : [PANE, ...overlays];
+  const problems = [...(await overflowProblems(page, [PANE, ...overlays])), ...(await overlapProblems(page, textRoots))];
   if (await pageScrollsSideways(page)) problems.push("the page scrolls sideways");
   const rows = await tabBarRows(page);
   if (rows !== 1) problems.push(`the tab bar takes ${rows} rows`);

@@ -146,7 +146,7 @@ describe("item 2: no lost edits", () => {
     expect(screen.getByText(en["scoring.unsaved"])).toBeInTheDocument();
     await user.click(screen.getByRole("tab", { name: en["tab.funnel"] }));
     await user.click(screen.getByRole("tab", { name: en["tab.scoring"] }));
-    expect(screen.getByRole("spinbutton", { name: "Points of rule 3" })).toHaveValue("40");
+    expect(await screen.findByRole("spinbutton", { name: "Points of rule 3" }, { timeout: 90_000 })).toHaveValue("40");
     expect(screen.getByRole("listitem", { name: "Rule 10" })).toBeInTheDocument();
     expect(screen.getByText(en["scoring.unsaved"])).toBeInTheDocument();
   });
@@ -164,7 +164,7 @@ describe("item 2: no lost edits", () => {
     first.unmount();
 
     render(view("en-US", wb.ops, "scoring"));
-    const restore = await screen.findByRole("button", { name: en["scoring.draftRestore"] });
+    const restore = await screen.findByRole("button", { name: en["scoring.draftRestore"] }, { timeout: 90_000 });
     expect(screen.getByRole("spinbutton", { name: "Points of rule 3" })).toHaveValue("25");
     await user.click(restore);
     expect(screen.getByRole("spinbutton", { name: "Points of rule 3" })).toHaveValue("40");

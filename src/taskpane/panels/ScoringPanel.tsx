@@ -19,6 +19,7 @@ import { formatCount, formatRange } from "../../i18n";
 import { BarList, type Bar } from "../BarList";
 import {
   FieldRow,
+  DropdownValue,
   Hint,
   LocalizedSpinButton,
   NoticeBar,
@@ -45,7 +46,7 @@ const useStyles = makeStyles({
   // Six cells per rule do not fit a 320 px pane side by side: two lines per rule, under two lines of headers.
   grid: {
     display: "grid",
-    gridTemplateColumns: "20px minmax(0, 5fr) minmax(0, 4fr) minmax(0, 4fr)",
+    gridTemplateColumns: "28px minmax(0, 4fr) minmax(0, 4fr) minmax(0, 5fr)",
     columnGap: tokens.spacingHorizontalXS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "center",
@@ -66,10 +67,9 @@ const useStyles = makeStyles({
   },
   number: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, textAlign: "center" },
   control: { minWidth: 0, width: "100%", maxWidth: "100%" },
-  dropdownButton: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", display: "block", textAlign: "start" },
+  dropdownButton: { minWidth: 0 },
   spinInput: { minWidth: 0, width: "100%" },
-  tail: { display: "flex", columnGap: tokens.spacingHorizontalXXS, minWidth: 0, alignItems: "center" },
-  remove: { minWidth: "28px", flexShrink: 0, paddingLeft: 0, paddingRight: 0 },
+  remove: { minWidth: "28px", width: "28px", paddingLeft: 0, paddingRight: 0 },
   issues: { gridColumn: "2 / -1", margin: 0, paddingLeft: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorNeutralForeground1 },
@@ -430,7 +430,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                 </span>
                 <Dropdown
                   className={styles.control}
-                  button={{ className: styles.dropdownButton, title: rule.field }}
+                  button={{ className: styles.dropdownButton, title: rule.field, children: <DropdownValue text={rule.field} /> }}
                   aria-label={t("scoring.fieldOf", { n })}
                   value={rule.field}
                   selectedOptions={[rule.field]}
@@ -446,7 +446,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                 </Dropdown>
                 <Dropdown
                   className={styles.control}
-                  button={{ className: styles.dropdownButton, title: opShown }}
+                  button={{ className: styles.dropdownButton, title: opShown, children: <DropdownValue text={opShown} /> }}
                   aria-label={t("scoring.operatorOf", { n })}
                   value={opShown}
                   selectedOptions={[opShown]}
@@ -468,7 +468,15 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   onChange={(_, d) => edit(i, { value: d.value })}
                   {...invalidProps(i, "value")}
                 />
-                <span />
+                <Button
+                  appearance="subtle"
+                  className={styles.remove}
+                  aria-label={t("scoring.removeOf", { n })}
+                  title={t("scoring.removeOf", { n })}
+                  onClick={() => removeRule(i)}
+                >
+                  ✕
+                </Button>
                 <LocalizedSpinButton
                   className={styles.control}
                   input={{ className: styles.spinInput }}
@@ -486,29 +494,18 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   onChange={(_, d) => edit(i, { group: d.value })}
                   {...invalidProps(i, "group")}
                 />
-                <div className={styles.tail}>
-                  <LocalizedSpinButton
-                    className={styles.control}
-                    input={{ className: styles.spinInput }}
-                    aria-label={t("scoring.capOf", { n })}
-                    value={typeof rule.cap === "number" ? rule.cap : null}
-                    text={typeof rule.cap === "string" ? rule.cap : undefined}
-                    allowBlank
-                    onNumber={(v) => edit(i, { cap: v })}
-                    onBlank={() => edit(i, { cap: null })}
-                    onProblem={(message, text) => message && edit(i, { cap: text })}
-                    {...invalidProps(i, "cap")}
-                  />
-                  <Button
-                    appearance="subtle"
-                    className={styles.remove}
-                    aria-label={t("scoring.removeOf", { n })}
-                    title={t("scoring.removeOf", { n })}
-                    onClick={() => removeRule(i)}
-                  >
-                    ✕
-                  </Button>
-                </div>
+                <LocalizedSpinButton
+                  className={styles.control}
+                  input={{ className: styles.spinInput }}
+                  aria-label={t("scoring.capOf", { n })}
+                  value={typeof rule.cap === "number" ? rule.cap : null}
+                  text={typeof rule.cap === "string" ? rule.cap : undefined}
+                  allowBlank
+                  onNumber={(v) => edit(i, { cap: v })}
+                  onBlank={() => edit(i, { cap: null })}
+                  onProblem={(message, text) => message && edit(i, { cap: text })}
+                  {...invalidProps(i, "cap")}
+                />
                 {ruleIssues.length > 0 ? (
                   <ul className={styles.issues} id={issueId(i)}>
                     {ruleIssues.map((x, k) => (

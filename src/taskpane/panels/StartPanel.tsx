@@ -24,6 +24,7 @@ const useStyles = makeStyles({
   table: { tableLayout: "auto", width: "100%" },
   name: { overflowWrap: "anywhere", wordBreak: "break-word", minWidth: "64px" },
   numeric: { textAlign: "end", whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  numericHead: { textAlign: "end", overflowWrap: "anywhere" },
 });
 
 export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
@@ -112,8 +113,8 @@ export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
                 <TableRow>
                   <TableHeaderCell className={styles.name}>{t("start.colTable")}</TableHeaderCell>
                   <TableHeaderCell className={styles.name}>{t("start.colSheet")}</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>{t("start.colColumns")}</TableHeaderCell>
-                  <TableHeaderCell className={styles.numeric}>{t("start.colRows")}</TableHeaderCell>
+                  <TableHeaderCell className={styles.numericHead}>{t("start.colColumns")}</TableHeaderCell>
+                  <TableHeaderCell className={styles.numericHead}>{t("start.colRows")}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

@@ -49,6 +49,7 @@ const useStyles = makeStyles({
   wideTable: { width: "max-content", minWidth: "100%", tableLayout: "auto" },
   numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   nowrap: { whiteSpace: "nowrap" },
+  wrapHeader: { whiteSpace: "normal", textAlign: "end", overflowWrap: "anywhere" },
   total: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 
@@ -482,7 +483,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("targets.stage")}</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>{t("targets.perOwnerMonth")}</TableHeaderCell>
+                <TableHeaderCell className={styles.wrapHeader}>{t("targets.perOwnerMonth")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
