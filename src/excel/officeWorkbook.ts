@@ -130,6 +130,9 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         for (const row of data) out[k].push(toCellValue(row[0]));
       });
       opts.onProgress?.({ done: start + count, total });
+      // Give the pane's thread back between requests (a host that answers at once would otherwise keep it
+      // for the whole read: 60,000 rows × 16 columns in one go).
+      if (start + count < total) await yieldThread();
     }
     return out;
   }
@@ -656,6 +659,22 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
 }
 
 const BUSY = "#BUSY!";
+
+/** Lets the browser run other work (paint, input) before the next request: one macrotask. */
+function yieldThread(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === "undefined") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
 
 /**
  * Custom functions calculate asynchronously in Excel: right after a write their cells show #BUSY!. Reads again

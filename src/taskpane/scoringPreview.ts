@@ -19,7 +19,7 @@ export type PreviewState =
   | { status: "error"; error: string };
 
 /** Rows per slice: LEADSCORE handles about a million rows a second here, so a slice is a few milliseconds. */
-export const PREVIEW_SLICE_ROWS = 2000;
+export const PREVIEW_SLICE_ROWS = 1000;
 
 /** Scores a whole table, slice by slice; throws the engine's error (as text) when the rules are rejected. */
 export async function computeScoringPreview(

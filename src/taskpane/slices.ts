@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from "react";
 /**
  * Work over many rows without freezing the pane: the rows are processed in slices, and between slices the
  * browser gets the thread back (to paint progress, take clicks, keep typing smooth). A slice is sized in rows
@@ -48,4 +49,41 @@ export async function inSlices(total: number, work: (start: number, end: number)
     if (end < total) await yieldToBrowser();
   }
   if (options.signal?.aborted) throw new SliceCancelled();
+}
+
+export type SlicedState<T> =
+  | { status: "idle" }
+  | { status: "computing"; done: number; total: number }
+  | { status: "done"; value: T }
+  | { status: "error"; error: string };
+
+/**
+ * Runs `compute` (which works in slices) whenever `key` changes, cancelling the run under way; undefined `key`
+ * means nothing to compute. The state says how far it got, its result, or the error it threw.
+ */
+export function useSliced<T>(
+  key: string | undefined,
+  compute: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>,
+): SlicedState<T> {
+  const [state, setState] = useState<SlicedState<T>>({ status: "idle" });
+  const latest = useRef(compute);
+  latest.current = compute;
+  useEffect(() => {
+    if (key === undefined) {
+      setState({ status: "idle" });
+      return;
+    }
+    const abort = new AbortController();
+    setState({ status: "computing", done: 0, total: 0 });
+    latest
+      .current(abort.signal, (done, total) => !abort.signal.aborted && setState({ status: "computing", done, total }))
+      .then((value) => !abort.signal.aborted && setState({ status: "done", value }))
+      .catch((error: unknown) => {
+        if (error instanceof SliceCancelled || abort.signal.aborted) return;
+        const code = typeof error === "object" && error !== null && "code" in error ? `${String((error as { code: unknown }).code)} ` : "";
+        setState({ status: "error", error: `${code}${error instanceof Error ? error.message : String(error)}`.trim() });
+      });
+    return () => abort.abort();
+  }, [key]);
+  return state;
 }

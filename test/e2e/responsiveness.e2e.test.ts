@@ -15,6 +15,7 @@ const LIMIT_MS = 100;
 declare global {
   interface Window {
     __longTasks?: Array<{ start: number; duration: number }>;
+    __longTaskObserver?: PerformanceObserver;
   }
 }
 
@@ -29,10 +30,12 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
 
   async function longTasksDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
     await page.evaluate(() => {
+      window.__longTaskObserver?.disconnect();
       window.__longTasks = [];
-      new PerformanceObserver((list) => {
+      window.__longTaskObserver = new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__longTasks!.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: "longtask" });
+      });
+      window.__longTaskObserver.observe({ type: "longtask" });
     });
     await action();
     await page.waitForTimeout(300);

@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { formatCount } from "../../i18n";
 import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
@@ -17,6 +17,7 @@ import {
   Hint,
   NoticeBar,
   NumberField,
+  ProgressLine,
   Section,
   SelectField,
   TableField,
@@ -27,7 +28,8 @@ import {
   useConfirm,
   validOr,
 } from "../components";
-import { asColumn, attempt, bant, bantMissing, distinctValues, todaySerial } from "../engineBridge";
+import { asColumn, bant, bantMissing, distinctValues, todaySerial } from "../engineBridge";
+import { inSlices, useSliced } from "../slices";
 import { bantFormula, outputColumn } from "../formulaText";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 
@@ -110,18 +112,35 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
   }, [stagesTable, stagesData.data, stageColumn, data.data]);
   const firstStage = settings.firstStage !== "" ? settings.firstStage : stageOptions[0] ?? "";
 
-  const result = useMemo(() => {
-    if (!mapped || !data.data) return undefined;
-    const col = (name: string) => asColumn(data.data?.columns[name] ?? []);
-    const args = [col(budget), col(authority), col(need), col(timeline), settings.minBudget, settings.withinDays, settings.required, todaySerial()] as const;
-    return attempt(() => {
-      const qualified = bant(...args).map((r) => r[0] === true);
-      const missing = bantMissing(...args).map((r) => String(r[0]));
-      const unmet = { B: 0, A: 0, N: 0, T: 0 };
-      for (const m of missing) for (const letter of m.split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
-      return { qualified, unmet, total: qualified.length };
-    });
-  }, [mapped, data.data, budget, authority, need, timeline, settings.minBudget, settings.withinDays, settings.required]);
+  // Computed in slices: a 60,000-row table must not freeze the pane (each slice is a few milliseconds).
+  const reads = useRef(0);
+  const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
+  const previewKey =
+    mapped && data.data
+      ? JSON.stringify([dataVersion, budget, authority, need, timeline, settings.minBudget, settings.withinDays, settings.required])
+      : undefined;
+  const sliced = useSliced(previewKey, async (signal, onProgress) => {
+    const table = data.data!;
+    const n = table.rowCount;
+    const qualified = new Array<boolean>(n);
+    const unmet = { B: 0, A: 0, N: 0, T: 0 };
+    const asOf = todaySerial();
+    await inSlices(
+      n,
+      (start, end) => {
+        const col = (name: string) => asColumn((table.columns[name] ?? []).slice(start, end));
+        const args = [col(budget), col(authority), col(need), col(timeline), settings.minBudget, settings.withinDays, settings.required, asOf] as const;
+        bant(...args).forEach((r, i) => (qualified[start + i] = r[0] === true));
+        for (const r of bantMissing(...args)) {
+          for (const letter of String(r[0]).split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
+        }
+      },
+      { signal, onProgress, size: 5000 },
+    );
+    return { qualified, unmet, total: n };
+  });
+  const result =
+    sliced.status === "done" ? { value: sliced.value } : sliced.status === "error" ? { error: sliced.error, value: undefined } : undefined;
 
   const qualifiedRows = useMemo(
     () => (result?.value ? result.value.qualified.flatMap((q, i) => (q ? [i] : [])) : []),
@@ -262,6 +281,12 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <Body1>{t("bant.mapFirst")}</Body1>
         ) : result?.error ? (
           <NoticeBar notice={{ intent: "warning", text: t("bant.previewError", { reason: result.error }) }} />
+        ) : sliced.status !== "done" ? (
+          <ProgressLine
+            label={t("bant.computing")}
+            done={sliced.status === "computing" ? sliced.done : 0}
+            total={sliced.status === "computing" ? sliced.total : data.data?.rowCount ?? 0}
+          />
         ) : (
           <>
             <div className={styles.summary} role="status">

@@ -1,10 +1,12 @@
 import { Badge, Body1, Button, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatCount } from "../../i18n";
-import { FieldRow, NoticeBar, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, validOr } from "../components";
+import { FieldRow, NoticeBar, ProgressLine, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, validOr } from "../components";
 import { distinctValues, normalizeText, serialToIso, todaySerial } from "../engineBridge";
 import { UPCOMING_DAYS, dueFollowUps, type FollowUp } from "../followUps";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
+import { inSlices, useSliced } from "../slices";
+import type { CellValue } from "../../excel/types";
 import type { PanelProps } from "../panelProps";
 
 const useStyles = makeStyles({
@@ -109,18 +111,25 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
   );
   const data = useTableData(ops, table && dateColumn ? table : undefined, columns, version);
   const today = todaySerial();
-  const all = useMemo(
-    () =>
-      data.data
-        ? dueFollowUps(
-            data.data.columns,
-            { date: dateColumn, company: companyColumn, owner: ownerColumn, stage: stageColumn, outcome: outcomeColumn },
-            today,
-            UPCOMING_DAYS,
-          )
-        : [],
-    [data.data, dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn, today],
-  );
+  const reads = useRef(0);
+  const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
+  const map = { date: dateColumn, company: companyColumn, owner: ownerColumn, stage: stageColumn, outcome: outcomeColumn };
+  // Found in slices: a 60,000-row table must not freeze the pane.
+  const listState = useSliced(data.data ? JSON.stringify([dataVersion, map, today]) : undefined, async (signal, onProgress) => {
+    const table = data.data!;
+    const out: FollowUp[] = [];
+    await inSlices(
+      table.rowCount,
+      (start, end) => {
+        const part: Record<string, CellValue[]> = {};
+        for (const c of columns) part[c] = (table.columns[c] ?? []).slice(start, end);
+        for (const f of dueFollowUps(part, map, today, UPCOMING_DAYS)) out.push({ ...f, row: f.row + start });
+      },
+      { signal, onProgress, size: 10_000 },
+    );
+    return out.sort((a, b) => a.due - b.due || a.row - b.row);
+  });
+  const all = useMemo(() => (listState.status === "done" ? listState.value : []), [listState]);
   const owners = useMemo(() => distinctValues(all.map((f) => f.owner)), [all]);
   const owner = validOr(s.owner, owners, "");
   const shown = owner ? all.filter((f) => normalizeText(f.owner) === normalizeText(owner)) : all;
@@ -241,6 +250,12 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
         </div>
         {!dateColumn ? (
           <Body1>{t("followups.pickDate")}</Body1>
+        ) : listState.status === "computing" || (data.loading && !data.data) ? (
+          <ProgressLine
+            label={t("followups.computing")}
+            done={listState.status === "computing" ? listState.done : 0}
+            total={listState.status === "computing" ? listState.total : 0}
+          />
         ) : shown.length === 0 ? (
           <Body1>{t("followups.none")}</Body1>
         ) : (
