@@ -16,7 +16,7 @@ import {
   useIsOverflowItemVisible,
   useOverflowMenu,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { memo, startTransition, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
@@ -28,6 +28,19 @@ import { FunnelPanel } from "./panels/FunnelPanel";
 import { ScoringPanel } from "./panels/ScoringPanel";
 import { StartPanel } from "./panels/StartPanel";
 import { TargetsPanel } from "./panels/TargetsPanel";
+
+/**
+ * Panels stay mounted once opened; memo keeps the hidden ones from re-rendering when another panel is shown
+ * (their props do not change), so switching panels costs only the panel being shown.
+ */
+const PANEL_VIEWS: Record<PanelId, ComponentType<PanelProps>> = {
+  start: memo(StartPanel),
+  scoring: memo(ScoringPanel),
+  bant: memo(BantPanel),
+  funnel: memo(FunnelPanel),
+  targets: memo(TargetsPanel),
+  followups: memo(FollowUpsPanel),
+};
 
 const useStyles = makeStyles({
   root: {
@@ -126,6 +139,9 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { ops } = props;
+  // The selected tab changes at once; the panel it shows renders as a transition, in slices React can interrupt,
+  // so opening a large panel never blocks the pane for long.
+  const [tab, setTab] = useState<PanelId>(props.initialPanel ?? "start");
   const [panel, setPanel] = useState<PanelId>(props.initialPanel ?? "start");
   // Panels stay mounted once opened (hidden when not shown): switching panels never loses what was typed.
   const [opened, setOpened] = useState<ReadonlySet<PanelId>>(() => new Set([props.initialPanel ?? "start"]));
@@ -145,8 +161,11 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const panelId = (id: PanelId) => `${ids}panel-${id}`;
 
   const openPanel = useCallback((id: PanelId) => {
-    setPanel(id);
-    setOpened((previous) => (previous.has(id) ? previous : new Set([...previous, id])));
+    setTab(id);
+    startTransition(() => {
+      setPanel(id);
+      setOpened((previous) => (previous.has(id) ? previous : new Set([...previous, id])));
+    });
   }, []);
 
   const refreshTables = useCallback(async () => {
@@ -162,21 +181,8 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   }, [refreshTables]);
 
   const render = (id: PanelId, active: boolean): ReactNode => {
-    const p: PanelProps = { ops, tables, refreshTables, active, openPanel };
-    switch (id) {
-      case "start":
-        return <StartPanel {...p} />;
-      case "scoring":
-        return <ScoringPanel {...p} />;
-      case "bant":
-        return <BantPanel {...p} />;
-      case "funnel":
-        return <FunnelPanel {...p} />;
-      case "targets":
-        return <TargetsPanel {...p} />;
-      case "followups":
-        return <FollowUpsPanel {...p} />;
-    }
+    const View = PANEL_VIEWS[id];
+    return <View ops={ops} tables={tables} refreshTables={refreshTables} active={active} openPanel={openPanel} />;
   };
 
   return (
@@ -188,20 +194,20 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
             {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
             <TabList
               className={styles.tabs}
-              selectedValue={panel}
+              selectedValue={tab}
               selectTabOnFocus
               size="small"
               onTabSelect={(_, data) => openPanel(data.value as PanelId)}
               aria-label={t("app.navigation")}
             >
               {PANELS.map((p) => (
-                <OverflowItem key={p.id} id={p.id} priority={p.id === panel ? 2 : 1}>
+                <OverflowItem key={p.id} id={p.id} priority={p.id === tab ? 2 : 1}>
                   <Tab value={p.id} id={tabId(p.id)} aria-controls={opened.has(p.id) ? panelId(p.id) : undefined}>
                     {t(p.label)}
                   </Tab>
                 </OverflowItem>
               ))}
-              <MoreMenu selected={panel} onSelect={openPanel} />
+              <MoreMenu selected={tab} onSelect={openPanel} />
             </TabList>
           </Overflow>
         </header>

@@ -13,7 +13,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, ColumnSpec } from "../../excel/types";
 import { formatCount, formatRange } from "../../i18n";
 import { BarList, type Bar } from "../BarList";
@@ -173,8 +173,10 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
     return () => window.removeEventListener("beforeunload", ask);
   }, [dirty]);
 
+  // Rule edits re-render the whole grid and the preview: as a transition, React renders them in interruptible
+  // slices (the box being typed in keeps its own text meanwhile).
   const edit = (index: number, patch: Partial<Rule>) => {
-    setRules((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+    startTransition(() => setRules((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r))));
   };
   const addRule = () => {
     setRules((list) => [
