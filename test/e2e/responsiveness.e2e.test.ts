@@ -2,8 +2,9 @@
  * No interaction blocks the pane's UI thread for more than 100 ms at a time (issue 6, item 10), measured with
  * the Long Tasks API in Chromium over a 60,000-row workbook (the preview seeds it with ?rows=60000): opening
  * Lead scoring (whose live preview scores every row), editing a rule, and opening the other panels.
- * The simulated Excel host runs in the same page here (in Office it is another process), so its work on the
- * requests counts against the pane too: the figure is an upper bound of what the pane costs.
+ * The simulated Excel host runs in the same page here; in Office, Excel answers the requests in its own process.
+ * The sim marks each request it answers ("sim:request" measures), and the test subtracts the host's share from
+ * each long task: what is left is the pane's own blocking, which must stay under 100 ms. Both figures are logged.
  */
 import type { Page } from "playwright-core";
 import { browserDescribe, openPreview, selectPanel, STRINGS, type Lang, type PanelId, type PreviewSession } from "./support";
@@ -28,9 +29,11 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
     await session?.close();
   });
 
-  async function longTasksDuring(page: Page, action: () => Promise<void>): Promise<number[]> {
+  /** The pane's share (ms) of each long task during `action`, and the raw task durations. */
+  async function longTasksDuring(page: Page, action: () => Promise<void>): Promise<{ pane: number[]; raw: number[] }> {
     await page.evaluate(() => {
       window.__longTaskObserver?.disconnect();
+      performance.clearMeasures("sim:request");
       window.__longTasks = [];
       window.__longTaskObserver = new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__longTasks!.push({ start: e.startTime, duration: e.duration });
@@ -39,7 +42,15 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
     });
     await action();
     await page.waitForTimeout(300);
-    return page.evaluate(() => window.__longTasks!.map((x) => Math.round(x.duration)));
+    return page.evaluate(() => {
+      const host = performance.getEntriesByName("sim:request").map((m) => [m.startTime, m.startTime + m.duration]);
+      const pane = window.__longTasks!.map((task) => {
+        const end = task.start + task.duration;
+        const simulated = host.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, end) - Math.max(a, task.start)), 0);
+        return Math.round(task.duration - simulated);
+      });
+      return { pane, raw: window.__longTasks!.map((x) => Math.round(x.duration)) };
+    });
   }
 
   test("open Lead scoring, edit a rule, open every panel", async () => {
@@ -50,7 +61,7 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
     await page.evaluate(() => window.__salesSimReady);
     await page.getByRole("button", { name: t["start.insertSample"] }).waitFor();
     await page.waitForTimeout(1000);
-    const report: Record<string, number[]> = {};
+    const report: Record<string, { pane: number[]; raw: number[] }> = {};
 
     report["open Lead scoring"] = await longTasksDuring(page, async () => {
       await selectPanel(page, lang, "scoring");
@@ -71,7 +82,7 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
     }
     // eslint-disable-next-line no-console
     console.log(`[long tasks, ms] ${JSON.stringify(report)}`);
-    const over = Object.entries(report).flatMap(([what, list]) => list.filter((d) => d > LIMIT_MS).map((d) => `${what}: ${d} ms`));
+    const over = Object.entries(report).flatMap(([what, list]) => list.pane.filter((d) => d > LIMIT_MS).map((d) => `${what}: ${d} ms`));
     expect(over).toEqual([]);
     await page.close();
   });
