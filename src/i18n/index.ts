@@ -48,7 +48,19 @@ export const MINUS = "\u2212";
  * decimals, negative numbers with a real minus sign.
  */
 export function formatNumber(language: UiLanguage, value: number, maximumFractionDigits = 0): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits, useGrouping: true }).format(value).replace(/^-/, MINUS);
+  return numberFormat(language, "decimal", 0, maximumFractionDigits).format(value).replace(/^-/, MINUS);
+}
+
+// Creating an Intl.NumberFormat costs far more than formatting with one: a pane re-render formats dozens of numbers.
+const FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: UiLanguage, style: "decimal" | "percent", min: number, max: number): Intl.NumberFormat {
+  const key = `${language}|${style}|${min}|${max}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { style, minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+    FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** Counts (rows, leads, cells): whole numbers with grouping, "14,631". */
@@ -61,9 +73,12 @@ export function formatCount(language: UiLanguage, value: number): string {
  * Each panel picks one precision and uses it for every percentage it shows.
  */
 export function formatPercent(language: UiLanguage, value: number, digits = 1): string {
-  return new Intl.NumberFormat(language, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits })
-    .format(value)
-    .replace(/^-/, MINUS);
+  return numberFormat(language, "percent", digits, digits).format(value).replace(/^-/, MINUS);
+}
+
+/** A percentage with up to `digits` decimals (what a user typed, shown back without rounding it away). */
+export function formatPercentUpTo(language: UiLanguage, value: number, digits: number): string {
+  return numberFormat(language, "percent", 0, digits).format(value).replace(/^-/, MINUS);
 }
 
 /** A range of numbers: "−15 to −2" / "−15 至 −2". */

@@ -3,7 +3,7 @@
  * (formulas.md, rule 3: "1,200", "¥3.5万", "50k", "15%"), so a number means the same in the pane and in a
  * formula; what is rejected is rejected with a reason, never rounded or clamped silently.
  */
-import { CURRENCY_SYMBOL, MINUS, formatNumber, type Currency, type UiLanguage } from "../i18n";
+import { CURRENCY_SYMBOL, MINUS, formatNumber, formatPercentUpTo, type Currency, type UiLanguage } from "../i18n";
 import { parseNumber } from "./engineBridge";
 
 /**
@@ -59,7 +59,7 @@ export function readNumber(text: string, rules: NumberRules, language: UiLanguag
 
 /** "15%" for 0.15, "12.5%" for 0.125 (up to two decimals, nothing rounded away that was typed). */
 export function formatRate(language: UiLanguage, value: number): string {
-  return new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 4 }).format(value).replace(/^-/, MINUS);
+  return formatPercentUpTo(language, value, 4);
 }
 
 /** How a box shows its number: large units only where the user typed them (万 / 亿). */

@@ -41,11 +41,17 @@ export interface SliceOptions {
  */
 export async function inSlices(total: number, work: (start: number, end: number) => void, options: SliceOptions = {}): Promise<void> {
   const size = Math.max(1, options.size ?? 4000);
+  // Progress is reported about every 10% (a report re-renders the panel showing it).
+  const every = Math.max(size, Math.ceil(total / 10));
+  let reported = 0;
   for (let start = 0; start < total; start += size) {
     if (options.signal?.aborted) throw new SliceCancelled();
     const end = Math.min(total, start + size);
     work(start, end);
-    options.onProgress?.(end, total);
+    if (end - reported >= every || end === total) {
+      reported = end;
+      options.onProgress?.(end, total);
+    }
     if (end < total) await yieldToBrowser();
   }
   if (options.signal?.aborted) throw new SliceCancelled();

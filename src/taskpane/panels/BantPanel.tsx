@@ -135,7 +135,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           for (const letter of String(r[0]).split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
         }
       },
-      { signal, onProgress, size: 5000 },
+      { signal, onProgress, size: 1000 },
     );
     return { qualified, unmet, total: n };
   });

@@ -15,7 +15,7 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { engineLang, formatCount, formatMoney, formatNumber, formatPercent, moneyFormat } from "../../i18n";
 import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
@@ -38,6 +38,7 @@ import { asColumn, attempt, bottleneck, distinctValues, funnel, normalizeText, p
 import { wholeColumn } from "../formulaText";
 import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { buildReportSheet } from "../reportSheet";
+import { useSliced, yieldToBrowser } from "../slices";
 import { moveItem, reconcileOrder } from "../stageOrder";
 import { structuredRef } from "../../sample/insert";
 import { columnLetters } from "../../excel/chunking";
@@ -137,19 +138,33 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
     return order.map((s) => byStage.get(normalizeText(s)) ?? "");
   }, [orderSource, probabilityColumn, stagesData.data, stagesColumn, order]);
 
-  const result = useMemo(() => {
-    if (!data.data || order.length === 0) return undefined;
-    const stages = asColumn(data.data.columns[stageColumn] ?? []);
-    const amounts = amountColumn ? asColumn(data.data.columns[amountColumn] ?? []) : null;
-    const outcomes = outcomeColumn ? asColumn(data.data.columns[outcomeColumn] ?? []) : null;
-    const orderRange = asColumn(order);
-    const matrix = attempt(() => funnel(stages, orderRange, amounts, outcomes, true, engineLang(language)));
-    const weak = attempt(() => bottleneck(stages, orderRange, outcomes, engineLang(language)));
-    const rate = outcomes ? attempt(() => winRate(outcomes)) : undefined;
-    const weighted =
-      amounts && probabilities ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes)) : undefined;
-    return { matrix, weak, rate, weighted };
-  }, [data.data, order, stageColumn, amountColumn, outcomeColumn, probabilities, language]);
+  // Each SALES computation over the table runs in a task of its own (with the browser given the thread back
+  // between them), so a 60,000-row table never blocks the pane for long.
+  const reads = useRef(0);
+  const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
+  const computed = useSliced(
+    data.data && order.length > 0
+      ? JSON.stringify([dataVersion, order, stageColumn, amountColumn, outcomeColumn, probabilities, language])
+      : undefined,
+    async () => {
+      const table = data.data!;
+      const stages = asColumn(table.columns[stageColumn] ?? []);
+      const amounts = amountColumn ? asColumn(table.columns[amountColumn] ?? []) : null;
+      const outcomes = outcomeColumn ? asColumn(table.columns[outcomeColumn] ?? []) : null;
+      const orderRange = asColumn(order);
+      await yieldToBrowser();
+      const matrix = attempt(() => funnel(stages, orderRange, amounts, outcomes, true, engineLang(language)));
+      await yieldToBrowser();
+      const weak = attempt(() => bottleneck(stages, orderRange, outcomes, engineLang(language)));
+      await yieldToBrowser();
+      const rate = outcomes ? attempt(() => winRate(outcomes)) : undefined;
+      await yieldToBrowser();
+      const weighted =
+        amounts && probabilities ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes)) : undefined;
+      return { matrix, weak, rate, weighted };
+    },
+  );
+  const result = computed.status === "done" ? computed.value : undefined;
 
   const rows = result?.matrix.value ?? [];
   const header = rows[0] ?? [];
@@ -318,7 +333,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
 
       <Section title={t("funnel.resultTitle")}>
         {!result ? (
-          <Body1>{t("funnel.pickFirst")}</Body1>
+          <Body1>{computed.status === "computing" ? t("funnel.computing") : t("funnel.pickFirst")}</Body1>
         ) : result.matrix.error ? (
           <NoticeBar notice={{ intent: "warning", text: t("funnel.error", { reason: result.matrix.error }) }} />
         ) : (

@@ -13,8 +13,8 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { startTransition, useEffect, useMemo, useRef, useState } from "react";
-import type { CellValue, ColumnSpec } from "../../excel/types";
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
+import type { CellValue, ColumnSpec, TableColumns } from "../../excel/types";
 import { formatCount, formatRange } from "../../i18n";
 import { BarList, type Bar } from "../BarList";
 import {
@@ -194,20 +194,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const issueId = (rule: number) => `${ids}rule-${rule}-issues`;
 
   const ruleMatrix = useMemo(() => rulesToRows(rules), [rules]);
-  const preview = useScoringPreview(leads.data, span?.headers, errors.length > 0 ? [] : ruleMatrix);
-  const shown = preview.status === "done" ? preview.value : undefined;
-  const distribution = useMemo(
-    (): Bar[] =>
-      shown
-        ? scoreBuckets(shown.scores).map((b) => ({
-            label: b.low === b.high ? formatCount(language, b.low) : formatRange(language, b.low, b.high),
-            value: b.count,
-            display: formatCount(language, b.count),
-          }))
-        : [],
-    [shown, language],
-  );
-  const grades = useMemo(() => (shown ? gradeCounts(shown.grades) : []), [shown]);
+  const previewRules = useMemo(() => (errors.length > 0 ? [] : ruleMatrix), [errors.length, ruleMatrix]);
 
   const columnNames = useMemo(() => {
     const headers = leads.data?.headers ?? leadHeaders;
@@ -546,34 +533,12 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
         <TaskStatus task={task} origin="save" />
       </Section>
 
-      <Section title={t("scoring.previewTitle")}>
-        {!leads.data ? (
-          <Body1>{t("scoring.pickTables")}</Body1>
-        ) : errors.length > 0 ? (
-          <NoticeBar notice={{ intent: "warning", text: t("scoring.previewBlocked", { rules: rulesList(errorRules) }) }} />
-        ) : preview.status === "error" ? (
-          <NoticeBar notice={{ intent: "warning", text: t("scoring.previewError", { reason: preview.error }) }} />
-        ) : preview.status === "computing" || !shown ? (
-          <ProgressLine
-            label={t("scoring.computing")}
-            done={preview.status === "computing" ? preview.done : 0}
-            total={preview.status === "computing" ? preview.total : leads.data.rowCount}
-          />
-        ) : (
-          <>
-            <div className={styles.badges} aria-label={t("scoring.grades")} role="group">
-              <Body1>{t("scoring.grades")}</Body1>
-              {grades.map(([grade, count]) => (
-                <Badge key={grade} appearance="filled" color={grade === "A" ? "success" : grade === "B" ? "brand" : "informative"}>
-                  {t("scoring.gradeCount", { grade, count: formatCount(language, count) })}
-                </Badge>
-              ))}
-            </div>
-            <BarList bars={distribution} label={t("scoring.distribution")} />
-            <Hint>{t("scoring.previewHint", { rows: formatCount(language, leads.data.rowCount) })}</Hint>
-          </>
-        )}
-      </Section>
+      <PreviewSection
+        table={leads.data}
+        headers={span?.headers}
+        rules={previewRules}
+        blocked={errors.length > 0 ? rulesList(errorRules) : undefined}
+      />
 
       <Section title={t("scoring.columnsTitle")}>
         <Body1>{t("scoring.columnsHelp", { score: columnNames.score, grade: columnNames.grade, why: columnNames.why })}</Body1>
@@ -613,3 +578,61 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
 function toErrors(count: { errorRows: number; codes: Record<string, number> }): { rows: number; codes: Record<string, number> } {
   return { rows: count.errorRows, codes: count.codes };
 }
+
+/**
+ * The live preview in a component of its own: its progress and results re-render only this section, not the
+ * rules grid above it (a re-render of the whole panel per progress step would itself block the pane).
+ */
+const PreviewSection = memo(function PreviewSection(props: {
+  table: TableColumns | undefined;
+  headers: string[] | undefined;
+  rules: CellValue[][];
+  blocked: string | undefined;
+}) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const preview = useScoringPreview(props.table, props.headers, props.rules);
+  const shown = preview.status === "done" ? preview.value : undefined;
+  const distribution = useMemo(
+    (): Bar[] =>
+      shown
+        ? scoreBuckets(shown.scores).map((b) => ({
+            label: b.low === b.high ? formatCount(language, b.low) : formatRange(language, b.low, b.high),
+            value: b.count,
+            display: formatCount(language, b.count),
+          }))
+        : [],
+    [shown, language],
+  );
+  const grades = useMemo(() => (shown ? gradeCounts(shown.grades) : []), [shown]);
+  return (
+    <Section title={t("scoring.previewTitle")}>
+      {!props.table ? (
+        <Body1>{t("scoring.pickTables")}</Body1>
+      ) : props.blocked !== undefined ? (
+        <NoticeBar notice={{ intent: "warning", text: t("scoring.previewBlocked", { rules: props.blocked }) }} />
+      ) : preview.status === "error" ? (
+        <NoticeBar notice={{ intent: "warning", text: t("scoring.previewError", { reason: preview.error }) }} />
+      ) : preview.status === "computing" || !shown ? (
+        <ProgressLine
+          label={t("scoring.computing")}
+          done={preview.status === "computing" ? preview.done : 0}
+          total={preview.status === "computing" ? preview.total : props.table.rowCount}
+        />
+      ) : (
+        <>
+          <div className={styles.badges} aria-label={t("scoring.grades")} role="group">
+            <Body1>{t("scoring.grades")}</Body1>
+            {grades.map(([grade, count]) => (
+              <Badge key={grade} appearance="filled" color={grade === "A" ? "success" : grade === "B" ? "brand" : "informative"}>
+                {t("scoring.gradeCount", { grade, count: formatCount(language, count) })}
+              </Badge>
+            ))}
+          </div>
+          <BarList bars={distribution} label={t("scoring.distribution")} />
+          <Hint>{t("scoring.previewHint", { rows: formatCount(language, props.table.rowCount) })}</Hint>
+        </>
+      )}
+    </Section>
+  );
+});
