@@ -9,7 +9,7 @@ export const MAX_REQUEST_CELLS = 5_000_000;
 /** Budget we actually fill per request: the rest is left for the request's envelope. */
 export const REQUEST_BYTE_BUDGET = Math.floor(MAX_REQUEST_BYTES * 0.9);
 /** Rows per read request are bounded by cells too: a read's response has the same limits. */
-export const READ_CELLS_PER_REQUEST = 200_000;
+export const READ_CELLS_PER_REQUEST = 20_000;
 
 /** UTF-8 length of a string without allocating (Chinese text is 3 bytes a character). */
 export function utf8Length(text: string): number {

@@ -130,6 +130,9 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         for (const row of data) out[k].push(toCellValue(row[0]));
       });
       opts.onProgress?.({ done: start + count, total });
+      // Give the pane's thread back between requests (a host that answers at once would otherwise keep it
+      // for the whole read: 60,000 rows × 16 columns in one go).
+      if (start + count < total) await yieldThread();
     }
     return out;
   }
@@ -568,6 +571,66 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
       });
     },
 
+    async countErrorRows(tableName: string, columns: string[]) {
+      return waitWhileBusy(() =>
+        excelRun(async (context) => {
+          const geometry = await loadBody(context, tableName);
+          const indexes = columns.map((name) => geometry.headers.indexOf(name)).filter((i) => i >= 0);
+          const errorRow = new Uint8Array(geometry.rowCount);
+          const codes: Record<string, number> = {};
+          let busy = 0;
+          const perChunk = Math.max(1, Math.floor(readCells / Math.max(1, indexes.length)));
+          for (let start = 0; start < geometry.rowCount; start += perChunk) {
+            const count = Math.min(perChunk, geometry.rowCount - start);
+            const ranges = indexes.map((ci) => {
+              const range = geometry.sheet.getRangeByIndexes(geometry.rowIndex + start, geometry.columnIndex + ci, count, 1);
+              range.load("values,valueTypes");
+              return range;
+            });
+            await context.sync();
+            for (const range of ranges) {
+              range.valueTypes.forEach((row, r) => {
+                if (row[0] !== "Error") return;
+                const code = String(range.values[r][0]);
+                if (code === BUSY) {
+                  busy++;
+                  return;
+                }
+                codes[code] = (codes[code] ?? 0) + 1;
+                errorRow[start + r] = 1;
+              });
+            }
+          }
+          let errorRows = 0;
+          for (const flag of errorRow) errorRows += flag;
+          return { result: { rows: geometry.rowCount, errorRows, codes }, busy };
+        }),
+      );
+    },
+
+    async findErrorCells(sheetName: string, addresses: string[]) {
+      return waitWhileBusy(() =>
+        excelRun(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(sheetName);
+          const ranges = addresses.map((address) => {
+            const range = sheet.getRange(address);
+            range.load("values,valueTypes");
+            return range;
+          });
+          await context.sync();
+          let busy = 0;
+          const result: Array<{ address: string; code: string }> = [];
+          ranges.forEach((range, k) => {
+            if (range.valueTypes[0]?.[0] !== "Error") return;
+            const code = String(range.values[0][0]);
+            if (code === BUSY) busy++;
+            else result.push({ address: addresses[k], code });
+          });
+          return { result, busy };
+        }),
+      );
+    },
+
     async getSetting<T>(key: string): Promise<T | undefined> {
       return excelRun(async (context) => {
         const item = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + key);
@@ -593,6 +656,37 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
     },
   };
   return ops;
+}
+
+const BUSY = "#BUSY!";
+
+/** Lets the browser run other work (paint, input) before the next request: one macrotask. */
+function yieldThread(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel === "undefined") {
+      setTimeout(resolve, 0);
+      return;
+    }
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+/**
+ * Custom functions calculate asynchronously in Excel: right after a write their cells show #BUSY!. Reads again
+ * (a few times, a little longer each time) until no cell is busy, then returns what it has.
+ */
+async function waitWhileBusy<T>(read: () => Promise<{ result: T; busy: number }>): Promise<T> {
+  let last = await read();
+  for (let attempt = 0; last.busy > 0 && attempt < 8; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+    last = await read();
+  }
+  return last.result;
 }
 
 /**

@@ -111,6 +111,22 @@ export interface ChartResult {
   type: "Funnel" | "BarClustered";
 }
 
+/** How many rows of some table columns evaluate to an error (after the formulas were calculated). */
+export interface ErrorCount {
+  /** Data-body rows looked at. */
+  rows: number;
+  /** Rows with an error in at least one of the columns. */
+  errorRows: number;
+  /** Error codes seen, with how many cells show each ("#NUM!": 200). */
+  codes: Record<string, number>;
+}
+
+/** A cell of a sheet that evaluates to an error. */
+export interface ErrorCell {
+  address: string;
+  code: string;
+}
+
 export interface WorkbookOps {
   listTables(): Promise<TableInfo[]>;
   readTable(table: string, options?: ReadOptions): Promise<TableColumns>;
@@ -157,6 +173,14 @@ export interface WorkbookOps {
 
   /** Selects data-body row `row` (0-based) of the table. */
   selectTableRow(table: string, row: number): Promise<void>;
+
+  /**
+   * Counts the data-body rows whose cells in `columns` evaluate to an error, once Excel has calculated them
+   * (cells still calculating, #BUSY!, are waited for up to a few seconds and then counted as not yet known).
+   */
+  countErrorRows(table: string, columns: string[]): Promise<ErrorCount>;
+  /** The cells among `addresses` (single cells of `sheet`) that evaluate to an error, once calculated. */
+  findErrorCells(sheet: string, addresses: string[]): Promise<ErrorCell[]>;
 
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;

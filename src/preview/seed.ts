@@ -2,6 +2,7 @@
  * The workbook the preview opens with: one sheet holding a small table of the visitor's "own" data, so the
  * Start panel has something to list and a visitor can see that inserting the sample leaves it untouched.
  */
+import { sampleContent, todayExcelSerial } from "../sample/data";
 import type { SimHost } from "../sim";
 
 // Named so that no panel mistakes it for leads, stages, rules or targets: it is the visitor's other data.
@@ -43,5 +44,43 @@ export async function seedWorkbook(host: SimHost, displayLanguage: string): Prom
     sheet.tables.add(address, true).name = data.table;
     await context.sync();
   });
+  host.resetStats();
+}
+
+/**
+ * A large workbook: `rows` leads made from the sample's (company names numbered so each row is its own lead),
+ * with the sample's rules and stages tables, written in requests of 4,000 rows as the access layer would.
+ */
+export async function seedLargeWorkbook(host: SimHost, displayLanguage: string, rows: number): Promise<void> {
+  const lang = /^zh/i.test(displayLanguage) ? "zh" : "en";
+  const content = sampleContent(lang, todayExcelSerial());
+  const base = content.leads.rows;
+  const leads = Array.from({ length: rows }, (_, i) => {
+    const row = [...base[i % base.length]];
+    row[0] = `${row[0]} ${Math.floor(i / base.length) + 1}`;
+    return row;
+  });
+  const write = async (sheetName: string, table: string, headers: string[], body: (string | number | boolean)[][]) => {
+    await host.run(async (context) => {
+      context.workbook.worksheets.add(sheetName);
+      await context.sync();
+    });
+    const width = headers.length;
+    const last = String.fromCharCode(64 + width);
+    for (let start = 0; start < body.length + 1; start += 4000) {
+      const chunk = start === 0 ? [headers, ...body.slice(0, 3999)] : body.slice(start - 1, start + 3999);
+      await host.run(async (context) => {
+        context.workbook.worksheets.getItem(sheetName).getRange(`A${start + 1}:${last}${start + chunk.length}`).values = chunk;
+        await context.sync();
+      });
+    }
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem(sheetName).tables.add(`A1:${last}${body.length + 1}`, true).name = table;
+      await context.sync();
+    });
+  };
+  await write(content.labels.leadsSheet, content.leads.name, content.leads.headers, leads);
+  await write(content.labels.rulesSheet, content.rules.name, content.rules.headers, content.rules.rows);
+  await write(content.labels.stagesSheet, content.stages.name, content.stages.headers, content.stages.rows);
   host.resetStats();
 }

@@ -147,6 +147,15 @@ const LABELS: Record<SampleLang, SampleLabels> = {
   },
 };
 
+/**
+ * The sample's table names in each language. Chinese names are valid Excel table names (letters, no spaces,
+ * not a cell reference); formulas refer to whatever name the table finally got.
+ */
+export const TABLE_NAMES: Record<SampleLang, { leads: string; rules: string; stages: string; targets: string }> = {
+  en: { leads: "Leads", rules: "ScoringRules", stages: "Stages", targets: "Targets" },
+  zh: { leads: "线索", rules: "评分规则", stages: "阶段", targets: "目标" },
+};
+
 const STAGES: Record<SampleLang, string[]> = {
   en: ["Lead", "Qualified", "Demo", "Proposal", "Negotiation"],
   zh: ["线索", "已验证", "产品演示", "方案报价", "谈判签约"],
@@ -283,7 +292,7 @@ export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(
 
   const dateFormat = "yyyy-mm-dd";
   const leads: SampleTable = {
-    name: "Leads",
+    name: TABLE_NAMES[lang].leads,
     headers: [
       cols.company, cols.industry, cols.region, cols.owner, cols.source, cols.employees, cols.budget, cols.authority,
       cols.need, cols.timeline, cols.stage, cols.outcome, cols.amount, cols.created, cols.lastContact, cols.nextFollowUp,
@@ -331,7 +340,7 @@ export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(
       ? { stage: "阶段", order: "顺序", probability: "赢单概率", conversion: "转化率" }
       : { stage: "Stage", order: "Order", probability: "Probability", conversion: "Conversion" };
   const stagesTable: SampleTable = {
-    name: "Stages",
+    name: TABLE_NAMES[lang].stages,
     headers: [stageColumns.stage, stageColumns.order, stageColumns.probability, stageColumns.conversion],
     rows: stages.map((s, i) => [s, i + 1, PROBABILITIES[i], CONVERSIONS[i]]),
     numberFormats: { [stageColumns.probability]: "0%", [stageColumns.conversion]: "0%" },
@@ -339,14 +348,14 @@ export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(
 
   const targetColumns = lang === "zh" ? { owner: "负责人", weight: "权重" } : { owner: "Owner", weight: "Weight" };
   const targets: SampleTable = {
-    name: "Targets",
+    name: TABLE_NAMES[lang].targets,
     headers: [targetColumns.owner, targetColumns.weight],
     rows: OWNERS[lang].map((o, i) => [o, OWNER_WEIGHTS[i]]),
   };
 
   return {
     leads,
-    rules: { name: "ScoringRules", headers: ruleHeaders, rows: ruleRows },
+    rules: { name: TABLE_NAMES[lang].rules, headers: ruleHeaders, rows: ruleRows },
     stages: stagesTable,
     targets,
     targetParameters: {

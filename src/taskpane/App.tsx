@@ -1,15 +1,47 @@
-import { Link, Tab, TabList, Title3, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import {
+  Link,
+  Menu,
+  MenuButton,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from "@fluentui/react-components";
+import { memo, startTransition, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
 import type { TableInfo, WorkbookOps } from "../excel/types";
-import type { StringKey } from "../i18n";
+import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
-import { errorText, useI18n, type Notice } from "./hooks";
+import { CurrencyContext, errorText, useI18n, useWorkbookSettings, type Notice } from "./hooks";
+import type { PanelId, PanelProps } from "./panelProps";
 import { BantPanel } from "./panels/BantPanel";
 import { FollowUpsPanel } from "./panels/FollowUpsPanel";
 import { FunnelPanel } from "./panels/FunnelPanel";
 import { ScoringPanel } from "./panels/ScoringPanel";
 import { StartPanel } from "./panels/StartPanel";
 import { TargetsPanel } from "./panels/TargetsPanel";
+
+/**
+ * Panels stay mounted once opened; memo keeps the hidden ones from re-rendering when another panel is shown
+ * (their props do not change), so switching panels costs only the panel being shown.
+ */
+const PANEL_VIEWS: Record<PanelId, ComponentType<PanelProps>> = {
+  start: memo(StartPanel),
+  scoring: memo(ScoringPanel),
+  bant: memo(BantPanel),
+  funnel: memo(FunnelPanel),
+  targets: memo(TargetsPanel),
+  followups: memo(FollowUpsPanel),
+};
 
 const useStyles = makeStyles({
   root: {
@@ -20,24 +52,42 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   header: {
-    paddingTop: tokens.spacingVerticalM,
-    paddingLeft: tokens.spacingHorizontalL,
-    paddingRight: tokens.spacingHorizontalL,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // The tab bar is one row whatever the width: what does not fit goes into the "More" menu.
+    minWidth: 0,
   },
-  titleRow: { display: "flex", flexWrap: "wrap", alignItems: "baseline", justifyContent: "space-between", columnGap: tokens.spacingHorizontalM },
-  tabs: { flexWrap: "wrap" },
+  // Tabs take the row; the Help link keeps its width at the end of it.
+  bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  tabs: { flexWrap: "nowrap", minWidth: 0, overflow: "hidden", flexGrow: 1 },
+  help: { flexShrink: 0, whiteSpace: "nowrap" },
+  // Office shows the add-in's name above the pane; the page keeps a heading for screen readers only.
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   content: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
   },
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL, minWidth: 0 },
+  hidden: { display: "none" },
 });
 
-export type PanelId = "start" | "scoring" | "bant" | "funnel" | "targets" | "followups";
-const PANELS: Array<{ id: PanelId; label: StringKey }> = [
+export const PANELS: ReadonlyArray<{ id: PanelId; label: StringKey }> = [
   { id: "start", label: "tab.start" },
   { id: "scoring", label: "tab.scoring" },
   { id: "bant", label: "tab.bant" },
@@ -46,25 +96,81 @@ const PANELS: Array<{ id: PanelId; label: StringKey }> = [
   { id: "followups", label: "tab.followups" },
 ];
 
-/** What every panel gets: the Excel operations and the workbook's tables. */
-export interface PanelProps {
-  ops: WorkbookOps;
-  tables: TableInfo[];
-  /** Re-lists the tables (after an action added columns or tables). */
-  refreshTables: () => Promise<void>;
+function MoreMenuItem(props: { id: PanelId; label: string; onSelect: (id: PanelId) => void }) {
+  const visible = useIsOverflowItemVisible(props.id);
+  if (visible) return null;
+  return (
+    <MenuItemRadio name="panel" value={props.id} onClick={() => props.onSelect(props.id)}>
+      {props.label}
+    </MenuItemRadio>
+  );
+}
+
+/** The "More" menu of the tab bar: the panels that do not fit in one row. */
+function MoreMenu(props: { selected: PanelId; onSelect: (id: PanelId) => void }) {
+  const { t } = useI18n();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu checkedValues={{ panel: [props.selected] }}>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton
+          ref={ref}
+          appearance="transparent"
+          role="tab"
+          aria-selected={false}
+          aria-label={t("app.morePanels", { count: overflowCount })}
+        >
+          {t("app.more")}
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {PANELS.map((p) => (
+            <MoreMenuItem key={p.id} id={p.id} label={t(p.label)} onSelect={props.onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+interface DisplaySettings {
+  currency: Currency | "";
 }
 
 export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { ops } = props;
+  // The selected tab changes at once; the panel it shows renders as a transition, in slices React can interrupt,
+  // so opening a large panel never blocks the pane for long.
+  const [tab, setTab] = useState<PanelId>(props.initialPanel ?? "start");
   const [panel, setPanel] = useState<PanelId>(props.initialPanel ?? "start");
+  // Panels stay mounted once opened (hidden when not shown): switching panels never loses what was typed.
+  const [opened, setOpened] = useState<ReadonlySet<PanelId>>(() => new Set([props.initialPanel ?? "start"]));
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
+  const [display, updateDisplay] = useWorkbookSettings<DisplaySettings>(ops, "display", { currency: "" });
+  const currency = useMemo(
+    () => ({
+      currency: display.currency && CURRENCIES.includes(display.currency) ? display.currency : defaultCurrency(language),
+      setCurrency: (c: Currency) => updateDisplay({ currency: c }),
+    }),
+    [display.currency, language, updateDisplay],
+  );
   // Ties each tab to the panel it shows (aria-controls / aria-labelledby); unique if two panes share a page.
   const ids = useId("taskpane-");
   const tabId = (id: PanelId) => `${ids}tab-${id}`;
-  const panelId = `${ids}panel`;
+  const panelId = (id: PanelId) => `${ids}panel-${id}`;
+
+  const openPanel = useCallback((id: PanelId) => {
+    setTab(id);
+    startTransition(() => {
+      setPanel(id);
+      setOpened((previous) => (previous.has(id) ? previous : new Set([...previous, id])));
+    });
+  }, []);
 
   const refreshTables = useCallback(async () => {
     try {
@@ -78,41 +184,65 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
     void refreshTables();
   }, [refreshTables]);
 
-  const panelProps: PanelProps = { ops, tables, refreshTables };
+  const render = (id: PanelId, active: boolean): ReactNode => {
+    const View = PANEL_VIEWS[id];
+    return <View ops={ops} tables={tables} refreshTables={refreshTables} active={active} openPanel={openPanel} />;
+  };
+
   return (
-    <div className={styles.root}>
-      <header className={styles.header}>
-        <div className={styles.titleRow}>
-          <Title3 as="h1">{t("app.title")}</Title3>
-          {/* The help site is served beside taskpane.html (dist/help/), in the pane's language. */}
-          <Link href={`help/${language}/index.html`} target="_blank" rel="noopener noreferrer" aria-label={t("app.helpLabel")}>
-            {t("app.help")}
-          </Link>
-        </div>
-        {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
-        <TabList
-          className={styles.tabs}
-          selectedValue={panel}
-          selectTabOnFocus
-          onTabSelect={(_, data) => setPanel(data.value as PanelId)}
-          aria-label={t("app.navigation")}
-        >
-          {PANELS.map((p) => (
-            <Tab key={p.id} value={p.id} id={tabId(p.id)} aria-controls={p.id === panel ? panelId : undefined}>
-              {t(p.label)}
-            </Tab>
+    <CurrencyContext.Provider value={currency}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <h1 className={styles.srOnly}>{t("app.title")}</h1>
+          <div className={styles.bar}>
+            <Overflow minimumVisible={2} padding={8}>
+              {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
+              <TabList
+                className={styles.tabs}
+                selectedValue={tab}
+                selectTabOnFocus
+                size="small"
+                onTabSelect={(_, data) => openPanel(data.value as PanelId)}
+                aria-label={t("app.navigation")}
+              >
+                {PANELS.map((p) => (
+                  <OverflowItem key={p.id} id={p.id} priority={p.id === tab ? 2 : 1}>
+                    <Tab value={p.id} id={tabId(p.id)} aria-controls={opened.has(p.id) ? panelId(p.id) : undefined}>
+                      {t(p.label)}
+                    </Tab>
+                  </OverflowItem>
+                ))}
+                <MoreMenu selected={tab} onSelect={openPanel} />
+              </TabList>
+            </Overflow>
+            {/* The help site is served beside taskpane.html (dist/help/), in the pane's language. */}
+            <Link
+              className={styles.help}
+              href={`help/${language}/index.html`}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={t("app.helpLabel")}
+            >
+              {t("app.help")}
+            </Link>
+          </div>
+        </header>
+        <main className={styles.content}>
+          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+          {PANELS.filter((p) => opened.has(p.id)).map((p) => (
+            <div
+              key={p.id}
+              className={mergeClasses(styles.panel, p.id !== panel && styles.hidden)}
+              role="tabpanel"
+              id={panelId(p.id)}
+              aria-labelledby={tabId(p.id)}
+              hidden={p.id !== panel}
+            >
+              {render(p.id, p.id === panel)}
+            </div>
           ))}
-        </TabList>
-      </header>
-      <main className={styles.content} role="tabpanel" id={panelId} aria-labelledby={tabId(panel)}>
-        <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
-        {panel === "start" ? <StartPanel {...panelProps} /> : null}
-        {panel === "scoring" ? <ScoringPanel {...panelProps} /> : null}
-        {panel === "bant" ? <BantPanel {...panelProps} /> : null}
-        {panel === "funnel" ? <FunnelPanel {...panelProps} /> : null}
-        {panel === "targets" ? <TargetsPanel {...panelProps} /> : null}
-        {panel === "followups" ? <FollowUpsPanel {...panelProps} /> : null}
-      </main>
-    </div>
+        </main>
+      </div>
+    </CurrencyContext.Provider>
   );
 }

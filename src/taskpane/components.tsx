@@ -9,6 +9,7 @@ import {
   Dropdown,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
@@ -20,10 +21,11 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { TableInfo } from "../excel/types";
-import { useI18n, type Notice, type Task } from "./hooks";
-import { parseNumber } from "./engineBridge";
+import { formatCount, type Translate } from "../i18n";
+import { useCurrency, useI18n, type Notice, type Task } from "./hooks";
+import { readNumber, showNumber, typedUnit, type DisplayUnit, type NumberKind, type NumberProblem } from "./numberText";
 
 const useStyles = makeStyles({
   section: {
@@ -48,13 +50,22 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     alignItems: "flex-end",
   },
-  grow: { flexGrow: 1, minWidth: "140px" },
+  grow: { flexGrow: 1, minWidth: "140px", maxWidth: "100%" },
+  // Fluent's Dropdown is at least 250 px wide: wider than a 320 px pane's fields. Long values end in "…" (full text in the title).
+  dropdown: { minWidth: 0, width: "100%" },
+  dropdownButton: { minWidth: 0 },
+  ellipsis: { minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  numberField: { flexGrow: 1, minWidth: "120px", maxWidth: "220px" },
   progress: {
     display: "flex",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalM,
   },
-  progressBar: { flexGrow: 1 },
+  progressBar: { flexGrow: 1, minWidth: 0 },
+  status: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  // Fluent pads the content out by a stroke on each side (room for a focus ring when it scrolls); a confirmation's
+  // few lines never scroll, and the extra 2 px would stick out of a 320 px pane's dialog.
+  dialogContent: { margin: 0, padding: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -76,6 +87,12 @@ export function FieldRow(props: { children: ReactNode }) {
   return <div className={styles.row}>{props.children}</div>;
 }
 
+/** A dropdown's shown value, shortened with "…" when the box is narrow (the full text is in the button's title). */
+export function DropdownValue(props: { text: string }) {
+  const styles = useStyles();
+  return <span className={styles.ellipsis}>{props.text}</span>;
+}
+
 export function Hint(props: { children: ReactNode }) {
   const styles = useStyles();
   return <span className={styles.hint}>{props.children}</span>;
@@ -93,32 +110,139 @@ export function ScrollRegion(props: { label: string; className?: string; childre
   );
 }
 
-/**
- * Fluent's SpinButton names its step buttons "Increment value" / "Decrement value" in English whatever the
- * language; screen readers in the Chinese pane would read English. Same props as SpinButton otherwise.
- */
-export function LocalizedSpinButton({
-  onNumber,
-  ...props
-}: SpinButtonProps & {
-  /**
-   * Called with the new number when it is finite and within min/max. Typed text is read as the SALES functions
-   * read numbers ("1,000", "¥3.5万", "15%"), so what a user types means the same in the pane and in a formula.
-   */
+export interface NumberInputProps
+  extends Omit<SpinButtonProps, "value" | "defaultValue" | "onChange" | "displayValue" | "min" | "max" | "precision"> {
+  /** The number shown; null shows an empty box. */
+  value: number | null;
+  /** Called with each accepted number. */
   onNumber?: (value: number) => void;
-}) {
-  const { t } = useI18n();
-  const { min = -Infinity, max = Infinity } = props;
+  /** Called when the box is emptied and `allowBlank` accepts that. */
+  onBlank?: () => void;
+  kind?: NumberKind;
+  min?: number;
+  max?: number;
+  allowBlank?: boolean;
+  /** Text to show instead of `value`: refused text the parent keeps (e.g. "abc" read from a rules table). */
+  text?: string;
+  /** Told why typed text is refused (undefined once typed text is accepted), with the text. */
+  onProblem?: (message: string | undefined, text: string) => void;
+}
+
+/** The message for a refused number, in the display language. */
+export function numberProblemText(t: Translate, problem: NumberProblem): string {
+  switch (problem.key) {
+    case "number.notNumber":
+      return t("number.notNumber", { text: problem.text });
+    case "number.tooSmall":
+      return t("number.tooSmall", { limit: problem.limit });
+    case "number.tooLarge":
+      return t("number.tooLarge", { limit: problem.limit });
+    default:
+      return t(problem.key);
+  }
+}
+
+/**
+ * The pane's one number box (Fluent's SpinButton underneath). It reads typed text as the SALES functions read
+ * numbers ("1,200", "¥3.5万", "50k", "15%" where a rate is asked), shows its value formatted for the display
+ * language (grouping, the workbook's currency for money, 万 where the user typed 万), keeps refused text in
+ * view and says why it was refused (`onProblem`; `NumberField` shows it as the Field's validation message),
+ * and never rounds or clamps what was typed. Its step buttons are named in the display language (Fluent's
+ * defaults are English).
+ */
+export function LocalizedSpinButton({ value, onNumber, onBlank, kind = "number", min, max, allowBlank, text, onProblem, ...props }: NumberInputProps) {
+  const { t, language } = useI18n();
+  const { currency } = useCurrency();
+  const [draft, setDraft] = useState<string | undefined>();
+  const [unit, setUnit] = useState<DisplayUnit>("");
+  const typed = useRef<string | undefined>(undefined);
+  const shownValue = useRef(value);
+  if (shownValue.current !== value) {
+    // A new value from outside (settings loaded, another control): what was refused before no longer applies.
+    shownValue.current = value;
+    if (draft !== undefined) setDraft(undefined);
+  }
+  const evaluate = () => {
+    const entered = typed.current;
+    typed.current = undefined;
+    if (entered === undefined) return;
+    const reading = readNumber(entered, { kind, min, max, allowBlank }, language);
+    if (reading.problem) {
+      setDraft(entered);
+      onProblem?.(numberProblemText(t, reading.problem), entered);
+      return;
+    }
+    setDraft(undefined);
+    setUnit(kind === "money" || kind === "number" ? typedUnit(entered) : "");
+    onProblem?.(undefined, entered);
+    if (reading.value === value && text === undefined) return;
+    if (reading.value === null) onBlank?.();
+    else onNumber?.(reading.value);
+  };
+  const display = text ?? draft ?? showNumber(value, kind, language, currency, unit);
   return (
     <SpinButton
-      onChange={(_, d) => {
-        const v = typeof d.value === "number" ? d.value : parseNumber(d.displayValue ?? "");
-        if (v !== undefined && Number.isFinite(v) && v >= min && v <= max) onNumber?.(v);
-      }}
       {...props}
+      value={value}
+      displayValue={display}
+      min={min}
+      max={max}
+      // Fluent rounds to the step's decimals (3.7 → 4 with step 1); ten decimals keep what was typed.
+      precision={10}
+      onChange={(_, d) => {
+        // Typed text is read on blur / Enter below; here only the step buttons and arrow keys arrive.
+        if (typeof d.value === "number" && typed.current === undefined) {
+          setDraft(undefined);
+          onProblem?.(undefined, String(d.value));
+          onNumber?.(d.value);
+        }
+      }}
+      input={{
+        onInput: (e: React.FormEvent<HTMLInputElement>) => {
+          typed.current = (e.target as HTMLInputElement).value;
+        },
+        onBlur: evaluate,
+        onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => {
+          if (e.key === "Enter") evaluate();
+          else if (e.key === "Escape") typed.current = undefined;
+          else if (e.key === "ArrowUp" || e.key === "ArrowDown" || e.key === "PageUp" || e.key === "PageDown") typed.current = undefined;
+        },
+      }}
+      aria-invalid={props["aria-invalid"] ?? (draft !== undefined || text !== undefined ? true : undefined)}
       incrementButton={{ "aria-label": t("common.increase") }}
       decrementButton={{ "aria-label": t("common.decrease") }}
     />
+  );
+}
+
+/** A labelled number box: the Field shows why typed text was refused, or `error` from outside. */
+export function NumberField({
+  label,
+  hint,
+  error,
+  className,
+  onProblem,
+  ...input
+}: NumberInputProps & { label: string; hint?: string; error?: string }) {
+  const styles = useStyles();
+  const [problem, setProblem] = useState<string | undefined>();
+  const message = problem ?? error;
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      className={mergeClasses(styles.numberField, className)}
+      validationState={message ? "error" : "none"}
+      validationMessage={message}
+    >
+      <LocalizedSpinButton
+        {...input}
+        onProblem={(m, text) => {
+          setProblem(m);
+          onProblem?.(m, text);
+        }}
+      />
+    </Field>
   );
 }
 
@@ -150,6 +274,14 @@ export function SelectField(props: {
         selectedOptions={selected ? [selected] : []}
         placeholder={props.placeholder ?? t("common.choose")}
         disabled={props.disabled}
+        // Fluent names its (hidden until clearable) clear button "Clear selection" in English whatever the language.
+        clearButton={{ "aria-label": t("common.clearSelection") }}
+        button={{
+          className: styles.dropdownButton,
+          title: props.value === "" ? undefined : show(props.value),
+          children: <span className={styles.ellipsis}>{props.value === "" ? (props.allowNone ? none : props.placeholder ?? t("common.choose")) : show(props.value)}</span>,
+        }}
+        className={styles.dropdown}
         onOptionSelect={(_, data) => props.onChange(data.optionValue === NONE ? "" : data.optionValue ?? "")}
       >
         {props.allowNone ? <Option value={NONE}>{none}</Option> : null}
@@ -181,7 +313,7 @@ export function TableField(props: {
   );
 }
 
-export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () => void }) {
+export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () => void; className?: string; live?: boolean }) {
   const { t } = useI18n();
   if (!props.notice) return null;
   const title =
@@ -192,45 +324,89 @@ export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () =>
         : props.notice.intent === "warning"
           ? t("common.warningTitle")
           : t("common.infoTitle");
+  // Inside an ActionStatus the live region is the wrapper; a bar of its own is announced by its role.
+  const role = props.live === false ? undefined : props.notice.intent === "error" ? "alert" : "status";
   return (
-    <MessageBar intent={props.notice.intent} role={props.notice.intent === "error" ? "alert" : "status"}>
+    <MessageBar intent={props.notice.intent} role={role} className={props.className} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         {props.notice.text}
       </MessageBarBody>
       {props.onDismiss ? (
-        <Button appearance="transparent" size="small" onClick={props.onDismiss}>
-          {t("common.dismiss")}
-        </Button>
+        <MessageBarActions>
+          <Button appearance="transparent" size="small" onClick={props.onDismiss}>
+            {t("common.dismiss")}
+          </Button>
+        </MessageBarActions>
       ) : null}
     </MessageBar>
   );
 }
 
-/** Progress bar with Cancel while a task runs; the task's outcome message afterwards. */
-export function TaskStatus(props: { task: Task }) {
+/**
+ * Progress (with Cancel) and then the outcome of the action named `origin`, shown right below that action's
+ * button and announced: the wrappers are live regions that are always in the page (a region added together
+ * with its text is not reliably read), polite for progress and results, assertive for errors.
+ */
+export function TaskStatus(props: { task: Task; origin?: string }) {
   const { t } = useI18n();
   const styles = useStyles();
   const { task } = props;
-  if (task.running) {
-    const value = task.progress && task.progress.total > 0 ? task.progress.done / task.progress.total : undefined;
-    return (
-      <div className={styles.progress}>
-        <Field
-          className={styles.progressBar}
-          label={t("common.working")}
-          validationMessage={
-            task.progress ? t("common.progress", { done: task.progress.done, total: task.progress.total }) : undefined
-          }
-          validationState="none"
-        >
-          <ProgressBar value={value} />
-        </Field>
-        <Button onClick={task.cancel}>{t("common.cancel")}</Button>
+  const mine = props.origin === undefined || task.origin === props.origin;
+  const notice = mine ? task.notice : undefined;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A result the user cannot see did not happen for them: bring it into view (Office panes are short).
+    if (notice || (mine && task.running)) box.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notice, mine, task.running]);
+  const value = task.progress && task.progress.total > 0 ? task.progress.done / task.progress.total : undefined;
+  return (
+    <div ref={box} className={styles.status} data-origin={props.origin}>
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {mine && task.running ? (
+          <div className={styles.progress}>
+            <Field
+              className={styles.progressBar}
+              label={t("common.working")}
+              validationMessage={task.progress ? t("common.progress", { done: task.progress.done, total: task.progress.total }) : undefined}
+              validationState="none"
+            >
+              <ProgressBar value={value} />
+            </Field>
+            <Button onClick={task.cancel}>{t("common.cancel")}</Button>
+          </div>
+        ) : null}
+        {notice && notice.intent !== "error" ? <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       </div>
-    );
-  }
-  return <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} />;
+      <div role="alert" aria-atomic="true">
+        {notice && notice.intent === "error" ? <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** A determinate progress bar for work the pane does itself (previews over many rows). */
+export function ProgressLine(props: { label: string; done: number; total: number }) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  return (
+    <Field
+      className={styles.progressBar}
+      label={props.label}
+      validationState="none"
+      validationMessage={t("common.progress", { done: formatCount(language, props.done), total: formatCount(language, props.total) })}
+    >
+      <ProgressBar value={props.total > 0 ? props.done / props.total : undefined} />
+    </Field>
+  );
+}
+
+/** "#NUM! (200), #VALUE! (3)": the error codes written cells show, most frequent first. */
+export function errorSummary(codes: Record<string, number>): string {
+  return Object.entries(codes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${code} (${n})`)
+    .join(", ");
 }
 
 export interface ConfirmRequest {
@@ -248,6 +424,7 @@ export type ConfirmAnswer = "confirm" | "alternate" | "cancel";
  */
 export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<ConfirmAnswer>; dialog: ReactNode } {
   const { t } = useI18n();
+  const styles = useStyles();
   const [request, setRequest] = useState<ConfirmRequest | null>(null);
   const resolver = useRef<((answer: ConfirmAnswer) => void) | null>(null);
 
@@ -269,7 +446,7 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<Co
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent>{request?.message}</DialogContent>
+          <DialogContent className={styles.dialogContent}>{request?.message}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => answer("confirm")}>
               {request?.confirmLabel}

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from "react";
 import { CancelledError, type ProgressInfo, type TableColumns, type WorkbookOps } from "../excel/types";
-import { createTranslator, type Translate, type UiLanguage } from "../i18n";
+import { createTranslator, defaultCurrency, type Currency, type Translate, type UiLanguage } from "../i18n";
 
 export interface I18nValue {
   language: UiLanguage;
@@ -11,6 +11,21 @@ export const I18nContext = createContext<I18nValue>({ language: "en-US", t: crea
 
 export function useI18n(): I18nValue {
   return useContext(I18nContext);
+}
+
+/** The workbook's currency (a pane setting saved in the workbook); money in the pane and in the sheets it writes. */
+export interface CurrencyValue {
+  currency: Currency;
+  setCurrency: (currency: Currency) => void;
+}
+
+export const CurrencyContext = createContext<CurrencyValue | undefined>(undefined);
+
+/** The workbook's currency, or the display language's until the workbook has one. */
+export function useCurrency(): CurrencyValue {
+  const { language } = useI18n();
+  const value = useContext(CurrencyContext);
+  return value ?? { currency: defaultCurrency(language), setCurrency: () => undefined };
 }
 
 /** A message about the last action, shown in a MessageBar. */
@@ -120,45 +135,57 @@ export interface TaskState {
   running: boolean;
   progress: ProgressInfo | undefined;
   notice: Notice | undefined;
+  /** Which action (button) the progress and the notice belong to, so they show next to it. */
+  origin: string | undefined;
 }
 
+/** What an action reports when it ends: a success text, a notice of its own intent, or nothing (declined). */
+export type Outcome = string | Notice | undefined;
+
 export interface Task extends TaskState {
-  /** Runs `work` with a fresh AbortSignal; returns its result, or undefined after cancel/failure. */
+  /**
+   * Runs `work` with a fresh AbortSignal; returns its result, or undefined after cancel/failure. `outcome`
+   * turns the result into the message shown next to the action named `origin` (a string is a success).
+   */
   run<R>(
     work: (signal: AbortSignal, onProgress: (p: ProgressInfo) => void) => Promise<R>,
-    success?: (result: R) => string,
+    outcome?: (result: R) => Outcome,
+    origin?: string,
   ): Promise<R | undefined>;
   cancel(): void;
-  setNotice(notice: Notice | undefined): void;
+  setNotice(notice: Notice | undefined, origin?: string): void;
+}
+
+function toNotice(outcome: Outcome): Notice | undefined {
+  if (outcome === undefined) return undefined;
+  return typeof outcome === "string" ? { intent: "success", text: outcome } : outcome;
 }
 
 /** One long-running action at a time per panel, with progress, Cancel and an outcome message. */
 export function useTask(): Task {
   const { t } = useI18n();
-  const [state, setState] = useState<TaskState>({ running: false, progress: undefined, notice: undefined });
+  const [state, setState] = useState<TaskState>({ running: false, progress: undefined, notice: undefined, origin: undefined });
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback(
     async <R,>(
       work: (signal: AbortSignal, onProgress: (p: ProgressInfo) => void) => Promise<R>,
-      success?: (result: R) => string,
+      outcome?: (result: R) => Outcome,
+      origin?: string,
     ): Promise<R | undefined> => {
       const abort = new AbortController();
       controller.current = abort;
-      setState({ running: true, progress: undefined, notice: undefined });
+      setState({ running: true, progress: undefined, notice: undefined, origin });
       try {
         const result = await work(abort.signal, (progress) => setState((s) => ({ ...s, progress })));
-        setState({
-          running: false,
-          progress: undefined,
-          notice: success ? { intent: "success", text: success(result) } : undefined,
-        });
+        setState({ running: false, progress: undefined, notice: outcome ? toNotice(outcome(result)) : undefined, origin });
         return result;
       } catch (error) {
         const cancelled = error instanceof CancelledError || abort.signal.aborted;
         setState({
           running: false,
           progress: undefined,
+          origin,
           notice: cancelled
             ? { intent: "warning", text: t("common.cancelled") }
             : { intent: "error", text: t("common.failed", { reason: errorText(error) }) },
@@ -172,6 +199,9 @@ export function useTask(): Task {
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  const setNotice = useCallback((notice: Notice | undefined) => setState((s) => ({ ...s, notice })), []);
+  const setNotice = useCallback(
+    (notice: Notice | undefined, origin?: string) => setState((s) => ({ ...s, notice, origin: origin ?? s.origin })),
+    [],
+  );
   return { ...state, run, cancel, setNotice };
 }

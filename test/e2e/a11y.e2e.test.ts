@@ -29,7 +29,7 @@ const NAMED_ROLES = new Set([
 /** Roles a Tab stop may have: something a user can operate. */
 const WIDGET_ROLES = new Set([
   "button", "textbox", "combobox", "spinbutton", "radio", "checkbox", "tab", "option", "switch", "slider", "searchbox",
-  "link", "menuitem", "DateTime",
+  "link", "menuitem", "DateTime", "listbox",
 ]);
 /** Roles whose members share one Tab stop (roving focus): reaching one member reaches the group. */
 const GROUP_ROLES: Record<string, string> = { radio: "radiogroup", tab: "tablist" };
@@ -99,7 +99,8 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}${theme === "dark" ? "&theme=dark" : ""}`);
+    // 520 px: every panel's tab fits, so arrow keys walk all six (narrower panes put some in the "More" menu).
+    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}&width=520${theme === "dark" ? "&theme=dark" : ""}`);
     await page.waitForFunction(() => Boolean(window.__salesSim));
     await page.evaluate(() => window.__salesSimReady);
     await page.getByRole("button", { name: STRINGS[lang]["start.insertSample"] }).waitFor();
@@ -441,12 +442,14 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       return nodes.filter((n) => n.role?.value === "tabpanel").map((n) => String(n.name?.value ?? ""));
     };
 
-    // From the top of the page, nothing focused: the first Tab lands on the Help link beside the title, the next
-    // on the selected panel tab.
+    // From the top of the page, nothing focused: the first Tab lands on the selected panel tab, the next on the
+    // Help link at the end of the tab bar.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("Tab");
-    expect(await focused()).toEqual({ role: "a", text: t["app.helpLabel"], selected: "", inPane: true });
+    expect(await focused()).toEqual({ role: "tab", text: t["tab.start"], selected: "true", inPane: true });
     await page.keyboard.press("Tab");
+    expect(await focused()).toEqual({ role: "a", text: t["app.helpLabel"], selected: "", inPane: true });
+    await page.keyboard.press("Shift+Tab");
     expect(await focused()).toEqual({ role: "tab", text: t["tab.start"], selected: "true", inPane: true });
     expect(await panelName()).toEqual([t["tab.start"]]);
 

@@ -2,17 +2,14 @@
  * End to end in a real browser: the built preview (the real task pane over the simulated Excel host) in
  * Chromium driven by playwright-core. Each flow clicks through the pane the way a user would, then checks
  * the simulated workbook's cells and formulas through window.__salesSim. Screenshots of the six panels in
- * en-US and zh-CN go to docs/screenshots/.
+ * en-US and zh-CN, with the pane 360 px wide, go to SCREENSHOT_DIR (git-ignored test-results/screenshots;
+ * `npm run screenshots` writes the README's copies).
  *
  * Without /usr/bin/chromium the suite is skipped with a warning, or fails when REQUIRE_E2E is set.
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Page } from "playwright-core";
-import { browserDescribe, openPreview, PANELS, STRINGS, type Lang, type PreviewSession, type Strings } from "./support";
+import { browserDescribe, openPreview, PANELS, screenshotPath, selectPanel, STRINGS, type Lang, type PreviewSession, type Strings } from "./support";
 
-const ROOT = path.resolve(__dirname, "../..");
-const SCREENSHOTS = path.join(ROOT, "docs/screenshots");
 const describeBrowser = browserDescribe("the browser tests");
 
 /** A cell as the sim's model.dump() reports it. */
@@ -44,7 +41,6 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
 
   beforeAll(async () => {
     session = await openPreview();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -52,10 +48,10 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
   });
 
   async function open(lang: Lang): Promise<Page> {
-    const page = await session.browser.newPage({ viewport: { width: 1440, height: 1200 } });
+    const page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}`);
+    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}&width=360`);
     await page.waitForFunction(() => Boolean(window.__salesSim));
     await page.evaluate(() => window.__salesSimReady);
     await page.getByRole("button", { name: STRINGS[lang]["start.insertSample"] }).waitFor();
@@ -74,14 +70,14 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     page.evaluate(() => window.__salesSim!.model.charts.map((c) => ({ sheet: c.sheet.name, type: c.type, title: c.title })));
 
   async function tab(page: Page, lang: Lang, panel: (typeof PANELS)[number]): Promise<void> {
-    await page.getByTestId("taskpane").getByRole("tab", { name: STRINGS[lang][`tab.${panel}` as keyof Strings], exact: true }).click();
+    await selectPanel(page, lang, panel);
   }
 
   /** Waits for the outcome message of an action; fails at once with the text of an error MessageBar. */
   async function outcome(page: Page, expected: RegExp): Promise<string> {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const alerts = await page.getByRole("alert").allInnerTexts();
+      const alerts = (await page.getByRole("alert").allInnerTexts()).filter((x) => x.trim() !== "");
       if (alerts.length > 0) throw new Error(`The pane reported an error: ${alerts.join(" | ")}`);
       const text = await page.getByTestId("taskpane").innerText();
       const match = expected.exec(text);
@@ -151,7 +147,7 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
       }, Boolean(shown.scrollRight));
       // Panels load their tables' data after mounting; let that settle before the picture.
       await page.waitForTimeout(1200);
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${panel}-${lang}.png`) });
+      await page.screenshot({ path: screenshotPath(`${panel}-${lang}.png`) });
     }
   }
 

@@ -34,6 +34,19 @@ const preview = require("../../scripts/preview.js") as {
 
 export const haveChromium = fs.existsSync(CHROMIUM);
 
+const ROOT = path.resolve(__dirname, "../..");
+/**
+ * Where tests write screenshots: test-results/screenshots (git-ignored), so a test run never dirties a clone.
+ * `npm run screenshots` points SCREENSHOT_DIR at the README's folder on purpose.
+ */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? path.resolve(ROOT, process.env.SCREENSHOT_DIR) : path.join(ROOT, "test-results/screenshots");
+
+/** A screenshot file path in SCREENSHOT_DIR (created on first use). */
+export function screenshotPath(name: string): string {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return path.join(SCREENSHOT_DIR, name);
+}
+
 /** `describe` when Chromium is there (or REQUIRE_E2E demands it); otherwise `describe.skip` with a warning. */
 export function browserDescribe(what: string): jest.Describe {
   if (!haveChromium && !process.env.REQUIRE_E2E) {
@@ -68,4 +81,20 @@ export async function openPreview(): Promise<PreviewSession> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Opens a panel the way a user does: its tab when the tab bar shows it, else the "More" menu's entry (a narrow
+ * pane keeps the tab bar on one row and moves what does not fit into that menu).
+ */
+export async function selectPanel(page: import("playwright-core").Page, lang: Lang, panel: PanelId): Promise<void> {
+  const pane = page.getByTestId("taskpane");
+  const name = STRINGS[lang][`tab.${panel}` as keyof Strings];
+  const tab = pane.getByRole("tablist").getByRole("tab", { name, exact: true });
+  if (await tab.isVisible()) {
+    await tab.click();
+    return;
+  }
+  await pane.getByRole("tab", { name: new RegExp(`^${STRINGS[lang]["app.morePanels"].replace(/[()（）]/g, ".").replace("{count}", "\\d+")}$`) }).click();
+  await page.getByRole("menuitemradio", { name, exact: true }).click();
 }

@@ -31,7 +31,14 @@ export interface FakeWorkbook {
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
-export function fakeWorkbook(initial: Record<string, FakeTable> = {}): FakeWorkbook {
+export interface FakeOptions {
+  /** What a formula cell evaluates to, for countErrorRows / findErrorCells (default: not an error). */
+  evaluate?: (formula: string) => CellValue;
+}
+
+const ERROR_TEXT = /^#(VALUE!|NUM!|DIV\/0!|N\/A|NAME\?|REF!|NULL!|SPILL!|CALC!)$/;
+
+export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: FakeOptions = {}): FakeWorkbook {
   const tables = new Map<string, FakeTable>(Object.entries(initial).map(([k, v]) => [k, { ...v, rows: v.rows.map((r) => [...r]) }]));
   const sheets = [...new Set(["Sheet1", ...[...tables.values()].map((t) => t.sheet)])];
   const settings = new Map<string, unknown>();
@@ -189,6 +196,34 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}): FakeWorkb
     async activateSheet() {},
     async selectTableRow(table, row) {
       selected.push({ table, row });
+    },
+    async countErrorRows(name, columns) {
+      const t = get(name);
+      const codes: Record<string, number> = {};
+      let errorRows = 0;
+      for (const row of t.rows) {
+        let erred = false;
+        for (const column of columns) {
+          const cell = row[t.headers.indexOf(column)];
+          const value = typeof cell === "string" && cell.startsWith("=") ? options.evaluate?.(cell) ?? 0 : cell;
+          if (typeof value === "string" && ERROR_TEXT.test(value)) {
+            codes[value] = (codes[value] ?? 0) + 1;
+            erred = true;
+          }
+        }
+        if (erred) errorRows++;
+      }
+      return { rows: t.rows.length, errorRows, codes };
+    },
+    async findErrorCells(sheet, addresses) {
+      const out: Array<{ address: string; code: string }> = [];
+      for (const address of addresses) {
+        const block = blocks.find((b) => b.sheet === sheet && b.topLeft === address);
+        const cell = block?.formulas[0]?.[0];
+        const value = typeof cell === "string" && cell.startsWith("=") ? options.evaluate?.(cell) ?? 0 : cell;
+        if (typeof value === "string" && ERROR_TEXT.test(value)) out.push({ address, code: value });
+      }
+      return out;
     },
     async getSetting<T>(key: string) {
       return settings.get(key) as T | undefined;

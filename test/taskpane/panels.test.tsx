@@ -4,7 +4,8 @@ import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
 import { sampleContent, todayExcelSerial, type SampleLang } from "../../src/sample/data";
 import { TaskpaneRoot } from "../../src/taskpane/Root";
-import { App, type PanelId } from "../../src/taskpane/App";
+import { App } from "../../src/taskpane/App";
+import type { PanelId } from "../../src/taskpane/panelProps";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { I18nContext } from "../../src/taskpane/hooks";
 import { createTranslator } from "../../src/i18n";
@@ -12,7 +13,7 @@ import { fakeWorkbook, type FakeTable } from "./fakeOps";
 
 const TODAY = todayExcelSerial();
 // Fluent renders a lot of DOM and role queries walk all of it; the machine is shared with builds.
-jest.setTimeout(60_000);
+jest.setTimeout(180_000);
 
 function sampleTables(lang: SampleLang): Record<string, FakeTable> {
   const c = sampleContent(lang, TODAY);
@@ -97,7 +98,7 @@ test("the BANT panel auto-detects Chinese headers", async () => {
   expect(screen.getByRole("combobox", { name: zh["bant.timeline"] })).toHaveTextContent("采购时间");
 });
 
-test("the follow-ups list is most overdue first and selecting one selects its row", async () => {
+test("the follow-ups list is most overdue first, then due soon, and selecting one selects its row", async () => {
   const user = userEvent.setup();
   const tables: Record<string, FakeTable> = {
     Leads: {
@@ -113,12 +114,12 @@ test("the follow-ups list is most overdue first and selecting one selects its ro
     },
   };
   const { wb } = renderPanel("followups", "en-US", tables);
-  const list = await screen.findByRole("list", { name: en["followups.listTitle"] });
-  const names = within(list)
-    .getAllByRole("button")
-    .map((b) => b.getAttribute("aria-label"));
-  expect(names).toEqual(["Select Old Co. in the workbook", "Select Week Co. in the workbook", "Select Today Ltd. in the workbook"]);
-  expect(within(list).getAllByRole("listitem")[0]).toHaveTextContent("9 days");
-  await user.click(within(list).getByRole("button", { name: /Week Co\./ }));
+  const list = await screen.findByRole("listbox", { name: en["followups.listTitle"] });
+  const options = within(list).getAllByRole("option");
+  // Overdue first (most overdue first), then what is due in the next 7 days; closed leads are left out.
+  expect(options.map((o) => o.textContent?.split(/\d+ days overdue|Due today|Due in/)[0])).toEqual(["Old Co.", "Week Co.", "Today Ltd.", "Later Inc."]);
+  expect(options[0]).toHaveTextContent("9 days overdue");
+  await user.click(options[1]);
   await waitFor(() => expect(wb.selected).toEqual([{ table: "Leads", row: 4 }]));
+  expect(options[1]).toHaveAttribute("aria-selected", "true");
 });

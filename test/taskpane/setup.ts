@@ -18,3 +18,7 @@ if (typeof window !== "undefined" && !window.matchMedia) {
     dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
 }
+
+// The machine running these tests is shared: give role queries and waitFor more time than the 1 s default.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+(require("@testing-library/react") as typeof import("@testing-library/react")).configure({ asyncUtilTimeout: 20_000 });

@@ -4,37 +4,40 @@ import {
   Button,
   Combobox,
   Field,
-  Input,
   Option,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import { formatNumber } from "../../i18n";
-import type { PanelProps } from "../App";
+import { useMemo, useRef, useState } from "react";
+import { formatCount } from "../../i18n";
+import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
 import {
   FieldRow,
   Hint,
-  LocalizedSpinButton,
   NoticeBar,
+  NumberField,
+  ProgressLine,
   Section,
   SelectField,
   TableField,
   TaskStatus,
   detectColumn,
+  errorSummary,
   headersOf,
   useConfirm,
   validOr,
 } from "../components";
-import { asColumn, attempt, bant, bantMissing, distinctValues, todaySerial } from "../engineBridge";
-import { QUALIFIED_COLUMN, bantFormula } from "../formulaText";
+import { asColumn, bant, bantMissing, distinctValues, todaySerial } from "../engineBridge";
+import { inSlices, useSliced } from "../slices";
+import { bantFormula, outputColumn } from "../formulaText";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 
 const useStyles = makeStyles({
   summary: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  number: { maxWidth: "160px" },
+  combobox: { minWidth: 0, width: "100%" },
+
 });
 
 export const BANT_CANDIDATES = {
@@ -56,10 +59,13 @@ interface BantSettings {
   required: number;
   stageColumn: string;
   firstStage: string;
+  /** Name of the Qualified column written last time, so a re-run refreshes it. */
+  qualifiedColumn?: string;
 }
 
 export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
   const { t, language } = useI18n();
+  const chinese = language === "zh-CN";
   const styles = useStyles();
   const task = useTask();
   const { confirm, dialog } = useConfirm();
@@ -106,23 +112,42 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
   }, [stagesTable, stagesData.data, stageColumn, data.data]);
   const firstStage = settings.firstStage !== "" ? settings.firstStage : stageOptions[0] ?? "";
 
-  const result = useMemo(() => {
-    if (!mapped || !data.data) return undefined;
-    const col = (name: string) => asColumn(data.data?.columns[name] ?? []);
-    const args = [col(budget), col(authority), col(need), col(timeline), settings.minBudget, settings.withinDays, settings.required, todaySerial()] as const;
-    return attempt(() => {
-      const qualified = bant(...args).map((r) => r[0] === true);
-      const missing = bantMissing(...args).map((r) => String(r[0]));
-      const unmet = { B: 0, A: 0, N: 0, T: 0 };
-      for (const m of missing) for (const letter of m.split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
-      return { qualified, unmet, total: qualified.length };
-    });
-  }, [mapped, data.data, budget, authority, need, timeline, settings.minBudget, settings.withinDays, settings.required]);
+  // Computed in slices: a 60,000-row table must not freeze the pane (each slice is a few milliseconds).
+  const reads = useRef(0);
+  const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
+  const previewKey =
+    mapped && data.data
+      ? JSON.stringify([dataVersion, budget, authority, need, timeline, settings.minBudget, settings.withinDays, settings.required])
+      : undefined;
+  const sliced = useSliced(previewKey, async (signal, onProgress) => {
+    const table = data.data!;
+    const n = table.rowCount;
+    const qualified = new Array<boolean>(n);
+    const unmet = { B: 0, A: 0, N: 0, T: 0 };
+    const asOf = todaySerial();
+    await inSlices(
+      n,
+      (start, end) => {
+        const col = (name: string) => asColumn((table.columns[name] ?? []).slice(start, end));
+        const args = [col(budget), col(authority), col(need), col(timeline), settings.minBudget, settings.withinDays, settings.required, asOf] as const;
+        bant(...args).forEach((r, i) => (qualified[start + i] = r[0] === true));
+        for (const r of bantMissing(...args)) {
+          for (const letter of String(r[0]).split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
+        }
+      },
+      { signal, onProgress, size: 1000 },
+    );
+    return { qualified, unmet, total: n };
+  });
+  const result =
+    sliced.status === "done" ? { value: sliced.value } : sliced.status === "error" ? { error: sliced.error, value: undefined } : undefined;
 
   const qualifiedRows = useMemo(
     () => (result?.value ? result.value.qualified.flatMap((q, i) => (q ? [i] : [])) : []),
     [result],
   );
+
+  const qualifiedColumn = outputColumn("qualified", headers, chinese, settings.qualifiedColumn);
 
   const addQualifiedColumn = async () => {
     if (!mapped) return;
@@ -135,41 +160,64 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
       withinDays: settings.withinDays,
       required: settings.required,
     });
-    const specs = [{ name: QUALIFIED_COLUMN, formula: () => formula }];
-    const plan = await task.run(() => ops.planColumns(table, specs));
+    const column = qualifiedColumn;
+    const specs = [{ name: column, formula: () => formula }];
+    const plan = await task.run(() => ops.planColumns(table, specs), undefined, "qualified");
     if (!plan) return;
     if (plan.cellsToChange > 0) {
       const answer = await confirm({
         title: t("bant.replaceTitle"),
-        message: t("bant.replaceMessage", { cells: formatNumber(language, plan.cellsToChange), column: QUALIFIED_COLUMN }),
+        message: t("bant.replaceMessage", { cells: formatCount(language, plan.cellsToChange), column }),
         confirmLabel: t("common.replace"),
       });
       if (answer !== "confirm") return;
     }
     await task.run(
-      (signal, onProgress) => ops.addColumns(table, specs, { signal, onProgress }),
-      () => t("bant.columnAdded", { column: QUALIFIED_COLUMN }),
+      async (signal, onProgress) => {
+        await ops.addColumns(table, specs, { signal, onProgress });
+        return ops.countErrorRows(table, [column]);
+      },
+      (erred) =>
+        erred.errorRows > 0
+          ? {
+              intent: "warning",
+              text: t("bant.columnErred", {
+                column,
+                rows: formatCount(language, erred.rows),
+                errors: formatCount(language, erred.errorRows),
+                codes: errorSummary(erred.codes),
+              }),
+            }
+          : t("bant.columnAdded", { column }),
+      "qualified",
     );
+    update({ qualifiedColumn: column });
     await refreshTables();
   };
 
   const moveIntoPipeline = async () => {
     if (!stageColumn || firstStage.trim() === "") return;
-    const plan = await task.run(() => ops.planStages(table, stageColumn, qualifiedRows));
+    const plan = await task.run(() => ops.planStages(table, stageColumn, qualifiedRows), undefined, "move");
     if (!plan) return;
     if (plan.rowsToSet.length === 0) {
-      task.setNotice({ intent: "info", text: t("bant.nothingToMove", { kept: plan.rowsKept.length }) });
+      task.setNotice({ intent: "info", text: t("bant.nothingToMove", { kept: formatCount(language, plan.rowsKept.length) }) }, "move");
       return;
     }
     const answer = await confirm({
       title: t("bant.moveTitle"),
-      message: t("bant.moveMessage", { rows: plan.rowsToSet.length, stage: firstStage, kept: plan.rowsKept.length, column: stageColumn }),
+      message: t("bant.moveMessage", {
+        rows: formatCount(language, plan.rowsToSet.length),
+        stage: firstStage,
+        kept: formatCount(language, plan.rowsKept.length),
+        column: stageColumn,
+      }),
       confirmLabel: t("bant.moveConfirm"),
     });
     if (answer !== "confirm") return;
     await task.run(
       (signal, onProgress) => ops.setBlankStages(table, stageColumn, plan.rowsToSet, firstStage.trim(), { signal, onProgress }),
-      (count) => t("bant.moved", { rows: count, stage: firstStage }),
+      (count) => t("bant.moved", { rows: formatCount(language, count), stage: firstStage }),
+      "move",
     );
     setVersion((v) => v + 1);
   };
@@ -196,30 +244,34 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <SelectField label={t("bant.timeline")} value={timeline} options={headers} onChange={(v) => update({ timeline: v })} />
         </FieldRow>
         <FieldRow>
-          <Field label={t("bant.minBudget")} hint={t("bant.minBudgetHint")} className={styles.number}>
-            <Input
-              type="number"
-              min={0}
-              value={settings.minBudget === null ? "" : String(settings.minBudget)}
-              onChange={(_, d) => update({ minBudget: d.value.trim() === "" ? null : Math.max(0, Number(d.value)) })}
-            />
-          </Field>
-          <Field label={t("bant.window")} hint={t("bant.windowHint")} className={styles.number}>
-            <LocalizedSpinButton
-              value={settings.withinDays}
-              min={0}
-              max={3650}
-              onNumber={(v) => update({ withinDays: Math.floor(v) })}
-            />
-          </Field>
-          <Field label={t("bant.required")} hint={t("bant.requiredHint")} className={styles.number}>
-            <LocalizedSpinButton
-              value={settings.required}
-              min={1}
-              max={4}
-              onNumber={(v) => update({ required: Math.floor(v) })}
-            />
-          </Field>
+          <NumberField
+            label={t("bant.minBudget")}
+            hint={t("bant.minBudgetHint")}
+            kind="money"
+            allowBlank
+            min={0}
+            value={settings.minBudget}
+            onNumber={(v) => update({ minBudget: v })}
+            onBlank={() => update({ minBudget: null })}
+          />
+          <NumberField
+            label={t("bant.window")}
+            hint={t("bant.windowHint")}
+            kind="integer"
+            value={settings.withinDays}
+            min={0}
+            max={3650}
+            onNumber={(v) => update({ withinDays: v })}
+          />
+          <NumberField
+            label={t("bant.required")}
+            hint={t("bant.requiredHint")}
+            kind="integer"
+            value={settings.required}
+            min={1}
+            max={4}
+            onNumber={(v) => update({ required: v })}
+          />
         </FieldRow>
         <NoticeBar notice={data.error ? { intent: "error", text: data.error } : undefined} />
       </Section>
@@ -229,13 +281,19 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <Body1>{t("bant.mapFirst")}</Body1>
         ) : result?.error ? (
           <NoticeBar notice={{ intent: "warning", text: t("bant.previewError", { reason: result.error }) }} />
+        ) : sliced.status !== "done" ? (
+          <ProgressLine
+            label={t("bant.computing")}
+            done={sliced.status === "computing" ? sliced.done : 0}
+            total={sliced.status === "computing" ? sliced.total : data.data?.rowCount ?? 0}
+          />
         ) : (
           <>
             <div className={styles.summary} role="status">
               <Badge appearance="filled" color="success" size="large">
-                {formatNumber(language, qualifiedRows.length)}
+                {formatCount(language, qualifiedRows.length)}
               </Badge>
-              <Body1>{t("bant.qualifiedCount", { qualified: qualifiedRows.length, total })}</Body1>
+              <Body1>{t("bant.qualifiedCount", { qualified: formatCount(language, qualifiedRows.length), total: formatCount(language, total) })}</Body1>
             </div>
             {unmet ? (
               <BarList
@@ -243,7 +301,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
                 bars={criteria.map(([label, letter]) => ({
                   label,
                   value: total - unmet[letter],
-                  display: t("bant.metOf", { met: total - unmet[letter], total }),
+                  display: t("bant.metOf", { met: formatCount(language, total - unmet[letter]), total: formatCount(language, total) }),
                 }))}
               />
             ) : null}
@@ -251,9 +309,10 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
         )}
         <div className={styles.actions}>
           <Button appearance="primary" onClick={addQualifiedColumn} disabled={!mapped || task.running}>
-            {t("bant.addColumn")}
+            {t("bant.addColumn", { column: qualifiedColumn })}
           </Button>
         </div>
+        <TaskStatus task={task} origin="qualified" />
       </Section>
 
       <Section title={t("bant.pipelineTitle")}>
@@ -262,6 +321,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <SelectField label={t("bant.stageColumn")} value={stageColumn} options={headers} onChange={(v) => update({ stageColumn: v })} />
           <Field label={t("bant.firstStage")} hint={t("bant.firstStageHint")}>
             <Combobox
+              className={styles.combobox}
               freeform
               // Fluent's default name for the arrow button is the English word "Open".
               expandIcon={{ "aria-label": t("common.showChoices", { label: t("bant.firstStage") }) }}
@@ -288,7 +348,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
             {t("bant.move")}
           </Button>
         </div>
-        <TaskStatus task={task} />
+        <TaskStatus task={task} origin="move" />
       </Section>
       {dialog}
     </>

@@ -1,38 +1,59 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import type { PanelProps } from "../App";
-import { FieldRow, NoticeBar, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, validOr } from "../components";
+import { Badge, Body1, Button, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { formatCount } from "../../i18n";
+import { FieldRow, NoticeBar, ProgressLine, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, validOr } from "../components";
 import { distinctValues, normalizeText, serialToIso, todaySerial } from "../engineBridge";
-import { dueFollowUps, type FollowUp } from "../followUps";
+import { UPCOMING_DAYS, dueFollowUps, type FollowUp } from "../followUps";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
+import { inSlices, useSliced } from "../slices";
+import type { CellValue } from "../../excel/types";
+import type { PanelProps } from "../panelProps";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
-  item: { listStyleType: "none" },
-  card: {
-    width: "100%",
+  listbox: {
     display: "flex",
     flexDirection: "column",
-    alignItems: "stretch",
-    rowGap: tokens.spacingVerticalXXS,
-    textAlign: "start",
-    padding: tokens.spacingVerticalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    rowGap: tokens.spacingVerticalXS,
     borderRadius: tokens.borderRadiusMedium,
-    fontWeight: tokens.fontWeightRegular,
+    outlineStyle: "none",
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThick },
   },
-  cardTop: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  company: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}` },
-  summary: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  groupTitle: {
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  option: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderLeft: `${tokens.strokeWidthThickest} solid transparent`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  },
+  // The item the keyboard is on (the listbox's active descendant) while the list has focus.
+  active: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  // The item selected in the workbook: brand colours, a thick bar on the left and a check mark.
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
+    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover },
+  },
+  top: { display: "flex", justifyContent: "space-between", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  company: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
+  check: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightBold },
+  meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  summary: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  columnsSummary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  badge: { flexShrink: 0 },
 });
 
 interface FollowUpSettings {
@@ -45,10 +66,14 @@ interface FollowUpSettings {
   owner: string;
 }
 
+/** Items rendered per group before "Show more": a 60,000-row table can have thousands due. */
+const PAGE = 100;
+
 export function FollowUpsPanel({ ops, tables }: PanelProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const styles = useStyles();
   const task = useTask();
+  const ids = useId("followups-");
   const names = tables.map((x) => x.name);
   const [s, update] = useWorkbookSettings<FollowUpSettings>(ops, "followups", {
     table: "",
@@ -70,52 +95,133 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
   const ownerColumn = s.ownerColumn === "-" ? "" : validOr(s.ownerColumn, headers, detectColumn(headers, ["Owner", "负责人", "Sales rep", "销售"]));
   const stageColumn = s.stageColumn === "-" ? "" : validOr(s.stageColumn, headers, detectColumn(headers, ["Stage", "阶段"]));
   const outcomeColumn = s.outcomeColumn === "-" ? "" : validOr(s.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果"]));
+  const mapped = table !== "" && dateColumn !== "" && companyColumn !== "";
+  // The list comes first; the column mapping is one click away once the columns are known.
+  const [columnsOpen, setColumnsOpen] = useState<boolean | undefined>();
+  const showColumns = columnsOpen ?? !mapped;
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number | undefined>();
+  const [active, setActive] = useState(0);
+  const [focused, setFocused] = useState(false);
+  const [pages, setPages] = useState({ due: 1, upcoming: 1 });
 
   const columns = useMemo(
     () => [...new Set([dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn].filter((c) => c !== ""))],
     [dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn],
   );
   const data = useTableData(ops, table && dateColumn ? table : undefined, columns, version);
-  const all = useMemo(
-    () =>
-      data.data
-        ? dueFollowUps(data.data.columns, { date: dateColumn, company: companyColumn, owner: ownerColumn, stage: stageColumn, outcome: outcomeColumn }, todaySerial())
-        : [],
-    [data.data, dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn],
-  );
+  const today = todaySerial();
+  const reads = useRef(0);
+  const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
+  const map = { date: dateColumn, company: companyColumn, owner: ownerColumn, stage: stageColumn, outcome: outcomeColumn };
+  // Found in slices: a 60,000-row table must not freeze the pane.
+  const listState = useSliced(data.data ? JSON.stringify([dataVersion, map, today]) : undefined, async (signal, onProgress) => {
+    const table = data.data!;
+    const out: FollowUp[] = [];
+    await inSlices(
+      table.rowCount,
+      (start, end) => {
+        const part: Record<string, CellValue[]> = {};
+        for (const c of columns) part[c] = (table.columns[c] ?? []).slice(start, end);
+        for (const f of dueFollowUps(part, map, today, UPCOMING_DAYS)) out.push({ ...f, row: f.row + start });
+      },
+      { signal, onProgress, size: 10_000 },
+    );
+    return out.sort((a, b) => a.due - b.due || a.row - b.row);
+  });
+  const all = useMemo(() => (listState.status === "done" ? listState.value : []), [listState]);
   const owners = useMemo(() => distinctValues(all.map((f) => f.owner)), [all]);
   const owner = validOr(s.owner, owners, "");
   const shown = owner ? all.filter((f) => normalizeText(f.owner) === normalizeText(owner)) : all;
+  const due = shown.filter((f) => f.overdueDays >= 0);
+  const upcoming = shown.filter((f) => f.overdueDays < 0);
+  const dueShown = due.slice(0, pages.due * PAGE);
+  const upcomingShown = upcoming.slice(0, pages.upcoming * PAGE);
+  const options = [...dueShown, ...upcomingShown];
+  const activeIndex = Math.min(active, Math.max(0, options.length - 1));
+  const optionId = (item: FollowUp) => `${ids}row-${item.row}`;
+  const listRef = useRef<HTMLDivElement>(null);
 
   const select = (item: FollowUp) => {
     setSelected(item.row);
-    void task.run(() => ops.selectTableRow(table, item.row));
+    void task.run(() => ops.selectTableRow(table, item.row), undefined, "select");
   };
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(options.length - 1, index));
+    setActive(next);
+    const item = options[next];
+    if (item) listRef.current?.querySelector(`#${CSS.escape(optionId(item))}`)?.scrollIntoView?.({ block: "nearest" });
+  };
+
+  // One Tab stop for the whole list; the arrow keys move through it (WAI-ARIA listbox pattern).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (options.length === 0) return;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(activeIndex + 1),
+      ArrowUp: () => moveTo(activeIndex - 1),
+      Home: () => moveTo(0),
+      End: () => moveTo(options.length - 1),
+      PageDown: () => moveTo(activeIndex + 10),
+      PageUp: () => moveTo(activeIndex - 10),
+      Enter: () => select(options[activeIndex]),
+      " ": () => select(options[activeIndex]),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const dueText = (item: FollowUp): string =>
+    item.overdueDays > 0
+      ? t("followups.daysOverdue", { days: formatCount(language, item.overdueDays) })
+      : item.overdueDays === 0
+        ? t("followups.today")
+        : item.overdueDays === -1
+          ? t("followups.tomorrow")
+          : t("followups.inDays", { days: formatCount(language, -item.overdueDays) });
+
+  const renderOption = (item: FollowUp, index: number) => {
+    const isSelected = item.row === selected;
+    return (
+      <div
+        key={item.row}
+        id={optionId(item)}
+        role="option"
+        aria-selected={isSelected}
+        className={mergeClasses(styles.option, isSelected && styles.selected, focused && index === activeIndex && styles.active)}
+        onClick={() => {
+          setActive(index);
+          select(item);
+        }}
+      >
+        <span className={styles.top}>
+          <span className={styles.company}>
+            {isSelected ? (
+              <span className={styles.check} aria-hidden="true">
+                ✓{" "}
+              </span>
+            ) : null}
+            {item.company || t("followups.rowN", { n: formatCount(language, item.row + 1) })}
+          </span>
+          <Badge className={styles.badge} appearance="tint" color={item.overdueDays > 0 ? "danger" : item.overdueDays === 0 ? "warning" : "informative"}>
+            {dueText(item)}
+          </Badge>
+        </span>
+        <span className={styles.meta}>
+          {[item.owner, item.stage, t("followups.dueOn", { date: serialToIso(item.due) })].filter((x) => x !== "").join(" · ")}
+        </span>
+      </div>
+    );
+  };
+
+  const dueTitleId = `${ids}due`;
+  const upcomingTitleId = `${ids}upcoming`;
 
   return (
     <>
-      <Section title={t("followups.setupTitle")}>
-        <FieldRow>
-          <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v })} />
-          <SelectField label={t("followups.dateColumn")} value={dateColumn} options={headers} onChange={(v) => update({ dateColumn: v })} />
-          <SelectField label={t("followups.companyColumn")} value={companyColumn} options={headers} onChange={(v) => update({ companyColumn: v })} />
-        </FieldRow>
-        <FieldRow>
-          <SelectField label={t("followups.ownerColumn")} value={ownerColumn} options={headers} allowNone onChange={(v) => update({ ownerColumn: v === "" ? "-" : v })} />
-          <SelectField label={t("followups.stageColumn")} value={stageColumn} options={headers} allowNone onChange={(v) => update({ stageColumn: v === "" ? "-" : v })} />
-          <SelectField
-            label={t("followups.outcomeColumn")}
-            value={outcomeColumn}
-            options={headers}
-            allowNone
-            onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
-          />
-        </FieldRow>
-        <NoticeBar notice={data.error ? { intent: "error", text: data.error } : undefined} />
-      </Section>
-
       <Section
         title={t("followups.listTitle")}
         actions={
@@ -135,41 +241,100 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
           />
         </FieldRow>
         <div className={styles.summary} role="status">
-          <Badge appearance="filled" color={shown.length > 0 ? "danger" : "success"}>
-            {shown.length}
+          <Badge appearance="filled" color={due.length > 0 ? "danger" : "success"}>
+            {formatCount(language, due.length)}
           </Badge>
-          <Body1>{t("followups.count", { count: shown.length })}</Body1>
+          <Body1>
+            {t("followups.countWithUpcoming", { count: formatCount(language, due.length), upcoming: formatCount(language, upcoming.length), days: UPCOMING_DAYS })}
+          </Body1>
         </div>
         {!dateColumn ? (
           <Body1>{t("followups.pickDate")}</Body1>
+        ) : listState.status === "computing" || (data.loading && !data.data) ? (
+          <ProgressLine
+            label={t("followups.computing")}
+            done={listState.status === "computing" ? listState.done : 0}
+            total={listState.status === "computing" ? listState.total : 0}
+          />
         ) : shown.length === 0 ? (
           <Body1>{t("followups.none")}</Body1>
         ) : (
-          <ul className={styles.list} aria-label={t("followups.listTitle")}>
-            {shown.map((item) => (
-              <li key={item.row} className={styles.item}>
-                <Button
-                  appearance="subtle"
-                  className={mergeClasses(styles.card, item.row === selected && styles.selected)}
-                  onClick={() => select(item)}
-                  aria-pressed={item.row === selected}
-                  aria-label={t("followups.selectRow", { company: item.company || String(item.row + 1) })}
-                >
-                  <span className={styles.cardTop}>
-                    <span className={styles.company}>{item.company || t("followups.rowN", { n: item.row + 1 })}</span>
-                    <Badge appearance="tint" color={item.overdueDays === 0 ? "warning" : "danger"}>
-                      {item.overdueDays === 0 ? t("followups.today") : t("followups.daysOverdue", { days: item.overdueDays })}
-                    </Badge>
-                  </span>
-                  <span className={styles.meta}>
-                    {[item.owner, item.stage, t("followups.dueOn", { date: serialToIso(item.due) })].filter((x) => x !== "").join(" · ")}
-                  </span>
-                </Button>
-              </li>
-            ))}
-          </ul>
+          <div
+            ref={listRef}
+            role="listbox"
+            tabIndex={0}
+            aria-label={t("followups.listTitle")}
+            aria-activedescendant={options[activeIndex] ? optionId(options[activeIndex]) : undefined}
+            className={styles.listbox}
+            onKeyDown={onKeyDown}
+            onFocus={() => setFocused(true)}
+            onBlur={() => setFocused(false)}
+          >
+            {due.length > 0 ? (
+              <div role="group" aria-labelledby={dueTitleId} className={styles.group}>
+                <span id={dueTitleId} role="presentation" className={styles.groupTitle}>
+                  {t("followups.dueGroup", { count: formatCount(language, due.length) })}
+                </span>
+                {dueShown.map((item, i) => renderOption(item, i))}
+              </div>
+            ) : null}
+            {upcoming.length > 0 ? (
+              <div role="group" aria-labelledby={upcomingTitleId} className={styles.group}>
+                <span id={upcomingTitleId} role="presentation" className={styles.groupTitle}>
+                  {t("followups.upcomingGroup", { count: formatCount(language, upcoming.length), days: UPCOMING_DAYS })}
+                </span>
+                {upcomingShown.map((item, i) => renderOption(item, dueShown.length + i))}
+              </div>
+            ) : null}
+          </div>
         )}
-        <TaskStatus task={task} />
+        {dueShown.length < due.length || upcomingShown.length < upcoming.length ? (
+          <Button
+            size="small"
+            onClick={() =>
+              setPages((p) => (dueShown.length < due.length ? { ...p, due: p.due + 1 } : { ...p, upcoming: p.upcoming + 1 }))
+            }
+          >
+            {t("followups.showMore", { shown: formatCount(language, options.length), total: formatCount(language, shown.length) })}
+          </Button>
+        ) : null}
+        <TaskStatus task={task} origin="select" />
+      </Section>
+
+      <Section title={t("followups.setupTitle")}>
+        {mapped ? (
+          <>
+            <span className={styles.columnsSummary}>
+              {t("followups.columnsSummary", { table, date: dateColumn, company: companyColumn })}
+            </span>
+            <div>
+              <Button size="small" aria-expanded={showColumns} onClick={() => setColumnsOpen(!showColumns)}>
+                {showColumns ? t("followups.hideColumns") : t("followups.changeColumns")}
+              </Button>
+            </div>
+          </>
+        ) : null}
+        {showColumns ? (
+          <>
+            <FieldRow>
+              <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v })} />
+              <SelectField label={t("followups.dateColumn")} value={dateColumn} options={headers} onChange={(v) => update({ dateColumn: v })} />
+              <SelectField label={t("followups.companyColumn")} value={companyColumn} options={headers} onChange={(v) => update({ companyColumn: v })} />
+            </FieldRow>
+            <FieldRow>
+              <SelectField label={t("followups.ownerColumn")} value={ownerColumn} options={headers} allowNone onChange={(v) => update({ ownerColumn: v === "" ? "-" : v })} />
+              <SelectField label={t("followups.stageColumn")} value={stageColumn} options={headers} allowNone onChange={(v) => update({ stageColumn: v === "" ? "-" : v })} />
+              <SelectField
+                label={t("followups.outcomeColumn")}
+                value={outcomeColumn}
+                options={headers}
+                allowNone
+                onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
+              />
+            </FieldRow>
+          </>
+        ) : null}
+        <NoticeBar notice={data.error ? { intent: "error", text: data.error } : undefined} />
       </Section>
     </>
   );

@@ -12,11 +12,12 @@ import {
   TableHeaderCell,
   TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
-import { engineLang, formatNumber, formatPercent } from "../../i18n";
-import type { PanelProps } from "../App";
+import { useMemo, useRef } from "react";
+import { engineLang, formatCount, formatMoney, formatNumber, formatPercent, moneyFormat } from "../../i18n";
+import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
 import {
   FieldRow,
@@ -28,22 +29,25 @@ import {
   TableField,
   TaskStatus,
   detectColumn,
+  errorSummary,
   headersOf,
   useConfirm,
   validOr,
 } from "../components";
 import { asColumn, attempt, bottleneck, distinctValues, funnel, normalizeText, pipeline, winRate } from "../engineBridge";
 import { wholeColumn } from "../formulaText";
-import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
+import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { buildReportSheet } from "../reportSheet";
+import { useSliced, yieldToBrowser } from "../slices";
 import { moveItem, reconcileOrder } from "../stageOrder";
 import { structuredRef } from "../../sample/insert";
 import { columnLetters } from "../../excel/chunking";
 
 const useStyles = makeStyles({
-  scroll: { overflowX: "auto" },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   // Seven numeric columns need more than a task pane's width: the table scrolls sideways instead of overlapping.
-  table: { minWidth: "560px" },
+  table: { width: "max-content", minWidth: "100%", tableLayout: "auto" },
+  nowrap: { whiteSpace: "nowrap" },
   order: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
   orderItem: {
     display: "flex",
@@ -56,9 +60,11 @@ const useStyles = makeStyles({
   },
   orderName: { flexGrow: 1 },
   bottleneck: { backgroundColor: tokens.colorPaletteRedBackground1 },
-  kpis: { display: "flex", columnGap: tokens.spacingHorizontalL, flexWrap: "wrap" },
-  kpi: { display: "flex", flexDirection: "column" },
-  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  // KPI cards wrap onto as many rows as the pane needs; a long bottleneck name wraps inside its card.
+  kpis: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalM },
+  kpi: { display: "flex", flexDirection: "column", minWidth: 0 },
+  kpiLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
 });
@@ -76,12 +82,16 @@ interface FunnelSettings {
   reportSheet: string;
 }
 
+/** The panel's one percent precision: every rate it shows has one decimal ("73.0%", "72.1%"). */
+const PERCENT_DIGITS = 1;
+
 function percentOrDash(language: Parameters<typeof formatPercent>[0], v: unknown): string {
-  return typeof v === "number" ? formatPercent(language, v) : "—";
+  return typeof v === "number" ? formatPercent(language, v, PERCENT_DIGITS) : "—";
 }
 
 export function FunnelPanel({ ops, tables }: PanelProps) {
   const { t, language } = useI18n();
+  const { currency } = useCurrency();
   const styles = useStyles();
   const task = useTask();
   const { confirm, dialog } = useConfirm();
@@ -128,23 +138,39 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
     return order.map((s) => byStage.get(normalizeText(s)) ?? "");
   }, [orderSource, probabilityColumn, stagesData.data, stagesColumn, order]);
 
-  const result = useMemo(() => {
-    if (!data.data || order.length === 0) return undefined;
-    const stages = asColumn(data.data.columns[stageColumn] ?? []);
-    const amounts = amountColumn ? asColumn(data.data.columns[amountColumn] ?? []) : null;
-    const outcomes = outcomeColumn ? asColumn(data.data.columns[outcomeColumn] ?? []) : null;
-    const orderRange = asColumn(order);
-    const matrix = attempt(() => funnel(stages, orderRange, amounts, outcomes, true, engineLang(language)));
-    const weak = attempt(() => bottleneck(stages, orderRange, outcomes, engineLang(language)));
-    const rate = outcomes ? attempt(() => winRate(outcomes)) : undefined;
-    const weighted =
-      amounts && probabilities ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes)) : undefined;
-    return { matrix, weak, rate, weighted };
-  }, [data.data, order, stageColumn, amountColumn, outcomeColumn, probabilities, language]);
+  // Each SALES computation over the table runs in a task of its own (with the browser given the thread back
+  // between them), so a 60,000-row table never blocks the pane for long.
+  const reads = useRef(0);
+  const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
+  const computed = useSliced(
+    data.data && order.length > 0
+      ? JSON.stringify([dataVersion, order, stageColumn, amountColumn, outcomeColumn, probabilities, language])
+      : undefined,
+    async () => {
+      const table = data.data!;
+      const stages = asColumn(table.columns[stageColumn] ?? []);
+      const amounts = amountColumn ? asColumn(table.columns[amountColumn] ?? []) : null;
+      const outcomes = outcomeColumn ? asColumn(table.columns[outcomeColumn] ?? []) : null;
+      const orderRange = asColumn(order);
+      await yieldToBrowser();
+      const matrix = attempt(() => funnel(stages, orderRange, amounts, outcomes, true, engineLang(language)));
+      await yieldToBrowser();
+      const weak = attempt(() => bottleneck(stages, orderRange, outcomes, engineLang(language)));
+      await yieldToBrowser();
+      const rate = outcomes ? attempt(() => winRate(outcomes)) : undefined;
+      await yieldToBrowser();
+      const weighted =
+        amounts && probabilities ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes)) : undefined;
+      return { matrix, weak, rate, weighted };
+    },
+  );
+  const result = computed.status === "done" ? computed.value : undefined;
 
   const rows = result?.matrix.value ?? [];
   const header = rows[0] ?? [];
   const body = rows.slice(1);
+  // The amount column is the last one when amounts are given (stage | reached | … | amount).
+  const amountIndex = amountColumn ? header.length - 1 : -1;
   const bottleneckTo = typeof result?.weak.value === "string" ? result.weak.value.split(" → ").pop() ?? "" : "";
 
   const insertReport = async () => {
@@ -164,7 +190,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
           if (ownOrderTable) {
             const name = await ops.addTable(
               sheet,
-              { name: "FunnelStages", topLeft: "M3", headers: [t("funnel.stageHeader")], rows: order.map((s) => [s]) },
+              { name: t("funnel.stagesTableName"), topLeft: "M3", headers: [t("funnel.stageHeader")], rows: order.map((s) => [s]) },
               { signal },
             );
             orderRef = structuredRef(name, t("funnel.stageHeader"));
@@ -185,7 +211,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
           await ops.setNumberFormat(sheet, `D4:E${lastRow}`, "0.0%");
           if (amountColumn) {
             const amountCol = columnLetters(outcomeColumn ? 6 : 5);
-            await ops.setNumberFormat(sheet, `${amountCol}4:${amountCol}${lastRow}`, "#,##0");
+            await ops.setNumberFormat(sheet, `${amountCol}4:${amountCol}${lastRow}`, moneyFormat(currency));
           }
           // Stage names and Reached side by side for the chart (INDEX(…,0,k) spills column k of the funnel).
           await ops.writeBlock(sheet, { topLeft: "J3", formulas: [["=INDEX(A3#,0,1)", "=INDEX(A3#,0,3)"]] });
@@ -201,12 +227,22 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
           return chart.type;
         });
         if (built) update({ reportSheet: built.sheet });
-        return built;
+        // What the report shows, not what was meant: a formula that evaluates to an error is reported.
+        const erred = built ? await ops.findErrorCells(built.sheet, ["A3"]) : [];
+        return built ? { ...built, erred } : undefined;
       },
-      (r) =>
-        r
-          ? t("funnel.reportInserted", { sheet: r.sheet, chart: r.result === "Funnel" ? t("start.chartFunnel") : t("start.chartBar") })
-          : t("common.nothingChanged"),
+      (r) => {
+        // Declined at the confirmation: nothing happened, so nothing is reported (and nothing green).
+        if (!r) return undefined;
+        const chart = r.result === "Funnel" ? t("start.chartFunnel") : t("start.chartBar");
+        if (r.erred.length > 0) {
+          const codes: Record<string, number> = {};
+          for (const e of r.erred) codes[e.code] = (codes[e.code] ?? 0) + 1;
+          return { intent: "warning", text: t("funnel.reportErred", { sheet: r.sheet, codes: errorSummary(codes) }) };
+        }
+        return t("funnel.reportInserted", { sheet: r.sheet, chart });
+      },
+      "report",
     );
   };
 
@@ -297,24 +333,24 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
 
       <Section title={t("funnel.resultTitle")}>
         {!result ? (
-          <Body1>{t("funnel.pickFirst")}</Body1>
+          <Body1>{computed.status === "computing" ? t("funnel.computing") : t("funnel.pickFirst")}</Body1>
         ) : result.matrix.error ? (
           <NoticeBar notice={{ intent: "warning", text: t("funnel.error", { reason: result.matrix.error }) }} />
         ) : (
           <>
             <div className={styles.kpis}>
               <div className={styles.kpi}>
-                <span>{t("funnel.winRate")}</span>
-                <span className={styles.kpiValue}>{result.rate?.value !== undefined ? formatPercent(language, result.rate.value) : "—"}</span>
+                <span className={styles.kpiLabel}>{t("funnel.winRate")}</span>
+                <span className={styles.kpiValue}>{percentOrDash(language, result.rate?.value)}</span>
               </div>
               <div className={styles.kpi}>
-                <span>{t("funnel.weighted")}</span>
+                <span className={styles.kpiLabel}>{t("funnel.weighted")}</span>
                 <span className={styles.kpiValue}>
-                  {result.weighted?.value !== undefined ? formatNumber(language, result.weighted.value) : "—"}
+                  {result.weighted?.value !== undefined ? formatMoney(language, result.weighted.value, currency) : "—"}
                 </span>
               </div>
               <div className={styles.kpi}>
-                <span>{t("funnel.bottleneck")}</span>
+                <span className={styles.kpiLabel}>{t("funnel.bottleneck")}</span>
                 <span className={styles.kpiValue}>{typeof result.weak.value === "string" ? result.weak.value : t("funnel.noBottleneck")}</span>
               </div>
             </div>
@@ -324,14 +360,21 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
               label={t("funnel.chartTitle")}
               bars={body
                 .filter((r) => typeof r[2] === "number")
-                .map((r) => ({ label: String(r[0]), value: r[2] as number, highlight: String(r[0]) === bottleneckTo }))}
+                .map((r) => ({
+                  label: String(r[0]),
+                  value: r[2] as number,
+                  display: formatCount(language, r[2] as number),
+                  highlight: String(r[0]) === bottleneckTo,
+                }))}
             />
             <ScrollRegion className={styles.scroll} label={t("funnel.resultTitle")}>
               <Table size="small" aria-label={t("funnel.resultTitle")} className={styles.table}>
                 <TableHeader>
                   <TableRow>
                     {header.map((h, i) => (
-                      <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
+                      <TableHeaderCell key={i} className={mergeClasses(styles.nowrap, i > 0 && styles.numeric)}>
+                        {String(h)}
+                      </TableHeaderCell>
                     ))}
                   </TableRow>
                 </TableHeader>
@@ -341,7 +384,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
                     return (
                       <TableRow key={r} className={isBottleneck ? styles.bottleneck : undefined}>
                         {row.map((cell, c) => (
-                          <TableCell key={c} className={c > 0 ? styles.numeric : undefined}>
+                          <TableCell key={c} className={mergeClasses(styles.nowrap, c > 0 && styles.numeric)}>
                             {c === 0 ? (
                               <>
                                 {String(cell)} {isBottleneck ? <Badge color="danger">{t("funnel.bottleneckBadge")}</Badge> : null}
@@ -349,7 +392,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
                             ) : c === 3 || c === 4 ? (
                               cell === "" ? "" : percentOrDash(language, cell)
                             ) : typeof cell === "number" ? (
-                              formatNumber(language, cell, 2)
+                              c === amountIndex ? formatMoney(language, cell, currency) : formatNumber(language, cell, 2)
                             ) : (
                               String(cell)
                             )}
@@ -372,7 +415,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
             {t("funnel.insertReport")}
           </Button>
         </div>
-        <TaskStatus task={task} />
+        <TaskStatus task={task} origin="report" />
       </Section>
       {dialog}
     </>

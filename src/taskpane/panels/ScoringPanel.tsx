@@ -3,60 +3,100 @@ import {
   Body1,
   Button,
   Dropdown,
-  Field,
   Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Option,
   makeStyles,
   mergeClasses,
   tokens,
+  useId,
 } from "@fluentui/react-components";
-import { useEffect, useMemo, useState } from "react";
-import type { CellValue, ColumnSpec } from "../../excel/types";
-import { formatNumber } from "../../i18n";
-import type { PanelProps } from "../App";
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
+import type { CellValue, ColumnSpec, TableColumns } from "../../excel/types";
+import { formatCount, formatRange } from "../../i18n";
 import { BarList, type Bar } from "../BarList";
-import { FieldRow, Hint, LocalizedSpinButton, NoticeBar, Section, TableField, TaskStatus, headersOf, useConfirm, validOr } from "../components";
-import { asColumn, attempt, isErrorValue, leadGrade, leadScore, recordsOf, scoreDetail, todaySerial } from "../engineBridge";
-import { SCORE_COLUMNS, scoreFormulas, sourceSpan } from "../formulaText";
+import {
+  FieldRow,
+  DropdownValue,
+  Hint,
+  LocalizedSpinButton,
+  NoticeBar,
+  NumberField,
+  ProgressLine,
+  Section,
+  TableField,
+  TaskStatus,
+  errorSummary,
+  headersOf,
+  useConfirm,
+  validOr,
+} from "../components";
+import { attempt, isErrorValue, leadGrade, leadScore, recordsOf, scoreDetail, todaySerial } from "../engineBridge";
+import { outputColumn, scoreFormulas, sourceSpan } from "../formulaText";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { OPERATORS, findOperator, operatorWord } from "../operators";
-import { rulesFromTable, rulesToRows, type Rule } from "../rules";
+import type { PanelProps } from "../panelProps";
+import { checkRules, rulesFromTable, rulesToRows, type Rule, type RuleCell, type RuleIssue } from "../rules";
+import { gradeCounts, scoreBuckets, useScoringPreview } from "../scoringPreview";
 
 const useStyles = makeStyles({
-  rules: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  rules: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0, padding: 0 },
+  // Six cells per rule do not fit a 320 px pane side by side: two lines per rule, under two lines of headers.
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "28px minmax(0, 4fr) minmax(0, 4fr) minmax(0, 5fr)",
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: "center",
+  },
+  head: {
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    paddingBottom: tokens.spacingVerticalXXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  headCell: { minWidth: 0, overflowWrap: "anywhere" },
   rule: {
     listStyleType: "none",
-    display: "grid",
-    gridTemplateColumns: "auto minmax(0, 1fr) minmax(0, 1fr)",
-    gridTemplateAreas: '"num field op" ". value points" ". group tail"',
-    gap: tokens.spacingHorizontalXS,
-    alignItems: "center",
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground2,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  ruleNumber: { gridArea: "num" },
-  field: { gridArea: "field" },
-  operator: { gridArea: "op" },
-  value: { gridArea: "value" },
-  points: { gridArea: "points" },
-  group: { gridArea: "group" },
-  tail: { gridArea: "tail", display: "flex", columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
-  cap: { flexGrow: 1 },
-  remove: { minWidth: 0, flexShrink: 0 },
-  badges: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  control: { minWidth: 0, width: "100%" },
+  number: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, textAlign: "center" },
+  control: { minWidth: 0, width: "100%", maxWidth: "100%" },
+  dropdownButton: { minWidth: 0 },
+  spinInput: { minWidth: 0, width: "100%" },
+  remove: { minWidth: "28px", width: "28px", paddingLeft: 0, paddingRight: 0 },
+  issues: { gridColumn: "2 / -1", margin: 0, paddingLeft: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorNeutralForeground1 },
+  badges: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: "wrap", alignItems: "center" },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
+  why: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
 interface ScoringSettings {
   leadsTable: string;
   rulesTable: string;
   rowLimit: number;
+  /** Names of the Score / Grade / Why columns written last time, so a re-run refreshes them. */
+  columns?: { score: string; grade: string; why: string };
+}
+
+/** Rule edits not yet saved, kept in the workbook so closing or reloading the pane does not lose them. */
+interface RulesDraft {
+  rulesTable: string;
+  rules: Rule[];
+  savedAt: string;
 }
 
 export const DEFAULT_ROW_LIMIT = 50_000;
+export const DRAFT_SETTING = "scoringDraft";
+
+const sameRules = (a: readonly Rule[], b: readonly Rule[]) => JSON.stringify(a) === JSON.stringify(b);
 
 export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const { t, language } = useI18n();
@@ -64,6 +104,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const styles = useStyles();
   const task = useTask();
   const { confirm, dialog } = useConfirm();
+  const ids = useId("scoring-");
   const names = tables.map((x) => x.name);
   const [settings, update] = useWorkbookSettings<ScoringSettings>(ops, "scoring", {
     leadsTable: "",
@@ -73,177 +114,256 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const leadsTable = validOr(settings.leadsTable, names, names.find((n) => /lead|线索/i.test(n)) ?? "");
   const rulesTable = validOr(settings.rulesTable, names, names.find((n) => /rule|规则/i.test(n)) ?? "");
   const leadHeaders = headersOf(tables, leadsTable);
-  const [version, setVersion] = useState(0);
-  const leads = useTableData(ops, leadsTable || undefined, undefined, version);
-  const rulesData = useTableData(ops, rulesTable || undefined, undefined, version);
+  const [leadsVersion, setLeadsVersion] = useState(0);
+  const [rulesVersion, setRulesVersion] = useState(0);
+  const leads = useTableData(ops, leadsTable || undefined, undefined, leadsVersion);
+  const rulesData = useTableData(ops, rulesTable || undefined, undefined, rulesVersion);
+  const [saved, setSaved] = useState<Rule[]>([]);
   const [rules, setRules] = useState<Rule[]>([]);
-  const [dirty, setDirty] = useState(false);
+  const dirty = !sameRules(rules, saved);
+  const [draft, setDraft] = useState<RulesDraft | undefined>();
+  const draftChecked = useRef(false);
 
   useEffect(() => {
     if (!rulesData.data) {
       setRules([]);
+      setSaved([]);
       return;
     }
     const d = rulesData.data;
     const rows: CellValue[][] = [];
     for (let r = 0; r < d.rowCount; r++) rows.push(d.headers.map((h) => d.columns[h][r]));
-    setRules(rulesFromTable(rows));
-    setDirty(false);
-  }, [rulesData.data]);
+    const fromTable = rulesFromTable(rows);
+    setSaved(fromTable);
+    setRules(fromTable);
+    // Edits left unsaved when the pane was closed: offer them back (once per opening).
+    if (!draftChecked.current) {
+      draftChecked.current = true;
+      ops
+        .getSetting<RulesDraft | null>(DRAFT_SETTING)
+        .then((stored) => {
+          if (stored && stored.rulesTable === d.name && Array.isArray(stored.rules) && !sameRules(stored.rules, fromTable)) setDraft(stored);
+        })
+        .catch(() => undefined);
+    }
+  }, [rulesData.data, ops]);
 
+  // Keep unsaved edits in the workbook (coalesced), and forget them once saved or discarded.
+  const lastStored = useRef<string>("");
+  useEffect(() => {
+    if (!rulesTable || !rulesData.data || draft) return;
+    const next = dirty ? JSON.stringify({ rulesTable, rules }) : "";
+    if (next === lastStored.current) return;
+    const timer = setTimeout(() => {
+      lastStored.current = next;
+      const value: RulesDraft | null = dirty ? { rulesTable, rules, savedAt: new Date().toISOString() } : null;
+      ops.setSetting(DRAFT_SETTING, value).catch(() => undefined);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [dirty, rules, rulesTable, rulesData.data, ops, draft]);
+
+  // Closing or reloading the pane with unsaved rules: the browser asks first (the draft above is the fallback).
+  useEffect(() => {
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [dirty]);
+
+  // Rule edits re-render the whole grid and the preview: as a transition, React renders them in interruptible
+  // slices (the box being typed in keeps its own text meanwhile).
   const edit = (index: number, patch: Partial<Rule>) => {
-    setRules((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-    setDirty(true);
+    startTransition(() => setRules((list) => list.map((r, i) => (i === index ? { ...r, ...patch } : r))));
   };
   const addRule = () => {
     setRules((list) => [
       ...list,
       { field: leadHeaders[0] ?? "", operator: operatorWord(OPERATORS[0], chinese), value: "", points: 10, group: "", cap: null },
     ]);
-    setDirty(true);
   };
-  const removeRule = (index: number) => {
-    setRules((list) => list.filter((_, i) => i !== index));
-    setDirty(true);
-  };
+  const removeRule = (index: number) => setRules((list) => list.filter((_, i) => i !== index));
 
   const span = useMemo(() => sourceSpan(leads.data?.headers ?? []), [leads.data]);
-  const preview = useMemo(() => {
-    if (!leads.data || !span) return undefined;
-    const records = recordsOf(leads.data, span.headers);
-    const ruleMatrix = rulesToRows(rules);
-    return attempt(() => {
-      const scores = leadScore(records, ruleMatrix, [span.headers], todaySerial()).map((r) => r[0]);
-      const grades = leadGrade(asColumn(scores)).map((r) => r[0]);
-      return { scores, grades };
-    });
-  }, [leads.data, span, rules]);
+  const issues = useMemo(() => checkRules(rules, span?.headers ?? [], t), [rules, span, t]);
+  const errors = issues.filter((x) => x.severity === "error");
+  const errorRules = [...new Set(errors.map((x) => x.rule + 1))];
+  const issueOf = (rule: number, cell: RuleCell): RuleIssue | undefined => issues.find((x) => x.rule === rule && x.cell === cell);
+  const issueId = (rule: number) => `${ids}rule-${rule}-issues`;
 
-  const distribution = useMemo((): Bar[] => {
-    const numbers = (preview?.value?.scores ?? []).filter((s): s is number => typeof s === "number");
-    if (numbers.length === 0) return [];
-    const min = Math.min(...numbers);
-    const max = Math.max(...numbers);
-    const buckets = 8;
-    const width = Math.max(1, Math.ceil((max - min + 1) / buckets));
-    const counts = new Array<number>(buckets).fill(0);
-    for (const s of numbers) counts[Math.min(buckets - 1, Math.floor((s - min) / width))]++;
-    return counts
-      .map((count, i) => ({ label: `${min + i * width}–${min + (i + 1) * width - 1}`, value: count }))
-      .filter((b, i, all) => b.value > 0 || all.slice(i).some((x) => x.value > 0));
-  }, [preview]);
+  const ruleMatrix = useMemo(() => rulesToRows(rules), [rules]);
+  const previewRules = useMemo(() => (errors.length > 0 ? [] : ruleMatrix), [errors.length, ruleMatrix]);
 
-  const gradeCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const g of preview?.value?.grades ?? []) {
-      const key = isErrorValue(g) ? "#VALUE!" : String(g);
-      if (key === "") continue;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-  }, [preview]);
+  const columnNames = useMemo(() => {
+    const headers = leads.data?.headers ?? leadHeaders;
+    return {
+      score: outputColumn("score", headers, chinese, settings.columns?.score),
+      grade: outputColumn("grade", headers, chinese, settings.columns?.grade),
+      why: outputColumn("why", headers, chinese, settings.columns?.why),
+    };
+  }, [leads.data, leadHeaders, chinese, settings.columns]);
+
+  const rulesList = (numbers: number[]) => numbers.map((n) => formatCount(language, n)).join(chinese ? "、" : ", ");
+  const saveBlocked = !rulesTable
+    ? t("scoring.pickRulesTable")
+    : errors.length > 0
+      ? t("scoring.fixRulesFirst", { rules: rulesList(errorRules) })
+      : !dirty
+        ? undefined
+        : undefined;
+  const columnsBlocked = !leadsTable || !rulesTable || !leads.data
+    ? t("scoring.pickTables")
+    : errors.length > 0
+      ? t("scoring.fixRulesFirst", { rules: rulesList(errorRules) })
+      : dirty
+        ? t("scoring.saveFirst")
+        : undefined;
 
   const saveRules = async () => {
-    if (!rulesTable) return;
+    if (saveBlocked) return;
     const rows = rulesToRows(rules);
-    const plan = await task.run(() => ops.planTableRows(rulesTable, rows));
+    const plan = await task.run(() => ops.planTableRows(rulesTable, rows), undefined, "save");
     if (!plan) return;
     const answer = await confirm({
       title: t("scoring.saveTitle"),
       message: t("scoring.saveMessage", {
         table: rulesTable,
-        cells: plan.cellsToChange,
-        added: plan.rowsAdded,
-        removed: plan.rowsCleared,
+        cells: formatCount(language, plan.cellsToChange),
+        added: formatCount(language, plan.rowsAdded),
+        removed: formatCount(language, plan.rowsCleared),
       }),
       confirmLabel: t("scoring.saveConfirm"),
     });
     if (answer !== "confirm") return;
-    await task.run(
+    const written = await task.run(
       (signal, onProgress) => ops.replaceTableRows(rulesTable, rows, { signal, onProgress }),
-      () => t("scoring.saved", { count: rules.length }),
+      () => t("scoring.saved", { count: formatCount(language, rules.length) }),
+      "save",
     );
-    setDirty(false);
-    setVersion((v) => v + 1);
+    if (!written) return;
+    setSaved(rules);
+    lastStored.current = "";
+    await ops.setSetting(DRAFT_SETTING, null).catch(() => undefined);
+    setRulesVersion((v) => v + 1);
     await refreshTables();
   };
 
   const addScoreColumns = async () => {
-    if (!leadsTable || !rulesTable || !leads.data || !span) return;
+    if (columnsBlocked || !leads.data || !span) return;
     const rowCount = leads.data.rowCount;
     let mode: "formulas" | "values" = "formulas";
     if (rowCount > settings.rowLimit) {
       const answer = await confirm({
         title: t("scoring.bigTitle"),
-        message: t("scoring.bigMessage", {
-          rows: formatNumber(language, rowCount),
-          limit: formatNumber(language, settings.rowLimit),
-        }),
+        message: t("scoring.bigMessage", { rows: formatCount(language, rowCount), limit: formatCount(language, settings.rowLimit) }),
         confirmLabel: t("scoring.writeValues"),
         alternateLabel: t("scoring.writeFormulas"),
       });
       if (answer === "cancel") return;
       mode = answer === "confirm" ? "values" : "formulas";
     }
+    const names = columnNames;
     let specs: ColumnSpec[];
+    let computedErrors: { rows: number; codes: Record<string, number> } | undefined;
     if (mode === "formulas") {
-      const f = scoreFormulas(leadsTable, rulesTable, leads.data.headers);
+      const f = scoreFormulas(leadsTable, rulesTable, leads.data.headers, names.score);
       specs = [
-        { name: SCORE_COLUMNS.score, formula: () => f.score },
-        { name: SCORE_COLUMNS.grade, formula: () => f.grade },
-        { name: SCORE_COLUMNS.why, formula: () => f.why },
+        { name: names.score, formula: () => f.score },
+        { name: names.grade, formula: () => f.grade },
+        { name: names.why, formula: () => f.why },
       ];
     } else {
       const records = recordsOf(leads.data, span.headers);
-      const ruleMatrix = rulesToRows(rules);
       const computed = attempt(() => {
         const asOf = todaySerial();
         const scores = leadScore(records, ruleMatrix, [span.headers], asOf);
         const grades = leadGrade(scores);
         const details = scoreDetail(records, ruleMatrix, [span.headers], asOf);
-        const cell = (v: unknown): CellValue => (isErrorValue(v) ? v.code : (v as CellValue));
-        return {
-          scores: scores.map((r) => cell(r[0])),
-          grades: grades.map((r) => cell(r[0])),
-          details: details.map((r) => cell(r[0])),
+        const codes: Record<string, number> = {};
+        let rows = 0;
+        const cell = (v: unknown, row: { erred: boolean }): CellValue => {
+          if (!isErrorValue(v)) return v as CellValue;
+          codes[v.code] = (codes[v.code] ?? 0) + 1;
+          row.erred = true;
+          return v.code;
         };
+        const out = { scores: [] as CellValue[], grades: [] as CellValue[], details: [] as CellValue[] };
+        for (let i = 0; i < scores.length; i++) {
+          const row = { erred: false };
+          out.scores.push(cell(scores[i][0], row));
+          out.grades.push(cell(grades[i][0], row));
+          out.details.push(cell(details[i][0], row));
+          if (row.erred) rows++;
+        }
+        return { ...out, errors: { rows, codes } };
       });
       if (computed.error !== undefined) {
-        task.setNotice({ intent: "error", text: t("common.failed", { reason: computed.error }) });
+        task.setNotice({ intent: "error", text: t("common.failed", { reason: computed.error }) }, "columns");
         return;
       }
+      computedErrors = computed.value.errors;
       specs = [
-        { name: SCORE_COLUMNS.score, values: computed.value.scores },
-        { name: SCORE_COLUMNS.grade, values: computed.value.grades },
-        { name: SCORE_COLUMNS.why, values: computed.value.details },
+        { name: names.score, values: computed.value.scores },
+        { name: names.grade, values: computed.value.grades },
+        { name: names.why, values: computed.value.details },
       ];
     }
-    const plan = await task.run(() => ops.planColumns(leadsTable, specs));
+    const plan = await task.run(() => ops.planColumns(leadsTable, specs), undefined, "columns");
     if (!plan) return;
     if (plan.cellsToChange > 0) {
       const answer = await confirm({
         title: t("scoring.replaceTitle"),
         message: t("scoring.replaceMessage", {
-          cells: formatNumber(language, plan.cellsToChange),
-          columns: plan.existingColumns.join(", "),
+          cells: formatCount(language, plan.cellsToChange),
+          columns: plan.existingColumns.join(chinese ? "、" : ", "),
         }),
         confirmLabel: t("common.replace"),
       });
       if (answer !== "confirm") return;
     }
     await task.run(
-      (signal, onProgress) => ops.addColumns(leadsTable, specs, { signal, onProgress }),
-      () =>
-        mode === "formulas"
-          ? t("scoring.columnsAdded", { rows: formatNumber(language, rowCount) })
-          : t("scoring.valuesWritten", { rows: formatNumber(language, rowCount) }),
+      async (signal, onProgress) => {
+        await ops.addColumns(leadsTable, specs, { signal, onProgress });
+        // What the written cells show, not what was meant: formulas that evaluate to errors are reported.
+        if (computedErrors) return computedErrors;
+        return toErrors(await ops.countErrorRows(leadsTable, [names.score, names.grade, names.why]));
+      },
+      (erred) => {
+        const rows = formatCount(language, rowCount);
+        if (erred.rows > 0) {
+          return {
+            intent: "warning",
+            text: t("scoring.columnsErred", { rows, errors: formatCount(language, erred.rows), codes: errorSummary(erred.codes), why: names.why }),
+          };
+        }
+        return mode === "formulas" ? t("scoring.columnsAdded", { rows }) : t("scoring.valuesWritten", { rows });
+      },
+      "columns",
     );
+    update({ columns: names });
     await refreshTables();
-    setVersion((v) => v + 1);
+    setLeadsVersion((v) => v + 1);
+  };
+
+  const restoreDraft = () => {
+    if (draft) setRules(draft.rules);
+    setDraft(undefined);
+  };
+  const discardDraft = () => {
+    setDraft(undefined);
+    lastStored.current = "";
+    ops.setSetting(DRAFT_SETTING, null).catch(() => undefined);
   };
 
   const operatorOptions = OPERATORS.map((op) => operatorWord(op, chinese));
-  const fieldMissing = (field: string) => field !== "" && leadHeaders.length > 0 && !leadHeaders.includes(field);
+  const saveReasonId = `${ids}save-reason`;
+  const columnsReasonId = `${ids}columns-reason`;
+  const invalidProps = (i: number, cell: RuleCell) => {
+    const issue = issueOf(i, cell);
+    return issue?.severity === "error" ? { "aria-invalid": true as const, "aria-describedby": issueId(i) } : issue ? { "aria-describedby": issueId(i) } : {};
+  };
 
   return (
     <>
@@ -260,23 +380,52 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
         title={t("scoring.rulesTitle")}
         actions={dirty ? <Badge appearance="tint" color="warning">{t("scoring.unsaved")}</Badge> : undefined}
       >
-        {/* One card per rule: a task pane is ~350 px wide, too narrow for six columns side by side. */}
+        {draft ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {t("scoring.draftFound", { table: draft.rulesTable, count: formatCount(language, draft.rules.length) })}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" appearance="primary" onClick={restoreDraft}>
+                {t("scoring.draftRestore")}
+              </Button>
+              <Button size="small" onClick={discardDraft}>
+                {t("scoring.draftDiscard")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        {/* Column headers for sighted users; every control also carries its own name ("Points of rule 3"). */}
+        <div className={mergeClasses(styles.grid, styles.head)} aria-hidden="true">
+          <span className={styles.headCell}>#</span>
+          <span className={styles.headCell}>{t("scoring.colField")}</span>
+          <span className={styles.headCell}>{t("scoring.colOperator")}</span>
+          <span className={styles.headCell}>{t("scoring.colValue")}</span>
+          <span />
+          <span className={styles.headCell}>{t("scoring.colPoints")}</span>
+          <span className={styles.headCell}>{t("scoring.colGroup")}</span>
+          <span className={styles.headCell}>{t("scoring.colCap")}</span>
+        </div>
         <ol className={styles.rules} aria-label={t("scoring.rulesTitle")}>
           {rules.map((rule, i) => {
             const n = i + 1;
             const op = findOperator(rule.operator);
             const opShown = op ? operatorWord(op, chinese) : rule.operator;
+            const ruleIssues = issues.filter((x) => x.rule === i);
             return (
-              <li key={i} className={styles.rule} aria-label={t("scoring.ruleN", { n })}>
-                <Badge appearance="outline" className={styles.ruleNumber}>
+              <li key={i} className={mergeClasses(styles.grid, styles.rule)} aria-label={t("scoring.ruleN", { n })}>
+                <span className={styles.number} aria-hidden="true">
                   {n}
-                </Badge>
+                </span>
                 <Dropdown
-                  className={mergeClasses(styles.control, styles.field)}
+                  className={styles.control}
+                  button={{ className: styles.dropdownButton, title: rule.field, children: <DropdownValue text={rule.field} /> }}
                   aria-label={t("scoring.fieldOf", { n })}
                   value={rule.field}
                   selectedOptions={[rule.field]}
                   onOptionSelect={(_, d) => edit(i, { field: d.optionValue ?? "" })}
+                  clearButton={{ "aria-label": t("common.clearSelection") }}
+                  {...invalidProps(i, "field")}
                 >
                   {(leadHeaders.includes(rule.field) || rule.field === "" ? leadHeaders : [rule.field, ...leadHeaders]).map((h) => (
                     <Option key={h} value={h}>
@@ -285,11 +434,14 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   ))}
                 </Dropdown>
                 <Dropdown
-                  className={mergeClasses(styles.control, styles.operator)}
+                  className={styles.control}
+                  button={{ className: styles.dropdownButton, title: opShown, children: <DropdownValue text={opShown} /> }}
                   aria-label={t("scoring.operatorOf", { n })}
                   value={opShown}
                   selectedOptions={[opShown]}
                   onOptionSelect={(_, d) => edit(i, { operator: d.optionValue ?? "" })}
+                  clearButton={{ "aria-label": t("common.clearSelection") }}
+                  {...invalidProps(i, "operator")}
                 >
                   {(op ? operatorOptions : [rule.operator, ...operatorOptions]).map((o) => (
                     <Option key={o} value={o}>
@@ -298,107 +450,189 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   ))}
                 </Dropdown>
                 <Input
-                  className={mergeClasses(styles.control, styles.value)}
+                  className={styles.control}
                   aria-label={t("scoring.valueOf", { n })}
-                  placeholder={t("scoring.colValue")}
                   value={rule.value}
                   disabled={op?.noValue}
                   onChange={(_, d) => edit(i, { value: d.value })}
+                  {...invalidProps(i, "value")}
                 />
+                <Button
+                  appearance="subtle"
+                  className={styles.remove}
+                  aria-label={t("scoring.removeOf", { n })}
+                  title={t("scoring.removeOf", { n })}
+                  onClick={() => removeRule(i)}
+                >
+                  ✕
+                </Button>
                 <LocalizedSpinButton
-                  className={mergeClasses(styles.control, styles.points)}
+                  className={styles.control}
+                  input={{ className: styles.spinInput }}
                   aria-label={t("scoring.pointsOf", { n })}
-                  value={rule.points}
+                  value={typeof rule.points === "number" ? rule.points : null}
+                  text={typeof rule.points === "string" ? rule.points : undefined}
                   onNumber={(v) => edit(i, { points: v })}
+                  onProblem={(message, text) => message && edit(i, { points: text })}
+                  {...invalidProps(i, "points")}
                 />
                 <Input
-                  className={mergeClasses(styles.control, styles.group)}
+                  className={styles.control}
                   aria-label={t("scoring.groupOf", { n })}
-                  placeholder={t("scoring.colGroup")}
                   value={rule.group}
                   onChange={(_, d) => edit(i, { group: d.value })}
+                  {...invalidProps(i, "group")}
                 />
-                <div className={styles.tail}>
-                  <Input
-                    className={mergeClasses(styles.control, styles.cap)}
-                    aria-label={t("scoring.capOf", { n })}
-                    placeholder={t("scoring.colCap")}
-                    value={rule.cap === null ? "" : String(rule.cap)}
-                    type="number"
-                    min={0}
-                    onChange={(_, d) => edit(i, { cap: d.value.trim() === "" ? null : Number(d.value) })}
-                  />
-                  <Button
-                    appearance="subtle"
-                    className={styles.remove}
-                    aria-label={t("scoring.removeOf", { n })}
-                    title={t("scoring.removeOf", { n })}
-                    onClick={() => removeRule(i)}
-                  >
-                    ✕
-                  </Button>
-                </div>
+                <LocalizedSpinButton
+                  className={styles.control}
+                  input={{ className: styles.spinInput }}
+                  aria-label={t("scoring.capOf", { n })}
+                  value={typeof rule.cap === "number" ? rule.cap : null}
+                  text={typeof rule.cap === "string" ? rule.cap : undefined}
+                  allowBlank
+                  onNumber={(v) => edit(i, { cap: v })}
+                  onBlank={() => edit(i, { cap: null })}
+                  onProblem={(message, text) => message && edit(i, { cap: text })}
+                  {...invalidProps(i, "cap")}
+                />
+                {ruleIssues.length > 0 ? (
+                  <ul className={styles.issues} id={issueId(i)}>
+                    {ruleIssues.map((x, k) => (
+                      <li key={k} className={x.severity === "error" ? styles.error : styles.warning}>
+                        {t(x.severity === "error" ? "scoring.issueError" : "scoring.issueWarning", {
+                          cell: t(`scoring.col${x.cell[0].toUpperCase()}${x.cell.slice(1)}` as "scoring.colField"),
+                          message: x.message,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             );
           })}
         </ol>
         <Hint>{t("scoring.gridHint")}</Hint>
-        {rules.some((r) => fieldMissing(r.field)) ? (
-          <NoticeBar notice={{ intent: "warning", text: t("scoring.unknownField") }} />
-        ) : null}
         <div className={styles.actions}>
           <Button onClick={addRule} disabled={!rulesTable}>
             {t("scoring.addRule")}
           </Button>
-          <Button appearance="primary" onClick={saveRules} disabled={!rulesTable || task.running}>
+          <Button
+            appearance="primary"
+            onClick={saveRules}
+            disabledFocusable={Boolean(saveBlocked) || task.running}
+            aria-describedby={saveBlocked ? saveReasonId : undefined}
+          >
             {t("scoring.save")}
           </Button>
         </div>
+        {saveBlocked ? (
+          <span id={saveReasonId} className={styles.why}>
+            {saveBlocked}
+          </span>
+        ) : null}
+        <TaskStatus task={task} origin="save" />
       </Section>
 
-      <Section title={t("scoring.previewTitle")}>
-        {!leads.data ? (
-          <Body1>{t("scoring.pickTables")}</Body1>
-        ) : preview?.error ? (
-          <NoticeBar notice={{ intent: "warning", text: t("scoring.previewError", { reason: preview.error }) }} />
-        ) : (
-          <>
-            <div className={styles.badges} aria-label={t("scoring.grades")}>
-              <Body1>{t("scoring.grades")}</Body1>
-              {gradeCounts.map(([grade, count]) => (
-                <Badge key={grade} appearance="filled" color={grade === "A" ? "success" : grade === "B" ? "brand" : "informative"}>
-                  {t("scoring.gradeCount", { grade, count })}
-                </Badge>
-              ))}
-            </div>
-            <BarList bars={distribution} label={t("scoring.distribution")} />
-            <Hint>{t("scoring.previewHint", { rows: formatNumber(language, leads.data.rowCount) })}</Hint>
-          </>
-        )}
-      </Section>
+      <PreviewSection
+        table={leads.data}
+        headers={span?.headers}
+        rules={previewRules}
+        blocked={errors.length > 0 ? rulesList(errorRules) : undefined}
+      />
 
       <Section title={t("scoring.columnsTitle")}>
-        <Body1>{t("scoring.columnsHelp")}</Body1>
+        <Body1>{t("scoring.columnsHelp", { score: columnNames.score, grade: columnNames.grade, why: columnNames.why })}</Body1>
         <FieldRow>
-          <Field label={t("scoring.rowLimit")} hint={t("scoring.rowLimitHint")}>
-            <LocalizedSpinButton
-              value={settings.rowLimit}
-              min={1}
-              step={1000}
-              onNumber={(v) => update({ rowLimit: Math.floor(v) })}
-            />
-          </Field>
+          <NumberField
+            label={t("scoring.rowLimit")}
+            hint={t("scoring.rowLimitHint")}
+            kind="integer"
+            value={settings.rowLimit}
+            min={1}
+            step={1000}
+            onNumber={(v) => update({ rowLimit: v })}
+          />
         </FieldRow>
-        {dirty ? <NoticeBar notice={{ intent: "warning", text: t("scoring.saveFirst") }} /> : null}
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={addScoreColumns} disabled={!leadsTable || !rulesTable || !leads.data || task.running}>
+          <Button
+            appearance="primary"
+            onClick={addScoreColumns}
+            disabledFocusable={Boolean(columnsBlocked) || task.running}
+            aria-describedby={columnsBlocked ? columnsReasonId : undefined}
+          >
             {t("scoring.addColumns")}
           </Button>
         </div>
-        <TaskStatus task={task} />
+        {columnsBlocked ? (
+          <span id={columnsReasonId} className={styles.why}>
+            {columnsBlocked}
+          </span>
+        ) : null}
+        <TaskStatus task={task} origin="columns" />
       </Section>
       {dialog}
     </>
   );
 }
 
+function toErrors(count: { errorRows: number; codes: Record<string, number> }): { rows: number; codes: Record<string, number> } {
+  return { rows: count.errorRows, codes: count.codes };
+}
+
+/**
+ * The live preview in a component of its own: its progress and results re-render only this section, not the
+ * rules grid above it (a re-render of the whole panel per progress step would itself block the pane).
+ */
+const PreviewSection = memo(function PreviewSection(props: {
+  table: TableColumns | undefined;
+  headers: string[] | undefined;
+  rules: CellValue[][];
+  blocked: string | undefined;
+}) {
+  const { t, language } = useI18n();
+  const styles = useStyles();
+  const preview = useScoringPreview(props.table, props.headers, props.rules);
+  const shown = preview.status === "done" ? preview.value : undefined;
+  const distribution = useMemo(
+    (): Bar[] =>
+      shown
+        ? scoreBuckets(shown.scores).map((b) => ({
+            label: b.low === b.high ? formatCount(language, b.low) : formatRange(language, b.low, b.high),
+            value: b.count,
+            display: formatCount(language, b.count),
+          }))
+        : [],
+    [shown, language],
+  );
+  const grades = useMemo(() => (shown ? gradeCounts(shown.grades) : []), [shown]);
+  return (
+    <Section title={t("scoring.previewTitle")}>
+      {!props.table ? (
+        <Body1>{t("scoring.pickTables")}</Body1>
+      ) : props.blocked !== undefined ? (
+        <NoticeBar notice={{ intent: "warning", text: t("scoring.previewBlocked", { rules: props.blocked }) }} />
+      ) : preview.status === "error" ? (
+        <NoticeBar notice={{ intent: "warning", text: t("scoring.previewError", { reason: preview.error }) }} />
+      ) : preview.status === "computing" || !shown ? (
+        <ProgressLine
+          label={t("scoring.computing")}
+          done={preview.status === "computing" ? preview.done : 0}
+          total={preview.status === "computing" ? preview.total : props.table.rowCount}
+        />
+      ) : (
+        <>
+          <div className={styles.badges} aria-label={t("scoring.grades")} role="group">
+            <Body1>{t("scoring.grades")}</Body1>
+            {grades.map(([grade, count]) => (
+              <Badge key={grade} appearance="filled" color={grade === "A" ? "success" : grade === "B" ? "brand" : "informative"}>
+                {t("scoring.gradeCount", { grade, count: formatCount(language, count) })}
+              </Badge>
+            ))}
+          </div>
+          <BarList bars={distribution} label={t("scoring.distribution")} />
+          <Hint>{t("scoring.previewHint", { rows: formatCount(language, props.table.rowCount) })}</Hint>
+        </>
+      )}
+    </Section>
+  );
+});

@@ -18,38 +18,41 @@ import {
 import { useMemo } from "react";
 import { columnLetters } from "../../excel/chunking";
 import type { CellValue } from "../../excel/types";
-import { engineLang, formatNumber } from "../../i18n";
+import { engineLang, formatCount, formatMoney, formatNumber, moneyFormat } from "../../i18n";
 import { structuredRef } from "../../sample/insert";
-import type { PanelProps } from "../App";
+import type { PanelProps } from "../panelProps";
 import {
   FieldRow,
   Hint,
-  LocalizedSpinButton,
   NoticeBar,
+  NumberField,
   ScrollRegion,
   Section,
   SelectField,
   TableField,
   TaskStatus,
   detectColumn,
+  errorSummary,
   headersOf,
   useConfirm,
   validOr,
 } from "../components";
 import { activityPlan, asColumn, attempt, distinctValues, serialToIso, targetPlan, todaySerial, ymdToSerial } from "../engineBridge";
-import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
+import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../planInputs";
 import { buildReportSheet } from "../reportSheet";
 
 const useStyles = makeStyles({
-  weights: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(96px, 1fr))", gap: tokens.spacingHorizontalS },
-  scroll: { overflowX: "auto", maxHeight: "420px", overflowY: "auto" },
-  // A column per owner needs room: the grid scrolls sideways rather than squeezing the numbers.
-  wideTable: { minWidth: "max-content" },
-  numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  weights: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
+  scroll: { overflowX: "auto", maxHeight: "420px", overflowY: "auto", maxWidth: "100%" },
+  // A column per owner needs room: the grid scrolls sideways rather than squeezing the numbers together.
+  wideTable: { width: "max-content", minWidth: "100%", tableLayout: "auto" },
+  numeric: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  nowrap: { whiteSpace: "nowrap" },
+  wrapHeader: { whiteSpace: "normal", textAlign: "end", overflowWrap: "anywhere" },
   total: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  number: { maxWidth: "200px" },
+
 });
 
 type Period = "M" | "Q" | "W";
@@ -83,6 +86,7 @@ function thisYearStart(): string {
 
 export function TargetsPanel({ ops, tables }: PanelProps) {
   const { t, language } = useI18n();
+  const { currency } = useCurrency();
   const styles = useStyles();
   const task = useTask();
   const { confirm, dialog } = useConfirm();
@@ -207,7 +211,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             message: t("targets.replaceMessage", { sheet }),
             confirmLabel: t("common.replace"),
           })) === "confirm";
-        return buildReportSheet(ops, s.reportSheet, t("targets.planSheet"), confirmReplace, async (sheet) => {
+        const built = await buildReportSheet(ops, s.reportSheet, t("targets.planSheet"), confirmReplace, async (sheet) => {
           const total = 6;
           let step = 0;
           const tick = () => onProgress({ done: ++step, total });
@@ -221,12 +225,12 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             [t("targets.averageDeal"), s.averageDeal],
             [t("targets.periodsPerYear"), 12],
           ];
-          const P = await ops.addTable(sheet, { name: "PlanParameters", topLeft: "A3", headers: [L.parameter, L.value], rows: params }, { signal });
+          const P = await ops.addTable(sheet, { name: t("targets.tableParameters"), topLeft: "A3", headers: [L.parameter, L.value], rows: params }, { signal });
           tick();
           const months = Array.from({ length: 12 }, (_, i) => serialToIso(ymdToSerial(start!.year, start!.month + i, 1)).slice(0, 7));
           const weights = seasonWeights ?? new Array<number>(12).fill(1);
           const S = await ops.addTable(sheet, {
-            name: "PlanSeasonality",
+            name: t("targets.tableSeasonality"),
             topLeft: "D3",
             headers: [L.month, L.weight],
             rows: months.map((m, i) => [m, weights[i] ?? 0]),
@@ -235,7 +239,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
           let O: string | undefined;
           if (owners.length > 0) {
             O = await ops.addTable(sheet, {
-              name: "PlanOwners",
+              name: t("targets.tableOwners"),
               topLeft: "G3",
               headers: [L.owner, L.weight],
               rows: owners.map((o, i) => [o, ownerWeights ? ownerWeights[i] : 1]),
@@ -245,7 +249,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
           let H: string | undefined;
           if (holidays.dates.length > 0) {
             H = await ops.addTable(sheet, {
-              name: "PlanHolidays",
+              name: t("targets.tableHolidays"),
               topLeft: "J3",
               headers: [L.holiday],
               rows: holidays.dates.map((d) => [serialToIso(d)]),
@@ -254,7 +258,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
           let C: string | undefined;
           if (conversionRates.length > 0) {
             C = await ops.addTable(sheet, {
-              name: "PlanConversions",
+              name: t("targets.tableConversions"),
               topLeft: "L3",
               headers: [L.stage, L.conversion],
               rows: conversionRates.map((r, i) => [stageNames[i] ?? `${i + 1}`, r]),
@@ -283,7 +287,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
           await ops.setNumberFormat(
             sheet,
             `B${planRow + 1}:${columnLetters(planColumns - 1)}${planRow + planRows - 1}`,
-            s.decimals > 0 ? `#,##0.${"0".repeat(s.decimals)}` : "#,##0",
+            moneyFormat(currency, s.decimals),
           );
           tick();
           if (C) {
@@ -297,25 +301,44 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             await ops.writeBlock(sheet, { topLeft: `${col}${planRow + conversionRates.length}`, formulas: [[t("targets.won")]] });
           }
           tick();
-          return true;
+          const formulaCells = [`A${planRow}`];
+          if (C) formulaCells.push(`${columnLetters(Math.max(2, owners.length + 2) + 1)}${planRow}`, `${columnLetters(Math.max(2, owners.length + 2) + 2)}${planRow}`);
+          return formulaCells;
         });
+        // What the plan sheet shows, not what was meant: formulas that evaluate to errors are reported.
+        const erred = built ? await ops.findErrorCells(built.sheet, built.result) : [];
+        return built ? { sheet: built.sheet, erred } : undefined;
       },
-      (r) => (r ? t("targets.inserted", { sheet: r.sheet }) : t("common.nothingChanged")),
+      (r) => {
+        // Declined at the confirmation: nothing happened, so nothing is reported (and nothing green).
+        if (!r) return undefined;
+        if (r.erred.length > 0) {
+          const codes: Record<string, number> = {};
+          for (const e of r.erred) codes[e.code] = (codes[e.code] ?? 0) + 1;
+          return { intent: "warning", text: t("targets.insertErred", { sheet: r.sheet, count: formatCount(language, r.erred.length), codes: errorSummary(codes) }) };
+        }
+        return t("targets.inserted", { sheet: r.sheet });
+      },
+      "insert",
     ).then((r) => {
       if (r) update({ reportSheet: r.sheet });
     });
   };
-
 
   const rows = plan.value ?? [];
   return (
     <>
       <Section title={t("targets.setupTitle")}>
         <FieldRow>
-          <Field label={t("targets.annualTarget")} className={styles.number}>
-            <LocalizedSpinButton value={s.annualTarget} min={0} step={10000} onNumber={(v) => update({ annualTarget: v })} />
-          </Field>
-          <Field label={t("targets.startMonth")} hint={t("targets.startHint")} className={styles.number}
+          <NumberField
+            label={t("targets.annualTarget")}
+            kind="money"
+            value={s.annualTarget}
+            min={0}
+            step={10000}
+            onNumber={(v) => update({ annualTarget: v })}
+          />
+          <Field label={t("targets.startMonth")} hint={t("targets.startHint")}
             validationState={start ? "none" : "error"} validationMessage={start ? undefined : t("targets.badStart")}>
             <Input type="month" value={s.startMonth} onChange={(_, d) => update({ startMonth: d.value })} />
           </Field>
@@ -326,9 +349,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             labels={(o) => t(o === "M" ? "targets.month" : o === "Q" ? "targets.quarter" : "targets.week")}
             onChange={(v) => update({ period: (v || "M") as Period })}
           />
-          <Field label={t("targets.decimals")} className={styles.number}>
-            <LocalizedSpinButton value={s.decimals} min={0} max={6} onNumber={(v) => update({ decimals: Math.floor(v) })} />
-          </Field>
+          <NumberField label={t("targets.decimals")} kind="integer" value={s.decimals} min={0} max={6} onNumber={(v) => update({ decimals: v })} />
         </FieldRow>
       </Section>
 
@@ -356,18 +377,18 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             {Array.from({ length: 12 }, (_, i) => {
               const label = start ? serialToIso(ymdToSerial(start.year, start.month + i, 1)).slice(0, 7) : String(i + 1);
               return (
-                <Field key={i} label={label}>
-                  <LocalizedSpinButton
-                    value={s.typedWeights[i] ?? 1}
-                    min={0}
-                    step={0.1}
-                    onNumber={(v) => {
-                      const next = [...s.typedWeights];
-                      next[i] = v;
-                      update({ typedWeights: next });
-                    }}
-                  />
-                </Field>
+                <NumberField
+                  key={i}
+                  label={label}
+                  value={s.typedWeights[i] ?? 1}
+                  min={0}
+                  step={0.1}
+                  onNumber={(v) => {
+                    const next = [...s.typedWeights];
+                    next[i] = v;
+                    update({ typedWeights: next });
+                  }}
+                />
               );
             })}
           </div>
@@ -420,7 +441,9 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
               <TableHeader>
                 <TableRow>
                   {(rows[0] ?? []).map((h, i) => (
-                    <TableHeaderCell key={i}>{String(h)}</TableHeaderCell>
+                    <TableHeaderCell key={i} className={i > 0 ? styles.numeric : styles.nowrap}>
+                      {String(h)}
+                    </TableHeaderCell>
                   ))}
                 </TableRow>
               </TableHeader>
@@ -428,8 +451,8 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
                 {rows.slice(1).map((row, r) => (
                   <TableRow key={r} className={r === rows.length - 2 ? styles.total : undefined}>
                     {row.map((cell, c) => (
-                      <TableCell key={c} className={c > 0 ? styles.numeric : undefined}>
-                        {typeof cell === "number" ? formatNumber(language, cell, s.decimals) : String(cell)}
+                      <TableCell key={c} className={c > 0 ? styles.numeric : styles.nowrap}>
+                        {typeof cell === "number" ? formatMoney(language, cell, currency, s.decimals) : String(cell)}
                       </TableCell>
                     ))}
                   </TableRow>
@@ -443,9 +466,14 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
       <Section title={t("targets.activityTitle")}>
         <Hint>{t("targets.activityHint")}</Hint>
         <FieldRow>
-          <Field label={t("targets.averageDeal")} className={styles.number}>
-            <LocalizedSpinButton value={s.averageDeal} min={1} step={1000} onNumber={(v) => update({ averageDeal: v })} />
-          </Field>
+          <NumberField
+            label={t("targets.averageDeal")}
+            kind="money"
+            value={s.averageDeal}
+            min={1}
+            step={1000}
+            onNumber={(v) => update({ averageDeal: v })}
+          />
           <TableField label={t("targets.stagesTable")} tables={tables} value={conversionsTable} onChange={(v) => update({ conversionsTable: v })} />
           <SelectField label={t("targets.conversionColumn")} value={conversionsColumn} options={conversionHeaders} onChange={(v) => update({ conversionsColumn: v })} />
         </FieldRow>
@@ -455,14 +483,14 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("targets.stage")}</TableHeaderCell>
-                <TableHeaderCell className={styles.numeric}>{t("targets.perOwnerMonth")}</TableHeaderCell>
+                <TableHeaderCell className={styles.wrapHeader}>{t("targets.perOwnerMonth")}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {activity.value.map((row, i) => (
                 <TableRow key={i}>
                   <TableCell>{i < stageNames.length ? stageNames[i] : t("targets.won")}</TableCell>
-                  <TableCell className={styles.numeric}>{String(row[0])}</TableCell>
+                  <TableCell className={styles.numeric}>{typeof row[0] === "number" ? formatCount(language, row[0]) : String(row[0])}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -479,7 +507,7 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             {t("targets.insert")}
           </Button>
         </div>
-        <TaskStatus task={task} />
+        <TaskStatus task={task} origin="insert" />
       </Section>
       {dialog}
     </>
