@@ -111,10 +111,10 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
     geometry: BodyGeometry,
     columnIndexes: number[],
     property: "values" | "formulas",
-    opts: LongWorkOptions = {},
+    opts: ReadOptions = {},
   ): Promise<CellValue[][]> {
     const out: CellValue[][] = columnIndexes.map(() => []);
-    const total = geometry.rowCount;
+    const total = Math.min(geometry.rowCount, opts.maxRows ?? geometry.rowCount);
     const perChunk = Math.max(1, Math.floor(readCells / Math.max(1, columnIndexes.length)));
     for (let start = 0; start < total; start += perChunk) {
       throwIfAborted(opts.signal);

@@ -35,6 +35,8 @@ export interface LongWorkOptions {
 export interface ReadOptions extends LongWorkOptions {
   /** Only these headers (all when omitted). */
   columns?: string[];
+  /** Only the first rows of the data body (a sample, e.g. for detecting what a column holds). */
+  maxRows?: number;
 }
 
 /** A column to add (or refresh in place) holding one formula per row, or computed values. */

@@ -21,6 +21,7 @@ import { memo, startTransition, useCallback, useEffect, useMemo, useState, type 
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
+import { MappingProvider } from "./mapping";
 import { CurrencyContext, errorText, useI18n, useWorkbookSettings, type Notice } from "./hooks";
 import type { PanelId, PanelProps } from "./panelProps";
 import { BantPanel } from "./panels/BantPanel";
@@ -191,6 +192,7 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
 
   return (
     <CurrencyContext.Provider value={currency}>
+      <MappingProvider ops={ops} tables={tables}>
       <div className={styles.root}>
         <header className={styles.header}>
           <h1 className={styles.srOnly}>{t("app.title")}</h1>
@@ -243,6 +245,7 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
           ))}
         </main>
       </div>
+      </MappingProvider>
     </CurrencyContext.Provider>
   );
 }

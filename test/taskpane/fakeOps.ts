@@ -72,7 +72,8 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
       for (const h of wanted) {
         const i = t.headers.indexOf(h);
         if (i < 0) throw new Error(`No column ${h}`);
-        columns[h] = t.rows.map((r) => r[i] ?? "");
+        const rows = options?.maxRows === undefined ? t.rows : t.rows.slice(0, options.maxRows);
+        columns[h] = rows.map((r) => r[i] ?? "");
       }
       return { name, headers: [...t.headers], rowCount: t.rows.length, columns };
     },
