@@ -22,6 +22,7 @@ import {
   type CellValue,
   type ChangePlan,
   type ChartResult,
+  type ChartKind,
   type ChartSpec,
   type ColumnSpec,
   type LongWorkOptions,
@@ -523,14 +524,20 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
     },
 
     async addChart(sheetName: string, spec: ChartSpec): Promise<ChartResult> {
-      const attempt = (type: "Funnel" | "BarClustered") =>
+      const attempt = (type: ChartKind) =>
         excelRun(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetName);
-          const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(spec.source), "Auto" as Excel.ChartSeriesBy);
+          const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(spec.source), (spec.seriesBy ?? "Auto") as Excel.ChartSeriesBy);
           chart.title.text = spec.title;
+          for (const index of spec.lineSeries ?? []) chart.series.getItemAt(index).chartType = "Line" as Excel.ChartType;
           chart.setPosition(spec.topLeft, spec.bottomRight);
           await context.sync();
         });
+      const type = spec.type ?? "Funnel";
+      if (type !== "Funnel") {
+        await attempt(type);
+        return { type };
+      }
       try {
         await attempt("Funnel");
         return { type: "Funnel" };

@@ -99,6 +99,9 @@ export interface NewTableSpec {
   numberFormats?: Record<string, string>;
 }
 
+/** Chart types the pane writes (Excel.ChartType names). */
+export type ChartKind = "Funnel" | "BarClustered" | "ColumnClustered" | "Line" | "LineMarkers";
+
 export interface ChartSpec {
   /** Address on the sheet of the chart's source data (categories in the first column). */
   source: string;
@@ -106,11 +109,17 @@ export interface ChartSpec {
   /** Where to put the chart, e.g. "J2". */
   topLeft: string;
   bottomRight?: string;
+  /** Default "Funnel" (a host without funnel charts gets "BarClustered", which still shows the shape). */
+  type?: ChartKind;
+  /** Series (0-based, in source order) drawn as lines over the chart's type: clustered columns + a plan line. */
+  lineSeries?: number[];
+  /** How the source makes series; default "Auto" (Excel decides from the shape). */
+  seriesBy?: "Auto" | "Columns" | "Rows";
 }
 
 export interface ChartResult {
-  /** "Funnel" when the host took a funnel chart, "BarClustered" when it fell back. */
-  type: "Funnel" | "BarClustered";
+  /** The type the host took: the one asked for, or "BarClustered" when a funnel chart was refused. */
+  type: ChartKind;
 }
 
 /** How many rows of some table columns evaluate to an error (after the formulas were calculated). */

@@ -3,7 +3,7 @@
  * suffix), so nothing that already exists is touched. On failure the sheets it added are removed again.
  */
 import { columnLetters, sheetRef } from "../excel/chunking";
-import type { LongWorkOptions, TableInfo, WorkbookOps } from "../excel/types";
+import type { ChartKind, LongWorkOptions, TableInfo, WorkbookOps } from "../excel/types";
 import { serialToYearMonth } from "../engine";
 import { TABLE_NAMES, sampleContent, todayExcelSerial, type SampleLang } from "./data";
 
@@ -23,7 +23,7 @@ export interface InsertedSample {
   sheets: string[];
   tables: { leads: string; rules: string; stages: string; targets: string };
   dashboardSheet: string;
-  chartType: "Funnel" | "BarClustered";
+  chartType: ChartKind;
   /** Dashboard cells holding SALES formulas (to check what they evaluate to). */
   formulaCells: string[];
 }

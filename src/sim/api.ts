@@ -1073,10 +1073,63 @@ export class ChartTitle extends ClientObject<ChartModel> {
   }
 }
 
+/** How many series Excel makes of a chart's source: the first row/column holds the categories. */
+function seriesCount(c: ChartModel): number {
+  const rows = c.source.bottom - c.source.top + 1;
+  const cols = c.source.right - c.source.left + 1;
+  const byRows = c.seriesBy === "Rows" || (c.seriesBy === "Auto" && cols > rows);
+  return Math.max(1, (byRows ? rows : cols) - 1);
+}
+
+export class ChartSeries extends ClientObject<{ chart: ChartModel; index: number }> {
+  readonly _typeName = "ChartSeries";
+  protected readonly _scalarProperties = ["chartType"] as const;
+  get chartType(): string {
+    return this._get("chartType");
+  }
+  set chartType(v: string) {
+    this._set("chartType", v, (s) => {
+      if (!CHART_TYPES.has(v)) throw new SimError("InvalidArgument", `Unknown chart type "${v}".`);
+      s.chart.seriesTypes[s.index] = v;
+      this._ctx._model.touch();
+    });
+  }
+  protected _read(s: { chart: ChartModel; index: number }, name: string): unknown {
+    if (name === "chartType") return s.chart.seriesTypes[s.index] ?? s.chart.type;
+    throw new SimError("InvalidArgument", `ChartSeries has no property ${name}.`);
+  }
+}
+
+export class ChartSeriesCollection extends ClientObject<ChartModel> {
+  readonly _typeName = "ChartSeriesCollection";
+  protected readonly _scalarProperties = ["count"] as const;
+  get count(): number {
+    return this._get("count");
+  }
+  protected _read(c: ChartModel, name: string): unknown {
+    if (name === "count") return seriesCount(c);
+    throw new SimError("InvalidArgument", `ChartSeriesCollection has no property ${name}.`);
+  }
+  getItemAt(index: number): ChartSeries {
+    return new ChartSeries(this._ctx, (e) => {
+      const chart = this._require(e);
+      if (!Number.isInteger(index) || index < 0 || index >= seriesCount(chart)) {
+        throw new SimError("InvalidArgument", `The chart has no series ${index}.`);
+      }
+      return { chart, index };
+    });
+  }
+}
+
 export class Chart extends ClientObject<ChartModel> {
   readonly _typeName = "Chart";
   protected readonly _scalarProperties = ["id", "name", "chartType"] as const;
   private _title: ChartTitle | undefined;
+  private _series: ChartSeriesCollection | undefined;
+  get series(): ChartSeriesCollection {
+    this._series ??= new ChartSeriesCollection(this._ctx, (e) => this._require(e));
+    return this._series;
+  }
   get id(): string {
     return this._get("id");
   }
@@ -1097,6 +1150,7 @@ export class Chart extends ClientObject<ChartModel> {
     return this._title;
   }
   protected override _navigation(name: string): ClientObject<unknown> | undefined {
+    if (name === "series") return this.series as ClientObject<unknown>;
     return name === "title" ? (this.title as ClientObject<unknown>) : undefined;
   }
   protected _read(c: ChartModel, name: string): unknown {

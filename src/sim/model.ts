@@ -53,6 +53,8 @@ export interface ChartModel {
   seriesBy: string;
   title: string;
   position?: { start: string; end?: string };
+  /** Chart type of a series that differs from the chart's (a combo chart: clustered columns + a line), by index. */
+  seriesTypes: Record<number, string>;
 }
 
 export interface Selection {
@@ -546,7 +548,7 @@ export class WorkbookModel {
   addChart(sheet: SheetModel, type: string, sourceSheet: SheetModel, source: Rect, seriesBy: string): ChartModel {
     let n = 1;
     while (this.charts.some((c) => c.sheet === sheet && c.name === `Chart ${n}`)) n++;
-    const chart: ChartModel = { id: this.newId("chart"), name: `Chart ${n}`, type, sheet, sourceSheet, source, seriesBy, title: "" };
+    const chart: ChartModel = { id: this.newId("chart"), name: `Chart ${n}`, type, sheet, sourceSheet, source, seriesBy, title: "", seriesTypes: {} };
     this.charts.push(chart);
     this.touch();
     return chart;

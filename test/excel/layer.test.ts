@@ -182,12 +182,15 @@ describe("re-running never duplicates", () => {
     const { sim, ops } = setup();
     const first = await insertSampleWorkbook(ops, "en", { asOf: 45_800 });
     const before = JSON.stringify(first.sheets.map((s) => sim.model.dump(s)));
-    const second = await insertSampleWorkbook(ops, "zh", { asOf: 45_800 });
+    const second = await insertSampleWorkbook(ops, "en", { asOf: 45_800 });
+    const third = await insertSampleWorkbook(ops, "zh", { asOf: 45_800 });
     expect(JSON.stringify(first.sheets.map((s) => sim.model.dump(s)))).toBe(before);
     expect(second.tables.leads).toBe("Leads_2");
     expect(second.sheets.every((s) => !first.sheets.includes(s))).toBe(true);
+    // A Chinese sample has Chinese table names, so it takes none of the English names.
+    expect(third.tables.leads).toBe("线索");
     const tables = await ops.listTables();
-    expect(tables.find((t) => t.name === "Leads_2")?.headers).toContain("预算");
+    expect(tables.find((t) => t.name === "线索")?.headers).toContain("预算");
     expect(tables.find((t) => t.name === "Leads")?.rowCount).toBe(200);
   });
 
@@ -294,5 +297,24 @@ describe("tables, sheets, charts, settings", () => {
     expect(await ops.listSheets()).toEqual(["Sheet1", "Plan"]);
     await ops.deleteSheet("Plan");
     expect(await ops.listSheets()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("charts of other types", () => {
+  test("a clustered column chart with the plan series drawn as a line (combo)", async () => {
+    const { ops, sim } = setup();
+    await ops.writeBlock("Sheet1", { topLeft: "A1", formulas: [["Month", "Actual", "Plan"], ["2025-01", 10, 12], ["2025-02", 14, 12]] });
+    const chart = await ops.addChart("Sheet1", { source: "A1:C3", title: "Plan vs actual", topLeft: "E2", type: "ColumnClustered", lineSeries: [1] });
+    expect(chart.type).toBe("ColumnClustered");
+    const model = sim.model.charts[0];
+    expect(model.type).toBe("ColumnClustered");
+    expect(model.seriesTypes).toEqual({ 1: "Line" });
+  });
+
+  test("a line series that does not exist is refused, and nothing is half made", async () => {
+    const { ops, sim } = setup();
+    await ops.writeBlock("Sheet1", { topLeft: "A1", formulas: [["Month", "Actual"], ["2025-01", 10]] });
+    await expect(ops.addChart("Sheet1", { source: "A1:B2", title: "x", topLeft: "E2", type: "Line", lineSeries: [3] })).rejects.toThrow();
+    expect(sim.model.charts.filter((c) => c.seriesTypes[3] !== undefined)).toHaveLength(0);
   });
 });
