@@ -389,7 +389,7 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     problems.push(...(await audit(page, cdp, lang, `${lang}/${theme} start (empty workbook)`, contrast)));
 
     await page.getByRole("button", { name: t["start.insertSample"] }).click();
-    await page.waitForFunction(() => window.__salesSim!.model.tables.some((x) => x.name === "Leads"));
+    await page.waitForFunction(() => window.__salesSim!.model.tables.some((x) => x.name === "Leads" || x.name === "线索"));
     await settle(page);
 
     for (const panel of PANELS) {

@@ -66,7 +66,7 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   number: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, textAlign: "center" },
-  control: { minWidth: 0, width: "100%", maxWidth: "100%" },
+  control: { minWidth: 0, width: "100%", maxWidth: "100%", boxSizing: "border-box" },
   dropdownButton: { minWidth: 0 },
   spinInput: { minWidth: 0, width: "100%" },
   remove: { minWidth: "28px", width: "28px", paddingLeft: 0, paddingRight: 0 },
