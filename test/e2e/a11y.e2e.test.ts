@@ -471,7 +471,9 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     await settle(page);
     expect(await panelName()).toEqual([t["tab.start"]]);
 
-    // Tab out of the tab list into the Start panel: the first stop is its main action.
+    // Tab out of the tab list: the Help link at the end of the tab bar, then the Start panel's main action.
+    await page.keyboard.press("Tab");
+    expect(await focused()).toEqual({ role: "a", text: t["app.helpLabel"], selected: "", inPane: true });
     await page.keyboard.press("Tab");
     expect(await focused()).toEqual({ role: "button", text: t["start.insertSample"], selected: "", inPane: true });
     const tablesBefore = await page.evaluate(() => window.__salesSim!.model.tables.map((x) => x.name));
@@ -485,6 +487,8 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
 
     // Shift+Tab walks back to the tab list: no trap in the panel.
     await page.getByRole("button", { name: t["start.insertSample"] }).focus();
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused()).toEqual({ role: "a", text: t["app.helpLabel"], selected: "", inPane: true });
     await page.keyboard.press("Shift+Tab");
     expect(await focused()).toEqual({ role: "tab", text: t["tab.start"], selected: "true", inPane: true });
     expect(errors).toEqual([]);

@@ -18,10 +18,11 @@ describe("the Help link in the task pane header", () => {
     expect(link).toHaveAttribute("href", href);
     expect(link).toHaveAttribute("target", "_blank");
     expect(link.getAttribute("rel")).toMatch(/noopener/);
-    // It sits in the header next to the title, before the panel tabs.
+    // It sits at the end of the one-row tab bar: after the title and after every panel tab.
     const heading = screen.getByRole("heading", { level: 1 });
     expect(heading.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(link.compareDocumentPosition(screen.getAllByRole("tab")[0]) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs[tabs.length - 1].compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await waitFor(() => expect(screen.getAllByRole("tab")).toHaveLength(6));
   });
 });
