@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+ 
 "use strict";
 /**
  * HTTPS options for the dev server on https://localhost:3000.

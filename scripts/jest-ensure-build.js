@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+ 
 "use strict";
 /**
  * Jest globalSetup: makes sure dist/ holds a production build of the current sources before tests that read

@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+ 
 "use strict";
 /**
  * `npm run preview`: builds dist/ when it is missing or older than the sources, then serves it over plain

@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+ 
 "use strict";
 /**
  * `npm run screenshots`: retakes the README's screenshots on purpose. Tests write their screenshots to the

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* eslint-disable no-console */
+ 
 "use strict";
 /**
  * `npm run serve:dist`: a plain static HTTPS server for a deployment build, to try the hosting steps of the README

@@ -90,7 +90,7 @@ export function needsLiteralText(value: unknown): value is string {
 
 const FORMULA_START = /^\s*[=+\-@]/;
 /** Digits with only the punctuation of numbers, currencies, percentages, dates and times. */
-const NUMBER_OR_DATE_LIKE = /^[\s\d.,:/%$¥￥€£()eE年月日+\-]*\d[\s\d.,:/%$¥￥€£()eE年月日+\-]*(?:\s*[ap]m)?$/i;
+const NUMBER_OR_DATE_LIKE = /^[\s\d.,:/%$¥￥€£()eE年月日+-]*\d[\s\d.,:/%$¥￥€£()eE年月日+-]*(?:\s*[ap]m)?$/i;
 const EXCEL_LITERAL = /^(?:true|false|#n\/a|#value!|#ref!|#div\/0!|#num!|#name\?|#null!|#spill!|#calc!|#getting_data)$/i;
 
 /** The text format that keeps a string exactly as written. */

@@ -692,7 +692,7 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
       .concat(Object.entries(counts).filter(([k]) => !(k in worst)).map(([k, c]) => `  ${k}: ${c} compared exactly`))
       .join("\n");
     // The agreement figures for the closing note.
-    // eslint-disable-next-line no-console
+     
     console.log(`LibreOffice cross-check: ${series.length} series, ${compared} outputs compared\n${report}`);
     if (failures.length > 0) throw new Error(`${failures.length} disagreements:\n${failures.slice(0, 40).join("\n")}`);
     expect(compared).toBeGreaterThan(40 * 20);

@@ -91,7 +91,7 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
 
   afterAll(async () => {
     await session?.close();
-    // eslint-disable-next-line no-console
+     
     console.log(`[a11y] ${JSON.stringify(totals)}`);
   });
 

@@ -8,7 +8,7 @@
  * Without /usr/bin/chromium the suite is skipped with a warning, or fails when REQUIRE_E2E is set.
  */
 import type { Page } from "playwright-core";
-import { browserDescribe, openPreview, PANELS, screenshotPath, selectPanel, STRINGS, type Lang, type PreviewSession, type Strings } from "./support";
+import { browserDescribe, openPreview, PANELS, screenshotPath, selectPanel, STRINGS, type Lang, type PreviewSession } from "./support";
 
 const describeBrowser = browserDescribe("the browser tests");
 

@@ -16,8 +16,7 @@ import type { Server } from "https";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { browserDescribe, CHROMIUM, STRINGS, type Lang } from "./support";
 import { productionBuild, PRODUCTION_URL, type ProductionBuild } from "../support/productionBuild";
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of this repo, typed by the cast
 const { startHttpsServer } = require("../../scripts/serve-https.js") as {
   startHttpsServer(options: { root: string; base: string; domains: string[] }): Promise<{ server: Server; port: number }>;
 };

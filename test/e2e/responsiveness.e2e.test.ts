@@ -80,7 +80,7 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
         await page.waitForTimeout(4000);
       });
     }
-    // eslint-disable-next-line no-console
+     
     console.log(`[long tasks, ms] ${JSON.stringify(report)}`);
     const over = Object.entries(report).flatMap(([what, list]) => list.pane.filter((d) => d > LIMIT_MS).map((d) => `${what}: ${d} ms`));
     expect(over).toEqual([]);

@@ -6,8 +6,7 @@ import * as fs from "fs";
 import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of this repo, typed by the cast
 const { startStaticServer } = require("../../scripts/preview.js") as {
   startStaticServer(root: string, port: number): Promise<{ server: http.Server; port: number; url: string }>;
 };

@@ -24,8 +24,7 @@ export type PanelId = (typeof PANELS)[number];
 export type Strings = typeof en;
 export type Lang = "en-US" | "zh-CN";
 export const STRINGS: Record<Lang, Strings> = { "en-US": en, "zh-CN": zh as Strings };
-
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of this repo, typed by the cast
 const preview = require("../../scripts/preview.js") as {
   startStaticServer(root: string, port: number): Promise<{ server: Server; port: number; url: string }>;
   buildIfNeeded(): void;
@@ -50,7 +49,7 @@ export function screenshotPath(name: string): string {
 /** `describe` when Chromium is there (or REQUIRE_E2E demands it); otherwise `describe.skip` with a warning. */
 export function browserDescribe(what: string): jest.Describe {
   if (!haveChromium && !process.env.REQUIRE_E2E) {
-    // eslint-disable-next-line no-console
+     
     console.warn(`[e2e] ${CHROMIUM} not found: ${what} are skipped (apt-get install -y chromium; REQUIRE_E2E=1 makes this a failure).`);
   }
   return haveChromium || process.env.REQUIRE_E2E ? describe : describe.skip;

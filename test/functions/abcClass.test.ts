@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { abcClass } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectErrorCell, expectThrows, row, xlErr } from "./helpers";
 

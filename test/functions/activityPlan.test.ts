@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { activityPlan } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectThrows, row } from "./helpers";
 

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { bantMissing } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectErrorCell, expectThrows, row, serial, xlErr } from "./helpers";
 

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { runRate } from "../../src/functions/functions";
 import { expectMoney, expectThrows, serial, todaySerial } from "./helpers";
 

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { split } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectThrows, flat, row, xlErr } from "./helpers";
 

@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import { winRate } from "../../src/functions/functions";
 import { cell, col, expectThrows, row, xlErr } from "./helpers";
 

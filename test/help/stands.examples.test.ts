@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 /**
  * The worked examples of src/help/examples/stands.ts are called through src/functions/functions.ts exactly as Excel
  * would call them, in their display language, and must give exactly their stated result (numbers to 1e-9 relative).

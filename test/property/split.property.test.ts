@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 import fc from "fast-check";
 import { split } from "../../src/functions/functions";
 import { flat } from "../functions/helpers";

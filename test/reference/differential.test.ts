@@ -4,11 +4,12 @@
  * on random but realistic inputs. Set REF_EXPLORE=1 to collect every disagreement into /tmp/ref-diffs.json
  * instead of failing on the first one (how the discrepancies in the report were found).
  */
+import fs from "fs";
 import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import * as R from "./reference";
 import {
-  AS_OF, asRange, blankArb, dateCellArb, diff, errArb, j, mix, noArb, numTextArb, rangeArb, run, serialArb, smallNum,
+  AS_OF, asRange, blankArb, dateCellArb, diff, errArb, fmtDate, j, mix, noArb, numTextArb, rangeArb, run, serialArb, smallNum,
   unknownArb, wordArb, xl, yesArb,
 } from "./harness";
 
@@ -54,8 +55,8 @@ function clone(a: unknown[]): unknown[] {
 }
 
 afterAll(() => {
-  if (EXPLORE) require("fs").writeFileSync("/tmp/ref-diffs.json", JSON.stringify(found, null, 1));
-  // eslint-disable-next-line no-console
+  if (EXPLORE) fs.writeFileSync("/tmp/ref-diffs.json", JSON.stringify(found, null, 1));
+   
   console.log(`differential: ${agreed} generated cases agree with the reference`);
 });
 
@@ -206,7 +207,7 @@ check({
 // TARGETPLAN
 const planCommon = fc.record({
   total: mix([4, fc.integer({ min: 0, max: 2000000 })], [1, fc.integer({ min: 0, max: 1e9 })], [1, fc.integer({ min: -4000, max: 4000 }).map((k) => k / 4)], [1, fc.constantFrom("1,200", "¥3.5万", "12万")]),
-  start: mix([3, fc.integer({ min: 45658, max: 46800 })], [1, fc.tuple(fc.integer({ min: 45658, max: 46800 }), fc.integer({ min: 0, max: 3 })).map(([s, f]) => require("./harness").fmtDate(s, f))]),
+  start: mix([3, fc.integer({ min: 45658, max: 46800 })], [1, fc.tuple(fc.integer({ min: 45658, max: 46800 }), fc.integer({ min: 0, max: 3 })).map(([s, f]) => fmtDate(s, f))]),
   period: optArg(fc.constantFrom("M", "month", "月", "Q", "季度", "quarter", "W", "week", "周", "x")),
   seasonality: optArg(
     fc.oneof(

@@ -52,7 +52,6 @@ export function j(v: unknown): string {
 
 // ---------- cell generators ----------
 
-const ws = (s: string) => fc.constantFrom(s, ` ${s}`, `${s} `, s.toUpperCase());
 export const blankArb = fc.constantFrom<unknown>(null, "", "   ");
 export const errArb = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!").map(xl);
 export const numTextArb = fc.constantFrom(

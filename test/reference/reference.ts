@@ -847,7 +847,7 @@ export function TARGETPLAN_PARTS(
     else if (w.length === 4) monthly = w.flatMap((q) => [q, q, q]);
     else return fail("#VALUE!", "seasonality");
   }
-  let ownerNames: unknown[] = [];
+  const ownerNames: unknown[] = [];
   let ownerW: Frac[] | null = null;
   if (!(isBlank(owners) || (Array.isArray(owners) && flat(owners).every(isTextBlank)))) {
     const oc = flat(owners);
