@@ -63,7 +63,9 @@ const useStyles = makeStyles({
   },
   // Tabs take the row; the Help link keeps its width at the end of it.
   bar: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, minWidth: 0 },
-  tabs: { flexWrap: "nowrap", minWidth: 0, overflow: "hidden", flexGrow: 1 },
+  // flex-basis 0: the tab list's width is the row minus the Help link, never its own content's width — otherwise
+  // hiding a tab shrinks the list, the overflow manager sees room again and shows it (zh-CN at 320 px never settled).
+  tabs: { flexWrap: "nowrap", minWidth: 0, overflow: "hidden", flexGrow: 1, flexShrink: 1, flexBasis: 0 },
   help: { flexShrink: 0, whiteSpace: "nowrap" },
   // Office shows the add-in's name above the pane; the page keeps a heading for screen readers only.
   srOnly: {

@@ -23,10 +23,14 @@ function sampleTables(lang: "en" | "zh"): TableInfo[] {
 const chosenNames = (tables: TableInfo[]) => Object.fromEntries(Object.entries(chooseTables(tables).chosen).map(([k, c]) => [k, c!.table]));
 
 describe("the table chooser", () => {
-  test.each(["en", "zh"] as const)("the sample workbook (%s)", (lang) => {
+  test.each([
+    ["en", { deals: "Leads", rules: "ScoringRules", stages: "Stages", targets: "Targets" }],
+    // The Chinese sample writes Chinese table names.
+    ["zh", { deals: "线索", rules: "评分规则", stages: "阶段", targets: "目标" }],
+  ] as const)("the sample workbook (%s)", (lang, expected) => {
     const tables = sampleTables(lang);
     const d = chooseTables(tables);
-    expect(chosenNames(tables)).toEqual({ deals: "Leads", rules: "ScoringRules", stages: "Stages", targets: "Targets" });
+    expect(chosenNames(tables)).toEqual(expected);
     expect(d.ambiguities).toEqual([]);
     expect(d.dealsFlavor).toBe("leads");
   });
