@@ -322,3 +322,52 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
     expect(problems).toEqual([]);
   });
 });
+
+/**
+ * Blank cells in `any` ranges arrive as `null` on some Excel builds and as `0` on others (issue 7.4). In text-only
+ * fields — stages, outcomes, owners, groups, stage names, field names — the spec makes 0 a blank (formulas.md §1.1),
+ * and so do date cells in ACTUALS, ATTAINMENT, STAGETIME and FORECAST. Each call below is made twice through the built
+ * bundle, blanks as `null` and blanks as `0`, and must answer the same.
+ */
+describe("blank cells as null or as 0 give the same results (built bundle)", () => {
+  const B = Symbol("blank");
+  type Arg = unknown;
+  /** Replaces every B in the arguments with `blank`. */
+  const withBlank = (args: Arg[], blank: null | 0): Arg[] =>
+    args.map((a) => (a === B ? blank : Array.isArray(a) ? a.map((row: unknown[]) => row.map((c) => (c === B ? blank : c))) : a));
+  const outcome = (id: string, args: Arg[]) => {
+    const r = call(id, args);
+    return r.error !== undefined ? { error: JSON.stringify(r.error) } : { value: r.value };
+  };
+
+  const stages = [["Lead"], [B], ["Qualified"], ["Proposal"], [B], ["Lead"], ["Proposal"]];
+  const order = [["Lead"], [B], ["Qualified"], ["Proposal"]];
+  const amounts = [[100], [50], [200], [300], [10], [500], [70]];
+  const outcomes = [["won"], [B], ["lost"], [B], ["won"], [B], ["lost"]];
+  const owners = [["Ann"], [B], ["Bob"], ["Ann"], [B], ["Bob"], ["Ann"]];
+  const dates = [[45660], [45700], [B], [45720], [45750], [B], [45800]];
+  const cases: Array<[string, Arg[]]> = [
+    ["FUNNEL", [stages, order, amounts, outcomes]],
+    ["CONVERSION", [stages, order, "Lead", "Proposal", outcomes]],
+    ["BOTTLENECK", [stages, order, outcomes]],
+    ["WINRATE", [outcomes]],
+    ["PIPELINE", [stages, amounts, [["Lead"], ["Qualified"], ["Proposal"]], [[0.1], [0.4], [0.7]], outcomes]],
+    ["FUNNELBY", [stages, order, owners, outcomes]],
+    ["ACTUALS", [amounts, dates, 45658, "M", owners, null, outcomes]],
+    ["ACTUALS", [amounts, dates, 45658, "Q", owners, [["Ann"], ["Bob"], [B]], null]],
+    ["ATTAINMENT", [[["Owner", "Target"], ["Ann", 1000], ["Bob", 800]], amounts, dates, 45658, 45838, owners, outcomes, 45800]],
+    ["STAGETIME", [[["Lead", "Qualified", "Won"], [45658, B, 45680], [45660, 45670, B], [B, B, B]], [["won"], [B], ["lost"]], 45700]],
+    ["FORECAST", [[[100], [200], [B], [300], [400], [250]], [[45658], [45689], [B], [45717], [45748], [45778]], 2, 0]],
+    ["WINPROB", [[["Region", "Outcome"], ["East", "won"], ["West", "lost"], [B, "won"], ["East", B], ["West", B]], [["Region"]]]],
+    ["WINFACTORS", [[["Region", "Outcome"], ["East", "won"], ["West", "lost"], [B, "won"], ["East", B], [B, B]], [["Region"]]]],
+    ["LEADSCORE", [LEADS, [...RULES, [B, B, B, B]]]],
+    ["LEADGRADE", [[[90], [60], [10]], null, [["A"], ["B"], ["C"]]]],
+  ];
+
+  test.each(cases)("%s", (id, args) => {
+    const asNull = outcome(id, withBlank(args, null));
+    const asZero = outcome(id, withBlank(args, 0));
+    expect(asNull.error).toBeUndefined();
+    expect(asZero).toEqual(asNull);
+  });
+});

@@ -5,7 +5,8 @@
  */
 import type { BenchCase } from "../types";
 import { cases as forecastCases } from "./forecast";
+import { cases as perRowCases } from "./perRow";
 import { cases as simCases } from "./sim";
 import { cases as stands } from "./stands";
 
-export const caseModules: Array<Record<string, BenchCase>> = [stands, forecastCases, simCases];
+export const caseModules: Array<Record<string, BenchCase>> = [perRowCases, stands, forecastCases, simCases];

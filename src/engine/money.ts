@@ -14,6 +14,7 @@ import {
   scalarOf,
   todaySerial,
 } from "./coerce";
+import { SetupCache } from "./setupCache";
 
 export interface Tier {
   threshold: number;
@@ -86,9 +87,19 @@ export function commissionOf(amount: number, tiers: Tier[], method: CommissionMe
   return amount < 0 ? -earned : earned + 0;
 }
 
+/** Parsed tier tables by content: per-row COMMISSION calls (one per table row) parse the tiers once. */
+export const tierTables = new SetupCache<Tier[]>(8);
+const methodCache = new Map<string, CommissionMethod>();
+
 export function commission(amountsArg: unknown, tiersArg: unknown, methodArgValue?: unknown): Matrix {
-  const tiers = readTiers(tiersArg);
-  const method = methodArg(methodArgValue);
+  const tierCells = asMatrix(tiersArg);
+  const tiers = tierTables.get([tierCells], () => readTiers(tierCells));
+  let method: CommissionMethod;
+  if (typeof methodArgValue === "string" && methodCache.has(methodArgValue)) method = methodCache.get(methodArgValue)!;
+  else {
+    method = methodArg(methodArgValue);
+    if (typeof methodArgValue === "string" && methodCache.size < 64) methodCache.set(methodArgValue, method);
+  }
   return asMatrix(amountsArg).map((row) =>
     row.map((cell): Cell => {
       if (isBlank(cell)) return 0;

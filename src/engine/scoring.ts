@@ -5,8 +5,9 @@
  * it is analysed once (memoised to a bit mask of the rules on that column it satisfies), so a 1,048,576-row table
  * costs one Map lookup per referenced text cell rather than one normalisation per rule and cell.
  */
-import type { Cell, Matrix } from "./types";
+import type { Cell } from "./types";
 import { cellError, numError, valueError, XlError } from "./errors";
+import { SetupCache } from "./setupCache";
 import {
   asMatrix,
   dateArg,
@@ -374,14 +375,16 @@ export interface ScoreResult {
   /** Number of leads. */
   count: number;
   ruleSet: RuleSet;
-  /** One bit per (rule, lead): matched. masks[k][i]. */
-  masks: Uint8Array[];
+  /** The compiled table the result came from (its labels are cached there). */
+  plan?: ScoringPlan;
+  /** One bit per (rule, lead): matched. masks[k * count + i]. */
+  masks: Uint8Array;
   /** Per lead: the first error among the referenced cells, if any. */
   errors: Map<number, XlError>;
 }
 
 interface LeadTable {
-  names: string[];
+  headerCells: Cell[];
   rows: Cell[][];
   first: number; // index of the first lead row in rows
 }
@@ -389,7 +392,7 @@ interface LeadTable {
 function leadTable(recordsArg: unknown, headersArg: unknown): LeadTable {
   const records = asMatrix(recordsArg);
   if (isOmitted(headersArg)) {
-    return { names: headerNames(records[0] ?? []), rows: records, first: 1 };
+    return { headerCells: records[0] ?? [], rows: records, first: 1 };
   }
   const headers = asMatrix(headersArg);
   const width = records[0]?.length ?? 0;
@@ -398,19 +401,51 @@ function leadTable(recordsArg: unknown, headersArg: unknown): LeadTable {
       `headers must be one row as wide as records (${width} columns), not ${headers.length}×${headers[0]?.length ?? 0}`,
     );
   }
-  return { names: headerNames(headers[0]), rows: records, first: 0 };
+  return { headerCells: headers[0], rows: records, first: 0 };
 }
 
-/** Evaluates every rule on every lead. */
-export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg: unknown, asOfArg: unknown): ScoreResult {
-  const { names, rows, first } = leadTable(recordsArg, headersArg);
-  const ruleSet = compileRules(rulesArg, names);
-  const asOf = dateArg(asOfArg, "as_of", todaySerial);
-  const count = Math.max(0, rows.length - first);
-  const { rules } = ruleSet;
-  const masks = rules.map(() => new Uint8Array(count));
-  const errors = new Map<number, XlError>();
+/** The rules that read one column, with what can be decided once per rule table and as_of. */
+interface ColumnPlan {
+  column: number;
+  ruleIdx: number[];
+  colRules: CompiledRule[];
+  needs: Needs;
+  textNeeded: boolean[];
+  blankResults: Uint8Array;
+  trueResults: Uint8Array;
+  falseResults: Uint8Array;
+  /** Text → which of the column's rules it satisfies; dropped when most lookups miss (unique texts). */
+  memo: Map<string, Uint8Array> | undefined;
+  lookups: number;
+  misses: number;
+}
 
+/** A compiled rules table against a header row, and its column plans for the last as_of used. */
+interface ScoringPlan {
+  ruleSet: RuleSet;
+  asOf: number;
+  columns: ColumnPlan[] | undefined;
+  /** SCOREDETAIL's label per rule, made on first use. */
+  labels?: string[];
+}
+
+/** Largest number of distinct texts a column's memo keeps across calls before it starts afresh. */
+const MEMO_LIMIT = 65536;
+
+/**
+ * Compiled rule tables by content (rules cells + header cells): per-row calls from a table reuse the work of the
+ * first row. Bounded to a few tables; a changed cell is a different entry.
+ */
+export const scoringPlans = new SetupCache<ScoringPlan>(8);
+
+function resultsFor(colRules: CompiledRule[], view: CellView, asOf: number): Uint8Array {
+  const out = new Uint8Array(colRules.length);
+  for (let j = 0; j < colRules.length; j++) out[j] = matches(colRules[j], view, asOf) ? 1 : 0;
+  return out;
+}
+
+function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
+  const { rules } = ruleSet;
   // Rules grouped by the column they read, so each column is scanned once.
   const byColumn = new Map<number, number[]>();
   rules.forEach((rule, k) => {
@@ -418,43 +453,73 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
     if (list === undefined) byColumn.set(rule.column, [k]);
     else list.push(k);
   });
-
+  const plans: ColumnPlan[] = [];
   for (const [column, ruleIdx] of byColumn) {
     const colRules = ruleIdx.map((k) => rules[k]);
-    const colMasks = ruleIdx.map((k) => masks[k]);
-    const nRules = colRules.length;
-    const needs = needsOf(colRules);
-    // Memoising by text pays off on low-cardinality columns (industry, region); on a column of unique texts
-    // (company, e-mail) it only costs, so it is switched off once most lookups miss.
-    let memo: Map<string, Uint8Array> | undefined = new Map<string, Uint8Array>();
-    let lookups = 0;
-    let misses = 0;
-    const resultsFor = (view: CellView): Uint8Array => {
-      const out = new Uint8Array(nRules);
-      for (let j = 0; j < nRules; j++) out[j] = matches(colRules[j], view, asOf) ? 1 : 0;
-      return out;
-    };
-    const blankResults = resultsFor(BLANK_VIEW);
-    const trueResults = resultsFor(TRUE_VIEW);
-    const falseResults = resultsFor(FALSE_VIEW);
-    const textNeeded = colRules.map(needsText);
-    const scratch: CellView = { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" };
+    plans.push({
+      column,
+      ruleIdx,
+      colRules,
+      needs: needsOf(colRules),
+      textNeeded: colRules.map(needsText),
+      blankResults: resultsFor(colRules, BLANK_VIEW, asOf),
+      trueResults: resultsFor(colRules, TRUE_VIEW, asOf),
+      falseResults: resultsFor(colRules, FALSE_VIEW, asOf),
+      memo: new Map<string, Uint8Array>(),
+      lookups: 0,
+      misses: 0,
+    });
+  }
+  return plans;
+}
 
+function planFor(headerCells: Cell[], rulesArg: unknown): ScoringPlan {
+  const rulesTable = asMatrix(rulesArg);
+  return scoringPlans.get([[headerCells], rulesTable], () => ({
+    ruleSet: compileRules(rulesTable, headerNames(headerCells)),
+    asOf: NaN,
+    columns: undefined,
+  }));
+}
+
+/** Evaluates every rule on every lead. */
+export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg: unknown, asOfArg: unknown): ScoreResult {
+  const { headerCells, rows, first } = leadTable(recordsArg, headersArg);
+  const plan = planFor(headerCells, rulesArg);
+  const asOf = dateArg(asOfArg, "as_of", todaySerial);
+  if (plan.columns === undefined || !Object.is(plan.asOf, asOf)) {
+    plan.columns = columnPlans(plan.ruleSet, asOf);
+    plan.asOf = asOf;
+  }
+  const count = Math.max(0, rows.length - first);
+  const { rules } = plan.ruleSet;
+  // One bit per (rule, lead): masks[k * count + i].
+  const masks = new Uint8Array(rules.length * count);
+  const errors = new Map<number, XlError>();
+  const scratch: CellView = { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" };
+
+  for (const col of plan.columns) {
+    const { column, colRules, needs, textNeeded, ruleIdx } = col;
+    const nRules = colRules.length;
     for (let i = 0; i < count; i++) {
       const cell = rows[first + i][column];
       let res: Uint8Array | undefined;
       if (typeof cell === "string") {
+        const memo = col.memo;
         if (memo !== undefined) {
           res = memo.get(cell);
-          lookups++;
+          col.lookups++;
           if (res === undefined) {
-            misses++;
-            res = resultsFor(viewOfText(cell, needs));
+            col.misses++;
+            res = resultsFor(colRules, viewOfText(cell, needs), asOf);
+            if (memo.size >= MEMO_LIMIT) memo.clear();
             memo.set(cell, res);
-            if (lookups >= 4096 && misses * 2 > lookups) memo = undefined;
+            // Memoising pays off on low-cardinality columns (industry, region); on a column of unique texts
+            // (company, e-mail) it only costs, so it is switched off once most lookups miss.
+            if (col.lookups >= 4096 && col.misses * 2 > col.lookups) col.memo = undefined;
           }
         } else {
-          res = resultsFor(viewOfText(cell, needs));
+          res = resultsFor(colRules, viewOfText(cell, needs), asOf);
         }
       } else if (typeof cell === "number" && Number.isFinite(cell)) {
         // Numbers: evaluated directly (high cardinality), with text formed only if a text rule needs it.
@@ -463,30 +528,29 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
         scratch.norm = "";
         let normReady = false;
         for (let j = 0; j < nRules; j++) {
-          const rule = colRules[j];
           if (!normReady && textNeeded[j]) {
             scratch.norm = formatNumber(cell);
             normReady = true;
           }
-          if (matches(rule, scratch, asOf)) colMasks[j][i] = 1;
+          if (matches(colRules[j], scratch, asOf)) masks[ruleIdx[j] * count + i] = 1;
         }
         continue;
       } else if (typeof cell === "boolean") {
-        res = cell ? trueResults : falseResults;
+        res = cell ? col.trueResults : col.falseResults;
       } else if (cell === null || cell === undefined) {
-        res = blankResults;
+        res = col.blankResults;
       } else {
         const err = cellError(cell);
         if (err !== undefined) {
           if (!errors.has(i)) errors.set(i, err);
           continue;
         }
-        res = resultsFor(viewOf(cell));
+        res = resultsFor(colRules, viewOf(cell), asOf);
       }
-      for (let j = 0; j < nRules; j++) if (res[j] === 1) colMasks[j][i] = 1;
+      for (let j = 0; j < nRules; j++) if (res[j] === 1) masks[ruleIdx[j] * count + i] = 1;
     }
   }
-  return { count, ruleSet, masks, errors };
+  return { count, ruleSet: plan.ruleSet, plan, masks, errors };
 }
 
 function needsOf(rules: CompiledRule[]): Needs {
@@ -556,10 +620,10 @@ export function scoresOf(result: ScoreResult): Array<number | XlError> {
   const groupSums = groups.map(() => new Float64Array(count));
   for (let k = 0; k < rules.length; k++) {
     const rule = rules[k];
-    const mask = masks[k];
+    const base = k * count;
     const target = rule.group >= 0 ? groupSums[rule.group] : scores;
     const pts = rule.points;
-    for (let i = 0; i < count; i++) if (mask[i] === 1) target[i] += pts;
+    for (let i = 0; i < count; i++) if (masks[base + i] === 1) target[i] += pts;
   }
   for (let g = 0; g < groups.length; g++) {
     const cap = groups[g].cap;
@@ -572,17 +636,23 @@ export function scoresOf(result: ScoreResult): Array<number | XlError> {
   return out;
 }
 
-/** Explanations: "field operator value (+points)" per matched rule, "; cap group (-cut)" per cut group. */
-export function detailsOf(result: ScoreResult): Array<string | XlError> {
-  const { count, ruleSet, masks, errors } = result;
-  const { rules, groups } = ruleSet;
-  const labels = rules.map((rule) => {
+/** SCOREDETAIL's text per rule: "field operator value (+points)". */
+function ruleLabels(rules: CompiledRule[]): string[] {
+  return rules.map((rule) => {
     const sign = rule.points < 0 ? "-" : "+";
     // "blank" / "not blank" take no value: whatever sits in the value cell is not part of the rule.
     const valueless = rule.op === "blank" || rule.op === "not blank";
     const value = valueless || rule.valueText === "" ? "" : ` ${rule.valueText}`;
     return `${rule.fieldText} ${rule.opText}${value} (${sign}${formatNumber(Math.abs(rule.points))})`;
   });
+}
+
+/** Explanations: "field operator value (+points)" per matched rule, "; cap group (-cut)" per cut group. */
+export function detailsOf(result: ScoreResult): Array<string | XlError> {
+  const { count, ruleSet, masks, errors, plan } = result;
+  const { rules, groups } = ruleSet;
+  const labels = plan?.labels ?? ruleLabels(rules);
+  if (plan !== undefined) plan.labels = labels;
   const out: Array<string | XlError> = new Array(count);
   const groupSums = new Float64Array(groups.length);
   for (let i = 0; i < count; i++) {
@@ -594,7 +664,7 @@ export function detailsOf(result: ScoreResult): Array<string | XlError> {
     const parts: string[] = [];
     groupSums.fill(0);
     for (let k = 0; k < rules.length; k++) {
-      if (masks[k][i] !== 1) continue;
+      if (masks[k * count + i] !== 1) continue;
       parts.push(labels[k]);
       if (rules[k].group >= 0) groupSums[rules[k].group] += rules[k].points;
     }
