@@ -8,5 +8,6 @@ import { cases as forecastCases } from "./forecast";
 import { cases as perRowCases } from "./perRow";
 import { cases as simCases } from "./sim";
 import { cases as stands } from "./stands";
+import { cases as wholeTableCases } from "./wholeTable";
 
-export const caseModules: Array<Record<string, BenchCase>> = [perRowCases, stands, forecastCases, simCases];
+export const caseModules: Array<Record<string, BenchCase>> = [perRowCases, wholeTableCases, stands, forecastCases, simCases];

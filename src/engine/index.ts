@@ -4,7 +4,7 @@
  * are thrown as XlError; per-record errors are XlError values inside the returned matrix.
  */
 import type { Matrix } from "./types";
-import { evaluateRules, scoresOf, detailsOf } from "./scoring";
+import { evaluateRules, scoreColumn, detailsOf } from "./scoring";
 
 export * from "./types";
 export * from "./errors";
@@ -37,7 +37,8 @@ const column = <T>(values: T[]): Matrix => (values.length === 0 ? [[""]] : value
 
 /** LEADSCORE: one score per lead (a column). */
 export function leadScore(records: unknown, rules: unknown, headers?: unknown, asOf?: unknown): Matrix {
-  return column(scoresOf(evaluateRules(records, rules, headers, asOf)));
+  const out = scoreColumn(evaluateRules(records, rules, headers, asOf, true));
+  return out.length === 0 ? [[""]] : out;
 }
 
 /** SCOREDETAIL: one explanation per lead (a column). */

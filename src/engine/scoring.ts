@@ -377,8 +377,12 @@ export interface ScoreResult {
   ruleSet: RuleSet;
   /** The compiled table the result came from (its labels are cached there). */
   plan?: ScoringPlan;
-  /** One bit per (rule, lead): matched. masks[k * count + i]. */
-  masks: Uint8Array;
+  /** Per column plan, one word per lead: bit j set when the plan's rule j matched. */
+  bits: Uint32Array[];
+  /** The column plans `bits` refers to. */
+  columns: ColumnPlan[];
+  /** The scores, when evaluated for scores only (then `bits` is empty). */
+  scores?: Float64Array;
   /** Per lead: the first error among the referenced cells, if any. */
   errors: Map<number, XlError>;
 }
@@ -411,13 +415,16 @@ interface ColumnPlan {
   colRules: CompiledRule[];
   needs: Needs;
   textNeeded: boolean[];
-  blankResults: Uint8Array;
-  trueResults: Uint8Array;
-  falseResults: Uint8Array;
-  /** Text → which of the column's rules it satisfies; dropped when most lookups miss (unique texts). */
-  memo: Map<string, Uint8Array> | undefined;
+  blankResults: number;
+  trueResults: number;
+  falseResults: number;
+  /** Text → which of the column's rules it satisfies (bit j = rule j); dropped when most lookups miss. */
+  memo: Map<string, number> | undefined;
   lookups: number;
   misses: number;
+  /** Per rule of this plan: its points, and its group (-1 = ungrouped). */
+  points: Float64Array;
+  groupOf: Int32Array;
 }
 
 /** A compiled rules table against a header row, and its column plans for the last as_of used. */
@@ -425,6 +432,9 @@ interface ScoringPlan {
   ruleSet: RuleSet;
   asOf: number;
   columns: ColumnPlan[] | undefined;
+  /** Group caps, and a scratch row of group sums (calls never overlap: JavaScript is single-threaded). */
+  caps: Float64Array;
+  groupSums: Float64Array;
   /** SCOREDETAIL's label per rule, made on first use. */
   labels?: string[];
 }
@@ -438,11 +448,15 @@ const MEMO_LIMIT = 65536;
  */
 export const scoringPlans = new SetupCache<ScoringPlan>(8);
 
-function resultsFor(colRules: CompiledRule[], view: CellView, asOf: number): Uint8Array {
-  const out = new Uint8Array(colRules.length);
-  for (let j = 0; j < colRules.length; j++) out[j] = matches(colRules[j], view, asOf) ? 1 : 0;
-  return out;
+/** Which of a column's rules (at most 32) a cell satisfies, as bits. */
+function resultsFor(colRules: CompiledRule[], view: CellView, asOf: number): number {
+  let bits = 0;
+  for (let j = 0; j < colRules.length; j++) if (matches(colRules[j], view, asOf)) bits |= 1 << j;
+  return bits >>> 0;
 }
+
+/** Rules per column plan: one 32-bit word per cell. */
+const RULES_PER_PLAN = 32;
 
 function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
   const { rules } = ruleSet;
@@ -454,7 +468,8 @@ function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
     else list.push(k);
   });
   const plans: ColumnPlan[] = [];
-  for (const [column, ruleIdx] of byColumn) {
+  for (const [column, allIdx] of byColumn) for (let from = 0; from < allIdx.length; from += RULES_PER_PLAN) {
+    const ruleIdx = allIdx.slice(from, from + RULES_PER_PLAN);
     const colRules = ruleIdx.map((k) => rules[k]);
     plans.push({
       column,
@@ -465,9 +480,11 @@ function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
       blankResults: resultsFor(colRules, BLANK_VIEW, asOf),
       trueResults: resultsFor(colRules, TRUE_VIEW, asOf),
       falseResults: resultsFor(colRules, FALSE_VIEW, asOf),
-      memo: new Map<string, Uint8Array>(),
+      memo: new Map<string, number>(),
       lookups: 0,
       misses: 0,
+      points: Float64Array.from(colRules, (r) => r.points),
+      groupOf: Int32Array.from(colRules, (r) => r.group),
     });
   }
   return plans;
@@ -476,14 +493,28 @@ function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
 function planFor(headerCells: Cell[], rulesArg: unknown): ScoringPlan {
   const rulesTable = asMatrix(rulesArg);
   return scoringPlans.get([[headerCells], rulesTable], () => ({
-    ruleSet: compileRules(rulesTable, headerNames(headerCells)),
+    ...withGroups(compileRules(rulesTable, headerNames(headerCells))),
     asOf: NaN,
     columns: undefined,
   }));
 }
 
-/** Evaluates every rule on every lead. */
-export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg: unknown, asOfArg: unknown): ScoreResult {
+function withGroups(ruleSet: RuleSet): { ruleSet: RuleSet; caps: Float64Array; groupSums: Float64Array } {
+  return { ruleSet, caps: Float64Array.from(ruleSet.groups, (g) => g.cap), groupSums: new Float64Array(ruleSet.groups.length) };
+}
+
+/**
+ * Evaluates every rule on every lead. With `scoresOnly` (LEADSCORE) the points are summed as the columns are
+ * scanned and no per-rule bits are kept: on a million rows the bit words would be tens of megabytes, and large
+ * allocations make V8 collect garbage across the (much larger) input the call holds.
+ */
+export function evaluateRules(
+  recordsArg: unknown,
+  rulesArg: unknown,
+  headersArg: unknown,
+  asOfArg: unknown,
+  scoresOnly = false,
+): ScoreResult {
   const { headerCells, rows, first } = leadTable(recordsArg, headersArg);
   const plan = planFor(headerCells, rulesArg);
   const asOf = dateArg(asOfArg, "as_of", todaySerial);
@@ -492,34 +523,42 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
     plan.asOf = asOf;
   }
   const count = Math.max(0, rows.length - first);
-  const { rules } = plan.ruleSet;
-  // One bit per (rule, lead): masks[k * count + i].
-  const masks = new Uint8Array(rules.length * count);
+  const columns = plan.columns;
+  const { groups } = plan.ruleSet;
+  const nPlans = columns.length;
+  const bits = scoresOnly ? [] : columns.map(() => new Uint32Array(count));
+  const scores = scoresOnly ? new Float64Array(count) : undefined;
   const errors = new Map<number, XlError>();
   const scratch: CellView = { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" };
+  const caps = plan.caps;
+  const groupSums = plan.groupSums;
 
-  for (const col of plan.columns) {
-    const { column, colRules, needs, textNeeded, ruleIdx } = col;
-    const nRules = colRules.length;
-    for (let i = 0; i < count; i++) {
-      const cell = rows[first + i][column];
-      let res: Uint8Array | undefined;
+  // Row by row (the input is an array of rows: one pass over memory), each row through every column plan.
+  for (let i = 0; i < count; i++) {
+    const row = rows[first + i];
+    let score = 0;
+    if (scoresOnly && groups.length > 0) groupSums.fill(0);
+    for (let p = 0; p < nPlans; p++) {
+      const col = columns[p];
+      const cell = row[col.column];
+      let word: number;
       if (typeof cell === "string") {
         const memo = col.memo;
         if (memo !== undefined) {
-          res = memo.get(cell);
+          let res = memo.get(cell);
           col.lookups++;
           if (res === undefined) {
             col.misses++;
-            res = resultsFor(colRules, viewOfText(cell, needs), asOf);
+            res = resultsFor(col.colRules, viewOfText(cell, col.needs), asOf);
             if (memo.size >= MEMO_LIMIT) memo.clear();
             memo.set(cell, res);
             // Memoising pays off on low-cardinality columns (industry, region); on a column of unique texts
             // (company, e-mail) it only costs, so it is switched off once most lookups miss.
             if (col.lookups >= 4096 && col.misses * 2 > col.lookups) col.memo = undefined;
           }
+          word = res;
         } else {
-          res = resultsFor(colRules, viewOfText(cell, needs), asOf);
+          word = resultsFor(col.colRules, viewOfText(cell, col.needs), asOf);
         }
       } else if (typeof cell === "number" && Number.isFinite(cell)) {
         // Numbers: evaluated directly (high cardinality), with text formed only if a text rule needs it.
@@ -527,30 +566,50 @@ export function evaluateRules(recordsArg: unknown, rulesArg: unknown, headersArg
         scratch.date = cell >= 0 ? Math.floor(cell) : NaN;
         scratch.norm = "";
         let normReady = false;
-        for (let j = 0; j < nRules; j++) {
+        word = 0;
+        const colRules = col.colRules;
+        const textNeeded = col.textNeeded;
+        for (let j = 0; j < colRules.length; j++) {
           if (!normReady && textNeeded[j]) {
             scratch.norm = formatNumber(cell);
             normReady = true;
           }
-          if (matches(colRules[j], scratch, asOf)) masks[ruleIdx[j] * count + i] = 1;
+          if (matches(colRules[j], scratch, asOf)) word |= 1 << j;
         }
-        continue;
       } else if (typeof cell === "boolean") {
-        res = cell ? col.trueResults : col.falseResults;
+        word = cell ? col.trueResults : col.falseResults;
       } else if (cell === null || cell === undefined) {
-        res = col.blankResults;
+        word = col.blankResults;
       } else {
         const err = cellError(cell);
         if (err !== undefined) {
           if (!errors.has(i)) errors.set(i, err);
           continue;
         }
-        res = resultsFor(colRules, viewOf(cell), asOf);
+        word = resultsFor(col.colRules, viewOf(cell), asOf);
       }
-      for (let j = 0; j < nRules; j++) if (res[j] === 1) masks[ruleIdx[j] * count + i] = 1;
+      if (!scoresOnly) {
+        bits[p][i] = word;
+        continue;
+      }
+      if (word === 0) continue;
+      const pts = col.points;
+      const grp = col.groupOf;
+      let w = word;
+      while (w !== 0) {
+        const j = 31 - Math.clz32(w & -w);
+        const g = grp[j];
+        if (g < 0) score += pts[j];
+        else groupSums[g] += pts[j];
+        w &= w - 1;
+      }
+    }
+    if (scores !== undefined) {
+      for (let g = 0; g < groups.length; g++) score += groupSums[g] < caps[g] ? groupSums[g] : caps[g];
+      scores[i] = score;
     }
   }
-  return { count, ruleSet: plan.ruleSet, plan, masks, errors };
+  return { count, ruleSet: plan.ruleSet, plan, bits, columns, errors, scores };
 }
 
 function needsOf(rules: CompiledRule[]): Needs {
@@ -613,27 +672,45 @@ function needsText(rule: CompiledRule): boolean {
 }
 
 /** Scores from evaluated rules: ungrouped points + per group min(sum, cap). */
-export function scoresOf(result: ScoreResult): Array<number | XlError> {
-  const { count, ruleSet, masks, errors } = result;
-  const { rules, groups } = ruleSet;
+export function scoreValues(result: ScoreResult): Float64Array {
+  if (result.scores !== undefined) return result.scores;
+  const { count, ruleSet, bits, columns } = result;
+  const { groups } = ruleSet;
   const scores = new Float64Array(count);
   const groupSums = groups.map(() => new Float64Array(count));
-  for (let k = 0; k < rules.length; k++) {
-    const rule = rules[k];
-    const base = k * count;
-    const target = rule.group >= 0 ? groupSums[rule.group] : scores;
-    const pts = rule.points;
-    for (let i = 0; i < count; i++) if (masks[base + i] === 1) target[i] += pts;
+  for (let p = 0; p < columns.length; p++) {
+    const colRules = columns[p].colRules;
+    const points = colRules.map((r) => r.points);
+    const targets = colRules.map((r) => (r.group >= 0 ? groupSums[r.group] : scores));
+    const words = bits[p];
+    for (let i = 0; i < count; i++) {
+      let b = words[i];
+      while (b !== 0) {
+        const j = 31 - Math.clz32(b & -b);
+        targets[j][i] += points[j];
+        b &= b - 1;
+      }
+    }
   }
   for (let g = 0; g < groups.length; g++) {
     const cap = groups[g].cap;
     const sums = groupSums[g];
     for (let i = 0; i < count; i++) scores[i] += sums[i] < cap ? sums[i] : cap;
   }
-  const out: Array<number | XlError> = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = scores[i];
-  for (const [i, err] of errors) out[i] = err;
+  return scores;
+}
+
+/** LEADSCORE's column: one score per lead, or its error. */
+export function scoreColumn(result: ScoreResult): Array<[number | XlError]> {
+  const scores = scoreValues(result);
+  const out: Array<[number | XlError]> = new Array(result.count);
+  for (let i = 0; i < result.count; i++) out[i] = [scores[i]];
+  for (const [i, err] of result.errors) out[i] = [err];
   return out;
+}
+
+export function scoresOf(result: ScoreResult): Array<number | XlError> {
+  return scoreColumn(result).map((r) => r[0]);
 }
 
 /** SCOREDETAIL's text per rule: "field operator value (+points)". */
@@ -649,8 +726,12 @@ function ruleLabels(rules: CompiledRule[]): string[] {
 
 /** Explanations: "field operator value (+points)" per matched rule, "; cap group (-cut)" per cut group. */
 export function detailsOf(result: ScoreResult): Array<string | XlError> {
-  const { count, ruleSet, masks, errors, plan } = result;
+  const { count, ruleSet, bits, columns, errors, plan } = result;
   const { rules, groups } = ruleSet;
+  // Where each rule's bit lives: column plan and bit.
+  const wordOf: Uint32Array[] = new Array(rules.length);
+  const bitOf = new Uint32Array(rules.length);
+  columns.forEach((col, p) => col.ruleIdx.forEach((k, j) => ((wordOf[k] = bits[p]), (bitOf[k] = (1 << j) >>> 0))));
   const labels = plan?.labels ?? ruleLabels(rules);
   if (plan !== undefined) plan.labels = labels;
   const out: Array<string | XlError> = new Array(count);
@@ -664,7 +745,7 @@ export function detailsOf(result: ScoreResult): Array<string | XlError> {
     const parts: string[] = [];
     groupSums.fill(0);
     for (let k = 0; k < rules.length; k++) {
-      if (masks[k * count + i] !== 1) continue;
+      if ((wordOf[k][i] & bitOf[k]) === 0) continue;
       parts.push(labels[k]);
       if (rules[k].group >= 0) groupSums[rules[k].group] += rules[k].points;
     }
