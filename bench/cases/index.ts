@@ -9,5 +9,6 @@ import { cases as perRowCases } from "./perRow";
 import { cases as simCases } from "./sim";
 import { cases as stands } from "./stands";
 import { cases as wholeTableCases } from "./wholeTable";
+import { cases as winprobCases } from "./winprob";
 
-export const caseModules: Array<Record<string, BenchCase>> = [perRowCases, wholeTableCases, stands, forecastCases, simCases];
+export const caseModules: Array<Record<string, BenchCase>> = [perRowCases, wholeTableCases, stands, forecastCases, winprobCases, simCases];
