@@ -82,6 +82,7 @@ async function loadBody(context: Excel.RequestContext, tableName: string): Promi
   header.load("values,rowIndex,columnIndex");
   const body = table.getDataBodyRange();
   body.load("rowIndex,columnIndex,rowCount");
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property: a proxy object, nothing to load
   const sheet = table.worksheet;
   sheet.load("name");
   await context.sync();
@@ -122,9 +123,11 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
       const count = Math.min(perChunk, total - start);
       const ranges = columnIndexes.map((ci) => {
         const range = geometry.sheet.getRangeByIndexes(geometry.rowIndex + start, geometry.columnIndex + ci, count, 1);
+        // eslint-disable-next-line office-addins/no-empty-load -- `property` is "values" or "formulas", never empty
         range.load(property);
         return range;
       });
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, by design: each stays under Office.js's 5 MB / 5,000,000-cell request limits
       await context.sync();
       ranges.forEach((range, k) => {
         const data = property === "values" ? range.values : range.formulas;
@@ -211,6 +214,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
       try {
         return await excelRun(async (context) => {
           const table = context.workbook.tables.getItem(tableName);
+          // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation property: a proxy object, nothing to load
           const columns = table.columns;
           columns.load("items/name");
           await context.sync();
@@ -263,6 +267,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
               }
             });
             context.workbook.application.suspendApiCalculationUntilNextSync();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, by design: each stays under Office.js's 5 MB / 5,000,000-cell request limits
             await context.sync();
             requests++;
             cellsWritten += count * specs.length;
@@ -330,6 +335,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
             offset += count;
             if (pending >= perRequest) {
               context.workbook.application.suspendApiCalculationUntilNextSync();
+              // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, by design: each stays under Office.js's 5 MB / 5,000,000-cell request limits
               await context.sync();
               done += pending;
               pending = 0;
@@ -409,6 +415,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
             range.values = block;
           }
           context.workbook.application.suspendApiCalculationUntilNextSync();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, by design: each stays under Office.js's 5 MB / 5,000,000-cell request limits
           await context.sync();
           requests++;
           opts.onProgress?.({ done: chunk.end, total: target });
@@ -490,6 +497,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
           protectLiteralText(range, rows);
           range.values = rows;
           context.workbook.application.suspendApiCalculationUntilNextSync();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, by design: each stays under Office.js's 5 MB / 5,000,000-cell request limits
           await context.sync();
           opts.onProgress?.({ done: chunk.end, total: spec.rows.length + 1 });
         }
@@ -594,6 +602,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
               range.load("values,valueTypes");
               return range;
             });
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, by design: each stays under Office.js's 5 MB / 5,000,000-cell request limits
             await context.sync();
             for (const range of ranges) {
               range.valueTypes.forEach((row, r) => {

@@ -218,6 +218,8 @@ export function GridView(props: { model: WorkbookModel; stats: SimStats; strings
   // Follow the sheet the task pane activates (Excel shows the active sheet).
   const activeId = model.activeSheet?.id;
   useEffect(() => setViewed(activeId), [activeId]);
+  // `version` changes when the workbook does (the model object stays the same): it is the recompute trigger.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const sheet = useMemo(() => model.sheets.find((s) => s.id === viewed) ?? model.sheets[0], [model, viewed, version]);
   const charts = model.charts.filter((c) => c.sheet === sheet);
   return (

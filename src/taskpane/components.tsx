@@ -470,7 +470,7 @@ export function headersOf(tables: readonly TableInfo[], name: string): string[] 
 
 /** First header matching one of the candidates (normalized: case, spaces, underscores ignored). */
 export function detectColumn(headers: readonly string[], candidates: readonly string[]): string {
-  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_\-]/g, "");
+  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_-]/g, "");
   const wanted = candidates.map(norm);
   for (const w of wanted) {
     const hit = headers.find((h) => norm(h) === w);

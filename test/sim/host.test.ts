@@ -1,3 +1,5 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests read properties before load/sync on purpose: the simulated host must throw there as Office.js does. */
 /**
  * The simulated host's contract: the parts of Office.js's documented behaviour the access layer relies on.
  */

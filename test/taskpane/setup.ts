@@ -1,3 +1,5 @@
+import { configure } from "@testing-library/react";
+
 // jsdom lacks a few browser APIs Fluent UI's positioning and tabster touch; minimal stand-ins suffice.
 class ResizeObserverStub {
   observe(): void {}
@@ -20,5 +22,4 @@ if (typeof window !== "undefined" && !window.matchMedia) {
 }
 
 // The machine running these tests is shared: give role queries and waitFor more time than the 1 s default.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-(require("@testing-library/react") as typeof import("@testing-library/react")).configure({ asyncUtilTimeout: 20_000 });
+configure({ asyncUtilTimeout: 20_000 });

@@ -143,8 +143,8 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
     sliced.status === "done" ? { value: sliced.value } : sliced.status === "error" ? { error: sliced.error, value: undefined } : undefined;
 
   const qualifiedRows = useMemo(
-    () => (result?.value ? result.value.qualified.flatMap((q, i) => (q ? [i] : [])) : []),
-    [result],
+    () => (sliced.status === "done" ? sliced.value.qualified.flatMap((q, i) => (q ? [i] : [])) : []),
+    [sliced],
   );
 
   const qualifiedColumn = outputColumn("qualified", headers, chinese, settings.qualifiedColumn);
