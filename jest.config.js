@@ -32,7 +32,11 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: "jsdom",
       transform: tsTransform,
-      testMatch: ["<rootDir>/test/taskpane/**/*.test.ts", "<rootDir>/test/taskpane/**/*.test.tsx", "<rootDir>/test/**/*.test.tsx"],
+      testMatch: [
+        "<rootDir>/test/taskpane/**/*.test.ts",
+        "<rootDir>/test/taskpane/**/*.test.tsx",
+        "<rootDir>/test/**/*.test.tsx",
+      ],
       testPathIgnorePatterns: [...ignored, "<rootDir>/test/e2e/"],
       setupFilesAfterEnv: ["@testing-library/jest-dom", ...optional("test/taskpane/setup.ts")],
       moduleNameMapper: { "\\.(css|svg|png|jpg)$": "<rootDir>/scripts/jest-file-stub.js" },

@@ -44,8 +44,11 @@ module.exports = async (env, argv) => {
   const serving = Boolean(env && env.WEBPACK_SERVE);
   // A deployment build: ADDIN_URL names where dist/ will be served (validated: absolute, https, ends with "/").
   const deployment = process.env.ADDIN_URL !== undefined && process.env.ADDIN_URL !== "";
-  if (deployment && serving) throw new Error("ADDIN_URL is for `npm run build`; the dev server always serves https://localhost:3000/");
-  const { base, origin } = deployment ? parseAddinUrl(process.env.ADDIN_URL) : { base: DEV_BASE_URL, origin: DEV_BASE_URL.replace(/\/$/, "") };
+  if (deployment && serving)
+    throw new Error("ADDIN_URL is for `npm run build`; the dev server always serves https://localhost:3000/");
+  const { base, origin } = deployment
+    ? parseAddinUrl(process.env.ADDIN_URL)
+    : { base: DEV_BASE_URL, origin: DEV_BASE_URL.replace(/\/$/, "") };
   const version = manifestVersion(packageJson.version);
   const server = serving ? await getDevServerHttps() : undefined;
   const only = env && typeof env.entries === "string" ? new Set(env.entries.split(",")) : undefined;
@@ -145,7 +148,13 @@ module.exports = async (env, argv) => {
       }),
       new CopyWebpackPlugin({
         // Only the icons the manifest and the help pages use (the 128 px icon and the SVG sources are not).
-        patterns: [{ from: "assets", to: "assets", globOptions: { ignore: ["**/*.svg", ...(deployment ? ["**/icon-128.png"] : [])] } }],
+        patterns: [
+          {
+            from: "assets",
+            to: "assets",
+            globOptions: { ignore: ["**/*.svg", ...(deployment ? ["**/icon-128.png"] : [])] },
+          },
+        ],
       }),
       deployment && new ProductionOutputPlugin({ base, root: __dirname }),
     ].filter(Boolean),

@@ -28,7 +28,6 @@ const scale = quick ? 0.1 : 1;
 const RUNS = 5;
 const gc: () => void = (globalThis as any).gc ?? (() => undefined);
 
-
 interface CaseResult {
   case: string;
   rows: number;
@@ -195,7 +194,9 @@ function runModuleCase(name: string): void {
   const extra = runCaseInChild(name) as { rows?: BenchRow[] };
   for (const row of extra.rows ?? []) {
     moduleRows.push(row);
-    console.error(`  ${row.case}: median ${row.medianMs} ms${row.ratio !== undefined ? `, ${row.ratio}× ${row.baselineName}` : ""}`);
+    console.error(
+      `  ${row.case}: median ${row.medianMs} ms${row.ratio !== undefined ? `, ${row.ratio}× ${row.baselineName}` : ""}`,
+    );
   }
 }
 
@@ -229,14 +230,18 @@ function main(): void {
     `\nSALES benchmark${quick ? " (--quick: 1/10 size, targets scaled by 1/10 — indicative only)" : ""} — median of ${RUNS} runs after a warm-up, ` +
       `each case in its own process, node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}\n`,
   );
-  console.log(`${pad("case", 44)} ${lpad("rows", 9)} ${lpad("median ms", 10)} ${lpad("rows/s", 12)} ${lpad("target", 8)}  result`);
+  console.log(
+    `${pad("case", 44)} ${lpad("rows", 9)} ${lpad("median ms", 10)} ${lpad("rows/s", 12)} ${lpad("target", 8)}  result`,
+  );
   for (const r of results) {
     console.log(
       `${pad(r.case, 44)} ${lpad(String(r.rows), 9)} ${lpad(r.medianMs.toFixed(1), 10)} ${lpad(r.rowsPerSec.toLocaleString("en-US"), 12)} ${lpad(r.targetMs === null ? "-" : `≤${r.targetMs}`, 8)}  ${r.pass === null ? "-" : r.pass ? "pass" : "FAIL"}`,
     );
   }
   if (moduleRows.length > 0) {
-    console.log(`\n${pad("case", 44)} ${lpad("rows", 9)} ${lpad("median ms", 10)} ${lpad("base ms", 9)} ${lpad("ratio", 7)} ${lpad("max", 6)}  result`);
+    console.log(
+      `\n${pad("case", 44)} ${lpad("rows", 9)} ${lpad("median ms", 10)} ${lpad("base ms", 9)} ${lpad("ratio", 7)} ${lpad("max", 6)}  result`,
+    );
     for (const r of moduleRows) {
       const ok = r.ratio === undefined || r.maxRatio === undefined ? "-" : r.ratio <= r.maxRatio ? "pass" : "FAIL";
       console.log(
@@ -246,11 +251,17 @@ function main(): void {
   }
   console.log(`\nTARGETPLAN weekly table: ${plan.rows} rows × ${plan.columns} columns`);
   console.log(`\nHyperFormula (native formulas) vs SALES at ${hfRows} rows`);
-  console.log(`${pad("case", 44)} ${lpad("SALES ms", 10)} ${lpad("HF ms", 10)} ${lpad("HF runs", 8)} ${lpad("HF/SALES", 9)}  same result`);
+  console.log(
+    `${pad("case", 44)} ${lpad("SALES ms", 10)} ${lpad("HF ms", 10)} ${lpad("HF runs", 8)} ${lpad("HF/SALES", 9)}  same result`,
+  );
   for (const c of comparisons) {
-    console.log(`${pad(c.case, 44)} ${lpad(c.oursMs.toFixed(1), 10)} ${lpad(c.hfMs.toFixed(1), 10)} ${lpad(String(c.hfRuns), 8)} ${lpad(c.ratio.toFixed(1) + "×", 9)}  ${c.agree ? "yes" : "NO"}`);
+    console.log(
+      `${pad(c.case, 44)} ${lpad(c.oursMs.toFixed(1), 10)} ${lpad(c.hfMs.toFixed(1), 10)} ${lpad(String(c.hfRuns), 8)} ${lpad(c.ratio.toFixed(1) + "×", 9)}  ${c.agree ? "yes" : "NO"}`,
+    );
   }
-  console.log(`\nLEADSCORE memory: RSS before ${memory.rssBeforeMB} MB, peak RSS ${memory.peakRssMB} MB, heap before ${memory.heapBeforeMB} MB, heap after run ≤ ${memory.heapAfterRunMaxMB} MB`);
+  console.log(
+    `\nLEADSCORE memory: RSS before ${memory.rssBeforeMB} MB, peak RSS ${memory.peakRssMB} MB, heap before ${memory.heapBeforeMB} MB, heap after run ≤ ${memory.heapAfterRunMaxMB} MB`,
+  );
 
   const out = {
     date: new Date().toISOString(),
@@ -291,7 +302,12 @@ function benchSplit(): void {
   const weightCount = Math.round(1000000 * scale);
   const rnd = prng(3);
   const weights = Array.from({ length: weightCount }, () => [Math.round(rnd() * 100000) / 100]);
-  record("SPLIT", weightCount, time(() => sales.split(123456789.12, weights, 2)), 300);
+  record(
+    "SPLIT",
+    weightCount,
+    time(() => sales.split(123456789.12, weights, 2)),
+    300,
+  );
 }
 
 function benchTargetPlan(): { rows: number; columns: number } {
@@ -300,7 +316,9 @@ function benchTargetPlan(): { rows: number; columns: number } {
   const owners = Array.from({ length: ownerCount }, (_, i) => [`Rep ${i + 1}`]);
   const ownerWeights = owners.map(() => [1 + Math.floor(rnd() * 10)]);
   // 2025 weekday public holidays in China (New Year, Spring Festival, Qingming, Labour Day, National Day)
-  const holidays = [45658, 45685, 45686, 45687, 45688, 45691, 45752, 45778, 45779, 45782, 45931, 45932, 45933, 45936, 45937, 45938].map((d) => [d]);
+  const holidays = [
+    45658, 45685, 45686, 45687, 45688, 45691, 45752, 45778, 45779, 45782, 45931, 45932, 45933, 45936, 45937, 45938,
+  ].map((d) => [d]);
   let shape = { rows: 0, columns: 0 };
   record(
     `TARGETPLAN weekly × ${ownerCount} owners`,
@@ -320,7 +338,12 @@ function benchTargetPlan(): { rows: number; columns: number } {
  * A fresh workbook per run keeps memory bounded (one 100,000-row LEADSCORE run needs over 1 GB). With more than
  * one run, the first is a warm-up and the median of the rest is reported.
  */
-function timeHf(sheets: Record<string, unknown[][]>, formulas: unknown[][], runs: number, read: (hf: HyperFormula, sheet: number) => void): number {
+function timeHf(
+  sheets: Record<string, unknown[][]>,
+  formulas: unknown[][],
+  runs: number,
+  read: (hf: HyperFormula, sheet: number) => void,
+): number {
   const times: number[] = [];
   for (let i = 0; i < (runs > 1 ? runs + 1 : 1); i++) {
     const hf = HyperFormula.buildFromSheets(sheets as any, HF_CONFIG);
@@ -352,7 +375,15 @@ function compareLeadScore(n: number): void {
     }
   });
   console.error(`  HF LEADSCORE: ${hfMs.toFixed(0)} ms vs ${ours.toFixed(1)} ms`);
-  comparisons.push({ case: "LEADSCORE (20 rules, per-lead formulas)", rows: n, oursMs: ours, hfMs, hfRuns: HF_LEADSCORE_RUNS, ratio: hfMs / ours, agree });
+  comparisons.push({
+    case: "LEADSCORE (20 rules, per-lead formulas)",
+    rows: n,
+    oursMs: ours,
+    hfMs,
+    hfRuns: HF_LEADSCORE_RUNS,
+    ratio: hfMs / ours,
+    agree,
+  });
 }
 
 function compareFunnel(n: number): void {
@@ -379,7 +410,15 @@ function compareFunnel(n: number): void {
       if (Math.abs((table[i][6] as number) - v(2)) > 1e-9 * Math.max(1, v(2))) agree = false;
     });
   });
-  comparisons.push({ case: "FUNNEL (COUNTIFS/SUMIFS)", rows: n, oursMs: ours, hfMs, hfRuns: 3, ratio: hfMs / ours, agree });
+  comparisons.push({
+    case: "FUNNEL (COUNTIFS/SUMIFS)",
+    rows: n,
+    oursMs: ours,
+    hfMs,
+    hfRuns: 3,
+    ratio: hfMs / ours,
+    agree,
+  });
 }
 
 function compareCommission(n: number): void {
@@ -400,7 +439,15 @@ function compareCommission(n: number): void {
       }
     }
   });
-  comparisons.push({ case: "COMMISSION marginal (tier SUMPRODUCT)", rows: n, oursMs: ours, hfMs, hfRuns: 3, ratio: hfMs / ours, agree });
+  comparisons.push({
+    case: "COMMISSION marginal (tier SUMPRODUCT)",
+    rows: n,
+    oursMs: ours,
+    hfMs,
+    hfRuns: 3,
+    ratio: hfMs / ours,
+    agree,
+  });
 }
 
 main();

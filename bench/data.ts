@@ -10,20 +10,41 @@ export const AS_OF = 45838; // 2025-07-01
 // Lead data: 15 fields. `plain` keeps values that a native Excel formula compares the same way (lower-case ASCII,
 // no blanks, no numeric text); otherwise the data is as messy as real sheets (Chinese words, "¥3.5万", blanks).
 export const FIELDS = [
-  "Company", "Industry", "Region", "Source", "Employees", "Budget", "Visits", "Downloads",
-  "Opted in", "Last contact", "Created", "Title", "Fit", "Country", "Stage",
+  "Company",
+  "Industry",
+  "Region",
+  "Source",
+  "Employees",
+  "Budget",
+  "Visits",
+  "Downloads",
+  "Opted in",
+  "Last contact",
+  "Created",
+  "Title",
+  "Fit",
+  "Country",
+  "Stage",
 ];
 
 export function makeLeads(n: number, plain: boolean, seed: number): any[][] {
   const rnd = prng(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const industries = plain ? ["retail", "finance", "energy", "manufacturing", "health"] : ["Retail", "Finance", "Energy", "制造业", "零售", " Health "];
+  const industries = plain
+    ? ["retail", "finance", "energy", "manufacturing", "health"]
+    : ["Retail", "Finance", "Energy", "制造业", "零售", " Health "];
   const regions = plain ? ["north", "south", "east", "west"] : ["North", "South", "华东", "华北", "West"];
-  const sources = plain ? ["referral", "ads", "cold call", "event", "web"] : ["Referral", "Ads", "Cold call", "展会", "Web"];
+  const sources = plain
+    ? ["referral", "ads", "cold call", "event", "web"]
+    : ["Referral", "Ads", "Cold call", "展会", "Web"];
   const opted = plain ? ["yes", "no"] : [true, false, "是", "否", "yes", ""];
-  const titles = plain ? ["cfo", "vp sales", "manager", "engineer", "cto"] : ["CFO", "VP Sales", "Manager", "Engineer", "CTO", "总经理"];
+  const titles = plain
+    ? ["cfo", "vp sales", "manager", "engineer", "cto"]
+    : ["CFO", "VP Sales", "Manager", "Engineer", "CTO", "总经理"];
   const countries = plain ? ["china", "usa", "germany", "japan"] : ["China", "USA", "中国", "Germany"];
-  const stages = plain ? ["lead", "qualified", "proposal", "negotiation"] : ["Lead", "Qualified", "Proposal", "谈判签约"];
+  const stages = plain
+    ? ["lead", "qualified", "proposal", "negotiation"]
+    : ["Lead", "Qualified", "Proposal", "谈判签约"];
   const rows: any[][] = new Array(n + 1);
   rows[0] = FIELDS;
   for (let i = 1; i <= n; i++) {
@@ -74,6 +95,8 @@ export const RULES: Rule[] = [
   ["Stage", "<>", "lead", 5, "", "", (r) => `(O${r}<>"lead")*5`],
   ["Created", "older than days", 365, 2, "", "", (r) => `(${AS_OF}-K${r}>365)*2`],
 ];
-export const RULE_TABLE = [["Field", "Operator", "Value", "Points", "Group", "Cap"], ...RULES.map((r) => r.slice(0, 6))];
+export const RULE_TABLE = [
+  ["Field", "Operator", "Value", "Points", "Group", "Cap"],
+  ...RULES.map((r) => r.slice(0, 6)),
+];
 export const ENGAGEMENT = RULES.map((r, i) => [r, i] as const).filter(([r]) => r[4] === "engagement");
-

@@ -47,7 +47,14 @@ export function bareScan(...ranges: unknown[][][]): number {
 }
 
 /** A row comparing `ms` with a bare scan of the same cells measured just before it, in the same process. */
-export function againstScan(name: string, rows: number, ms: number, scanMs: number, maxRatio: number, note?: string): BenchRow {
+export function againstScan(
+  name: string,
+  rows: number,
+  ms: number,
+  scanMs: number,
+  maxRatio: number,
+  note?: string,
+): BenchRow {
   return {
     case: name,
     rows,

@@ -1,6 +1,13 @@
 // Types for scripts/addin-manifest-plugin.js.
 declare class AddinManifestPlugin {
-  constructor(options: { source: string; base: string; origin: string; version: string; hashedScripts: boolean; generatedNote?: string });
+  constructor(options: {
+    source: string;
+    base: string;
+    origin: string;
+    version: string;
+    hashedScripts: boolean;
+    generatedNote?: string;
+  });
   apply(compiler: unknown): void;
 }
 declare namespace AddinManifestPlugin {

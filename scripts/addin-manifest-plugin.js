@@ -51,7 +51,8 @@ function rewriteManifest(xml, target) {
   if (idOf(out) !== idOf(xml)) problems.push("the manifest <Id> changed during the build");
   if (target.base !== DEV_BASE_URL) {
     if (out.includes(DEV_ORIGIN)) problems.push(`dist/manifest.xml still mentions ${DEV_ORIGIN}`);
-    if (!/localhost/i.test(target.base) && /localhost/i.test(out)) problems.push("dist/manifest.xml still mentions localhost");
+    if (!/localhost/i.test(target.base) && /localhost/i.test(out))
+      problems.push("dist/manifest.xml still mentions localhost");
   }
   return { xml: out, problems };
 }
@@ -81,7 +82,10 @@ class AddinManifestPlugin {
               return;
             }
           }
-          const { xml, problems } = rewriteManifest(fs.readFileSync(source, "utf8"), { ...this.options, functionsScript });
+          const { xml, problems } = rewriteManifest(fs.readFileSync(source, "utf8"), {
+            ...this.options,
+            functionsScript,
+          });
           for (const p of problems) compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${p}`));
           compilation.emitAsset("manifest.xml", new sources.RawSource(xml));
         },

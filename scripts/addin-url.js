@@ -19,7 +19,9 @@ const DEV_BASE_URL = "https://localhost:3000/";
 function parseAddinUrl(raw) {
   const example = "ADDIN_URL=https://sales.example.com/addin/";
   const fail = (why) => {
-    throw new Error(`ADDIN_URL "${raw}" ${why}. Give the absolute HTTPS URL of the folder that serves dist/, ending with "/", e.g. ${example}`);
+    throw new Error(
+      `ADDIN_URL "${raw}" ${why}. Give the absolute HTTPS URL of the folder that serves dist/, ending with "/", e.g. ${example}`,
+    );
   };
   const text = String(raw).trim();
   if (text === "") fail("is empty");
@@ -29,9 +31,11 @@ function parseAddinUrl(raw) {
   } catch {
     fail("is not an absolute URL");
   }
-  if (url.protocol !== "https:") fail(`uses ${url.protocol.replace(/:$/, "")}, but Office loads add-ins only over HTTPS`);
+  if (url.protocol !== "https:")
+    fail(`uses ${url.protocol.replace(/:$/, "")}, but Office loads add-ins only over HTTPS`);
   if (url.username || url.password) fail("must not contain a user name or password");
-  if (url.search || url.hash || text.includes("?") || text.includes("#")) fail("must not contain a query (?) or fragment (#)");
+  if (url.search || url.hash || text.includes("?") || text.includes("#"))
+    fail("must not contain a query (?) or fragment (#)");
   if (!url.pathname.endsWith("/")) fail('must end with "/" (it names a folder; the manifest appends file names to it)');
   return { base: url.href, origin: url.origin };
 }

@@ -17,8 +17,22 @@
 /** Metadata properties → the CustomFunctionsRuntime version that introduced them. */
 const METADATA_LEVELS = {
   top: { functions: "1.1", allowCustomDataForDataTypeAny: "1.4" },
-  function: { id: "1.1", name: "1.1", description: "1.1", helpUrl: "1.1", parameters: "1.1", result: "1.1", options: "1.1" },
-  options: { stream: "1.1", cancelable: "1.1", volatile: "1.1", requiresAddress: "1.1", requiresParameterAddresses: "1.3" },
+  function: {
+    id: "1.1",
+    name: "1.1",
+    description: "1.1",
+    helpUrl: "1.1",
+    parameters: "1.1",
+    result: "1.1",
+    options: "1.1",
+  },
+  options: {
+    stream: "1.1",
+    cancelable: "1.1",
+    volatile: "1.1",
+    requiresAddress: "1.1",
+    requiresParameterAddresses: "1.3",
+  },
   parameter: { name: "1.1", description: "1.1", type: "1.1", dimensionality: "1.1", optional: "1.1" },
   result: { type: "1.1", dimensionality: "1.1" },
 };
@@ -79,7 +93,8 @@ function apiUses(sourceText, file) {
   }
   if (/\bCustomFunctions\.ErrorCode\b/.test(sourceText)) {
     for (const [name, level] of Object.entries(ERROR_CODE_LEVELS)) {
-      if (new RegExp(`["'\`.]${name}\\b`).test(sourceText)) uses.push({ where: file, property: `ErrorCode.${name}`, level });
+      if (new RegExp(`["'\`.]${name}\\b`).test(sourceText))
+        uses.push({ where: file, property: `ErrorCode.${name}`, level });
     }
   }
   return uses;
@@ -111,16 +126,19 @@ class MetadataScopePlugin {
   apply(compiler) {
     const { Compilation, WebpackError, sources } = require("webpack");
     compiler.hooks.thisCompilation.tap("MetadataScopePlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "MetadataScopePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_PRE_PROCESS }, () => {
-        const asset = compilation.getAsset(this.asset);
-        if (!asset) {
-          compilation.errors.push(new WebpackError(`MetadataScopePlugin: ${this.asset} was not generated`));
-          return;
-        }
-        const metadata = JSON.parse(asset.source.source().toString());
-        delete metadata.allowCustomDataForDataTypeAny;
-        compilation.updateAsset(this.asset, new sources.RawSource(JSON.stringify(metadata, null, 4)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "MetadataScopePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_PRE_PROCESS },
+        () => {
+          const asset = compilation.getAsset(this.asset);
+          if (!asset) {
+            compilation.errors.push(new WebpackError(`MetadataScopePlugin: ${this.asset} was not generated`));
+            return;
+          }
+          const metadata = JSON.parse(asset.source.source().toString());
+          delete metadata.allowCustomDataForDataTypeAny;
+          compilation.updateAsset(this.asset, new sources.RawSource(JSON.stringify(metadata, null, 4)));
+        },
+      );
     });
   }
 }

@@ -1,4 +1,3 @@
- 
 "use strict";
 /**
  * HTTPS options for the dev server on https://localhost:3000.
@@ -66,9 +65,13 @@ async function getDevServerHttps({ log = console.log } = {}) {
   // The generate step usually succeeded even though the install failed: serve that certificate anyway, so a
   // developer can trust ~/.office-addin-dev-certs/ca.crt by hand in their browser instead of clicking through.
   const generated = readInstalledDevCerts();
-  log("[certs] Falling back to an untrusted certificate. Before sideloading, open https://localhost:3000/taskpane.html");
-  log("[certs] once in the browser you use for Excel on the web and accept the warning" +
-    (generated ? `, or import ${CA_PATH} as a trusted CA.` : "."));
+  log(
+    "[certs] Falling back to an untrusted certificate. Before sideloading, open https://localhost:3000/taskpane.html",
+  );
+  log(
+    "[certs] once in the browser you use for Excel on the web and accept the warning" +
+      (generated ? `, or import ${CA_PATH} as a trusted CA.` : "."),
+  );
   if (generated) return { type: "https", options: generated, trusted: false };
   return { type: "https", trusted: false };
 }

@@ -52,7 +52,9 @@ class HelpSitePlugin {
           for (const [lang, name] of Object.entries(this.metadata)) {
             const asset = compilation.getAsset(name);
             if (!asset) {
-              compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${name} was not generated, so the help site cannot be built`));
+              compilation.errors.push(
+                new WebpackError(`${PLUGIN_NAME}: ${name} was not generated, so the help site cannot be built`),
+              );
               return;
             }
             metadata[lang] = JSON.parse(asset.source.source().toString());
@@ -60,7 +62,9 @@ class HelpSitePlugin {
           let site;
           let helpUrl;
           try {
-            const { renderHelpSite, helpPath, functionAnchor } = loadTypeScript(path.join(ROOT, "src", "help", "site.ts"));
+            const { renderHelpSite, helpPath, functionAnchor } = loadTypeScript(
+              path.join(ROOT, "src", "help", "site.ts"),
+            );
             const { allExamples } = loadTypeScript(path.join(ROOT, "src", "help", "examples", "index.ts"));
             site = renderHelpSite({ metadata, examples: allExamples, version: this.version });
             helpUrl = (lang, id) => `${this.base}${helpPath(lang, "functions")}#${functionAnchor(id)}`;

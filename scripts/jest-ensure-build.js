@@ -1,4 +1,3 @@
- 
 "use strict";
 /**
  * Jest globalSetup: makes sure dist/ holds a production build of the current sources before tests that read
@@ -11,7 +10,15 @@ const path = require("path");
 const { execFileSync } = require("child_process");
 
 const ROOT = path.resolve(__dirname, "..");
-const OUTPUTS = ["functions.js", "functions.json", "functions.zh-cn.json", "taskpane.html", "taskpane.js", "preview.html", "manifest.xml"];
+const OUTPUTS = [
+  "functions.js",
+  "functions.json",
+  "functions.zh-cn.json",
+  "taskpane.html",
+  "taskpane.js",
+  "preview.html",
+  "manifest.xml",
+];
 const INPUTS = ["src", "assets", "manifest.xml", "webpack.config.js", "package.json", "tsconfig.json", "scripts"];
 
 function newestMtime(target) {
@@ -43,11 +50,15 @@ module.exports = async function ensureBuild() {
   const reason = isBuildStale();
   if (!reason) return;
   console.log(`\n[jest] ${reason}: running the production build (npm run build)…`);
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--stats", "errors-warnings"], {
-    cwd: ROOT,
-    // Always the development build (fixed names, preview page), even when the shell has ADDIN_URL set.
-    env: { ...process.env, ADDIN_URL: "" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--stats", "errors-warnings"],
+    {
+      cwd: ROOT,
+      // Always the development build (fixed names, preview page), even when the shell has ADDIN_URL set.
+      env: { ...process.env, ADDIN_URL: "" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
 };
 module.exports.isBuildStale = isBuildStale;

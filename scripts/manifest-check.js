@@ -202,7 +202,8 @@ function urlToDistFile(url, baseUrl, distDir) {
 function declaredSets(root) {
   const sets = pathOf(root, "Requirements", "Sets");
   const out = {};
-  for (const set of childrenNamed(sets, "Set")) out[set.attributes.Name] = set.attributes.MinVersion || (sets && sets.attributes.DefaultMinVersion) || "1.1";
+  for (const set of childrenNamed(sets, "Set"))
+    out[set.attributes.Name] = set.attributes.MinVersion || (sets && sets.attributes.DefaultMinVersion) || "1.1";
   return out;
 }
 
@@ -247,11 +248,13 @@ function checkManifest(xml, options = {}) {
   if (ranks.some((r, i) => i > 0 && r < ranks[i - 1])) problems.push("top-level elements are not in schema order");
 
   const id = (child(root, "Id") || { text: "" }).text.trim();
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) problems.push(`<Id> "${id}" is not a GUID`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    problems.push(`<Id> "${id}" is not a GUID`);
   const version = (child(root, "Version") || { text: "" }).text.trim();
   if (!/^\d+(\.\d+){0,3}$/.test(version)) problems.push(`<Version> "${version}" is not n.n.n.n`);
   const permissions = (child(root, "Permissions") || { text: "" }).text.trim();
-  if (permissions !== "ReadWriteDocument") problems.push(`<Permissions> is "${permissions}", expected ReadWriteDocument`);
+  if (permissions !== "ReadWriteDocument")
+    problems.push(`<Permissions> is "${permissions}", expected ReadWriteDocument`);
   for (const name of ["DisplayName", "Description"]) {
     const el = child(root, name);
     if (el && !el.attributes.DefaultValue) problems.push(`<${name}> has no DefaultValue`);
@@ -260,7 +263,8 @@ function checkManifest(xml, options = {}) {
     }
   }
   const hosts = childrenNamed(child(root, "Hosts"), "Host").map((h) => h.attributes.Name);
-  if (hosts.join() !== "Workbook") problems.push(`<Hosts> must hold exactly Workbook, found ${hosts.join(", ") || "none"}`);
+  if (hosts.join() !== "Workbook")
+    problems.push(`<Hosts> must hold exactly Workbook, found ${hosts.join(", ") || "none"}`);
   const sets = childrenNamed(pathOf(root, "Requirements", "Sets"), "Set").map((s) => s.attributes.Name);
   for (const required of ["SharedRuntime", "CustomFunctionsRuntime"]) {
     if (!sets.includes(required)) problems.push(`<Requirements> lacks the ${required} set`);
@@ -306,23 +310,29 @@ function checkManifest(xml, options = {}) {
   // Every URL: HTTPS, and (with distDir) a file the build emits; icons are PNGs of their declared size.
   const urls = [];
   for (const el of allElements(root)) {
-    if (["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"].includes(el.name) && el.attributes.DefaultValue) {
+    if (
+      ["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"].includes(el.name) &&
+      el.attributes.DefaultValue
+    ) {
       const size = { IconUrl: 32, HighResolutionIconUrl: 64 }[el.name];
       urls.push({ url: el.attributes.DefaultValue, where: `<${el.name}>`, size });
       for (const o of childrenNamed(el, "Override")) {
-        if (o.attributes.Value) urls.push({ url: o.attributes.Value, where: `<${el.name}> ${o.attributes.Locale} override`, size });
+        if (o.attributes.Value)
+          urls.push({ url: o.attributes.Value, where: `<${el.name}> ${o.attributes.Locale} override`, size });
       }
     }
     if (el.name === "AppDomain") {
       const domain = el.text.trim();
       if (!/^https:\/\//.test(domain)) problems.push(`AppDomain ${domain} is not HTTPS`);
-      else if (domain.replace(/\/$/, "") !== new URL(baseUrl).origin) problems.push(`AppDomain ${domain} is not the add-in's origin ${new URL(baseUrl).origin}`);
+      else if (domain.replace(/\/$/, "") !== new URL(baseUrl).origin)
+        problems.push(`AppDomain ${domain} is not the add-in's origin ${new URL(baseUrl).origin}`);
     }
   }
   for (const [rid, r] of resources) {
     if (r.kind !== "bt:Urls" && r.kind !== "bt:Images") continue;
     const size = r.kind === "bt:Images" ? Number((/(\d+)x\1$/.exec(rid) || [])[1]) || undefined : undefined;
-    for (const value of [r.value, ...Object.values(r.overrides)]) if (value) urls.push({ url: value, where: `resource "${rid}"`, size });
+    for (const value of [r.value, ...Object.values(r.overrides)])
+      if (value) urls.push({ url: value, where: `resource "${rid}"`, size });
   }
   for (const { url, where, size } of urls) {
     if (!/^https:\/\//.test(url)) {
@@ -351,8 +361,11 @@ function checkManifest(xml, options = {}) {
 
   // Images in ribbon icons: sizes 16, 32 and 80 are required by Office.
   for (const icon of allElements(versionOverrides).filter((e) => e.name === "Icon")) {
-    const sizes = childrenNamed(icon, "bt:Image").map((i) => i.attributes.size).sort();
-    if (sizes.join() !== ["16", "32", "80"].sort().join()) problems.push(`<Icon> at line ${icon.line} needs sizes 16, 32 and 80`);
+    const sizes = childrenNamed(icon, "bt:Image")
+      .map((i) => i.attributes.size)
+      .sort();
+    if (sizes.join() !== ["16", "32", "80"].sort().join())
+      problems.push(`<Icon> at line ${icon.line} needs sizes 16, 32 and 80`);
     for (const image of childrenNamed(icon, "bt:Image")) {
       const r = resources.get(image.attributes.resid);
       if (r && !new RegExp(`${image.attributes.size}x${image.attributes.size}$`).test(image.attributes.resid)) {
@@ -362,7 +375,9 @@ function checkManifest(xml, options = {}) {
   }
 
   // Shared runtime wiring: the runtime page, the custom functions page and the task pane are one page.
-  const host = childrenNamed(child(versionOverrides, "Hosts"), "Host").find((h) => h.attributes["xsi:type"] === "Workbook");
+  const host = childrenNamed(child(versionOverrides, "Hosts"), "Host").find(
+    (h) => h.attributes["xsi:type"] === "Workbook",
+  );
   if (!host) {
     problems.push("VersionOverrides has no Workbook host");
     return { problems, root, resources, baseUrl };
@@ -371,7 +386,9 @@ function checkManifest(xml, options = {}) {
   if (runtimes.length !== 1) problems.push(`expected one <Runtime>, found ${runtimes.length}`);
   const runtime = runtimes[0];
   if (runtime && runtime.attributes.lifetime !== "long") problems.push('<Runtime> lifetime must be "long"');
-  const cf = allElements(host).find((e) => e.name === "ExtensionPoint" && e.attributes["xsi:type"] === "CustomFunctions");
+  const cf = allElements(host).find(
+    (e) => e.name === "ExtensionPoint" && e.attributes["xsi:type"] === "CustomFunctions",
+  );
   if (!cf) problems.push("no CustomFunctions extension point");
   const cfPage = cf && pathOf(cf, "Page", "SourceLocation");
   const cfScript = cf && pathOf(cf, "Script", "SourceLocation");
@@ -380,7 +397,9 @@ function checkManifest(xml, options = {}) {
   if (cf && (!cfPage || !cfScript || !cfMetadata || !cfNamespace)) {
     problems.push("the CustomFunctions extension point needs Script, Page, Metadata and Namespace");
   }
-  const showTaskpane = allElements(host).filter((e) => e.name === "Action" && e.attributes["xsi:type"] === "ShowTaskpane");
+  const showTaskpane = allElements(host).filter(
+    (e) => e.name === "Action" && e.attributes["xsi:type"] === "ShowTaskpane",
+  );
   if (showTaskpane.length === 0) problems.push("no ShowTaskpane button");
   const pageIds = new Set([
     runtime && runtime.attributes.resid,
@@ -388,7 +407,9 @@ function checkManifest(xml, options = {}) {
     ...showTaskpane.map((a) => (child(a, "SourceLocation") || { attributes: {} }).attributes.resid),
   ]);
   if (pageIds.size !== 1) {
-    problems.push(`shared runtime: Runtime, CustomFunctions Page and ShowTaskpane must use one resid, found ${[...pageIds].join(", ")}`);
+    problems.push(
+      `shared runtime: Runtime, CustomFunctions Page and ShowTaskpane must use one resid, found ${[...pageIds].join(", ")}`,
+    );
   }
   const sourceLocation = pathOf(root, "DefaultSettings", "SourceLocation");
   const pageUrl = runtime && resources.get(runtime.attributes.resid);
@@ -402,9 +423,19 @@ function checkManifest(xml, options = {}) {
   }
   if (cfMetadata) {
     const md = resources.get(cfMetadata.attributes.resid);
-    if (md && !Object.keys(md.overrides).some((l) => /^zh-cn$/i.test(l))) problems.push("functions metadata URL has no zh-cn Override");
+    if (md && !Object.keys(md.overrides).some((l) => /^zh-cn$/i.test(l)))
+      problems.push("functions metadata URL has no zh-cn Override");
   }
   return { problems, root, resources, baseUrl };
 }
 
-module.exports = { parseXml, allElements, pngSize, checkManifest, collectResources, urlToDistFile, manifestBaseUrl, declaredSets };
+module.exports = {
+  parseXml,
+  allElements,
+  pngSize,
+  checkManifest,
+  collectResources,
+  urlToDistFile,
+  manifestBaseUrl,
+  declaredSets,
+};

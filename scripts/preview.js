@@ -1,4 +1,3 @@
- 
 "use strict";
 /**
  * `npm run preview`: builds dist/ when it is missing or older than the sources, then serves it over plain
@@ -46,12 +45,16 @@ function buildIfNeeded() {
   const reason = buildReason();
   if (!reason) return;
   console.log(`[preview] ${reason}: building (webpack --mode production)…`);
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--stats", "errors-warnings"], {
-    cwd: ROOT,
-    // Always the development build (fixed names, preview page), even when the shell has ADDIN_URL set.
-    env: { ...process.env, ADDIN_URL: "" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--stats", "errors-warnings"],
+    {
+      cwd: ROOT,
+      // Always the development build (fixed names, preview page), even when the shell has ADDIN_URL set.
+      env: { ...process.env, ADDIN_URL: "" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
+  );
 }
 
 function handler(root) {
@@ -76,7 +79,10 @@ function handler(root) {
         response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end(`Not found: ${pathname}`);
         return;
       }
-      response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
+      response.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
       response.end(body);
     });
   };

@@ -49,28 +49,37 @@ class ProductionOutputPlugin {
     let maps = [];
     let modules = {};
     compiler.hooks.thisCompilation.tap(PLUGIN_NAME, (compilation) => {
-      compilation.hooks.processAssets.tap({ name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, () => {
-        maps = [];
-        for (const asset of compilation.getAssets()) {
-          if (!asset.name.endsWith(".map")) continue;
-          maps.push({ name: asset.name, source: asset.source.buffer() });
-          compilation.deleteAsset(asset.name);
-        }
-        const allowLocalhost = /localhost/i.test(new URL(base).hostname);
-        for (const asset of compilation.getAssets()) {
-          if (!TEXT_ASSET.test(asset.name)) continue;
-          const text = asset.source.source().toString();
-          if (text.includes(DEV_BASE_URL.replace(/\/$/, ""))) {
-            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${asset.name} mentions the development server ${DEV_BASE_URL}`));
-          } else if (!allowLocalhost && /localhost/i.test(text)) {
-            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${asset.name} mentions localhost, but the add-in is deployed to ${base}`));
+      compilation.hooks.processAssets.tap(
+        { name: PLUGIN_NAME, stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE },
+        () => {
+          maps = [];
+          for (const asset of compilation.getAssets()) {
+            if (!asset.name.endsWith(".map")) continue;
+            maps.push({ name: asset.name, source: asset.source.buffer() });
+            compilation.deleteAsset(asset.name);
           }
-        }
-        modules = {};
-        for (const [name, entrypoint] of compilation.entrypoints) {
-          modules[name] = entrypoint.chunks.flatMap((chunk) => chunkModules(compilation, chunk, root));
-        }
-      });
+          const allowLocalhost = /localhost/i.test(new URL(base).hostname);
+          for (const asset of compilation.getAssets()) {
+            if (!TEXT_ASSET.test(asset.name)) continue;
+            const text = asset.source.source().toString();
+            if (text.includes(DEV_BASE_URL.replace(/\/$/, ""))) {
+              compilation.errors.push(
+                new WebpackError(`${PLUGIN_NAME}: ${asset.name} mentions the development server ${DEV_BASE_URL}`),
+              );
+            } else if (!allowLocalhost && /localhost/i.test(text)) {
+              compilation.errors.push(
+                new WebpackError(
+                  `${PLUGIN_NAME}: ${asset.name} mentions localhost, but the add-in is deployed to ${base}`,
+                ),
+              );
+            }
+          }
+          modules = {};
+          for (const [name, entrypoint] of compilation.entrypoints) {
+            modules[name] = entrypoint.chunks.flatMap((chunk) => chunkModules(compilation, chunk, root));
+          }
+        },
+      );
     });
     compiler.hooks.afterEmit.tap(PLUGIN_NAME, () => {
       const dir = metaDir();
@@ -81,7 +90,10 @@ class ProductionOutputPlugin {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, source);
       }
-      fs.writeFileSync(path.join(dir, "bundle-modules.json"), JSON.stringify({ base, entries: modules }, null, 2) + "\n");
+      fs.writeFileSync(
+        path.join(dir, "bundle-modules.json"),
+        JSON.stringify({ base, entries: modules }, null, 2) + "\n",
+      );
     });
   }
 }

@@ -1,4 +1,3 @@
- 
 "use strict";
 /**
  * `npm run screenshots`: retakes the README's screenshots on purpose. Tests write their screenshots to the

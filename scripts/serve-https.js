@@ -1,5 +1,5 @@
 #!/usr/bin/env node
- 
+
 "use strict";
 /**
  * `npm run serve:dist`: a plain static HTTPS server for a deployment build, to try the hosting steps of the README
@@ -56,7 +56,9 @@ function handler(root, base) {
       return;
     }
     if (!pathname.startsWith(base)) {
-      response.writeHead(404, { ...common, "Content-Type": "text/plain; charset=utf-8" }).end(`Not found: ${pathname} (the add-in is under ${base})`);
+      response
+        .writeHead(404, { ...common, "Content-Type": "text/plain; charset=utf-8" })
+        .end(`Not found: ${pathname} (the add-in is under ${base})`);
       return;
     }
     let file = path.resolve(dir, `./${pathname.slice(base.length)}`);
@@ -74,7 +76,9 @@ function handler(root, base) {
         }
       }
       if (error || !stat.isFile()) {
-        response.writeHead(404, { ...common, "Content-Type": "text/plain; charset=utf-8" }).end(`Not found: ${pathname}`);
+        response
+          .writeHead(404, { ...common, "Content-Type": "text/plain; charset=utf-8" })
+          .end(`Not found: ${pathname}`);
         return;
       }
       const lastModified = new Date(Math.floor(stat.mtimeMs / 1000) * 1000);
@@ -114,7 +118,10 @@ async function throwawayCertificate(domains) {
 async function startHttpsServer(options) {
   const base = normaliseBase(options.base || "/");
   const host = options.host || "127.0.0.1";
-  const tls = options.cert && options.key ? { cert: options.cert, key: options.key } : await throwawayCertificate(["localhost", ...(options.domains || [])]);
+  const tls =
+    options.cert && options.key
+      ? { cert: options.cert, key: options.key }
+      : await throwawayCertificate(["localhost", ...(options.domains || [])]);
   const server = https.createServer({ cert: tls.cert, key: tls.key }, handler(options.root, base));
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -153,7 +160,9 @@ function parseArgs(argv) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(options.root, "manifest.xml"))) {
-    throw new Error(`${options.root}/manifest.xml not found: build first (ADDIN_URL=https://host:port${normaliseBase(options.base)} npm run build)`);
+    throw new Error(
+      `${options.root}/manifest.xml not found: build first (ADDIN_URL=https://host:port${normaliseBase(options.base)} npm run build)`,
+    );
   }
   if (options.certFile) options.cert = fs.readFileSync(options.certFile);
   if (options.keyFile) options.key = fs.readFileSync(options.keyFile);
@@ -162,8 +171,12 @@ async function main() {
   const built = (/<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(manifest) || [])[1];
   console.log(`[serve] ${path.resolve(options.root)} on ${url}`);
   console.log(`[serve]   ${url}taskpane.html   ${url}help/   ${url}manifest.xml`);
-  if (built && built !== url) console.log(`[serve] Note: this dist/ was built for ${built}; its manifest points there, not here.`);
-  if (!options.cert) console.log("[serve] The certificate is a throwaway one: browsers and Office will not trust it (use --cert/--key for a real one).");
+  if (built && built !== url)
+    console.log(`[serve] Note: this dist/ was built for ${built}; its manifest points there, not here.`);
+  if (!options.cert)
+    console.log(
+      "[serve] The certificate is a throwaway one: browsers and Office will not trust it (use --cert/--key for a real one).",
+    );
   console.log("[serve] Ctrl+C stops it.");
 }
 

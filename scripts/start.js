@@ -1,5 +1,5 @@
 #!/usr/bin/env node
- 
+
 "use strict";
 /**
  * `npm start`.
@@ -93,7 +93,18 @@ async function startForWeb() {
 
 function startForDesktop() {
   const cli = require.resolve("office-addin-debugging/cli.js", { paths: [ROOT] });
-  const args = [cli, "start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"];
+  const args = [
+    cli,
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    "3000",
+  ];
   const child = run(process.execPath, args);
   child.on("exit", (code) => {
     process.exitCode = code === null ? 1 : code;

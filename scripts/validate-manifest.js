@@ -1,5 +1,5 @@
 #!/usr/bin/env node
- 
+
 "use strict";
 /**
  * `npm run validate`: offline structural check of a manifest (see scripts/manifest-check.js).
@@ -33,19 +33,30 @@ function main(argv) {
     const { level, unknown } = requiredLevel(metadataUses(metadata).uses);
     const declared = declaredSets(root).CustomFunctionsRuntime;
     if (!declared || compareVersions(declared, level) < 0) {
-      problems.push(`functions.json needs CustomFunctionsRuntime ${level}; the manifest declares ${declared || "none"}`);
+      problems.push(
+        `functions.json needs CustomFunctionsRuntime ${level}; the manifest declares ${declared || "none"}`,
+      );
     }
-    for (const u of unknown) problems.push(`functions.json: ${u.where} sets ${u.property}, whose requirement set is not known here`);
+    for (const u of unknown)
+      problems.push(`functions.json: ${u.where} sets ${u.property}, whose requirement set is not known here`);
   }
 
   const where = path.relative(process.cwd(), manifestPath);
-  console.log(`Checking ${where} offline` + (distDir ? ` against ${path.relative(process.cwd(), distDir) || "."}/` : " (run `npm run build` first to also check the URLs against dist/)") + (baseUrl ? `, base URL ${baseUrl}.` : "."));
+  console.log(
+    `Checking ${where} offline` +
+      (distDir
+        ? ` against ${path.relative(process.cwd(), distDir) || "."}/`
+        : " (run `npm run build` first to also check the URLs against dist/)") +
+      (baseUrl ? `, base URL ${baseUrl}.` : "."),
+  );
   console.log(
     "Note: Microsoft's full validation (`npx office-addin-manifest validate manifest.xml`) sends the manifest to an",
   );
   console.log("online Microsoft service; it is not run here. Run it before publishing when you have internet access.");
   if (problems.length === 0) {
-    console.log("Manifest OK: structure, resource ids, string lengths, HTTPS URLs under one base, icons, shared runtime wiring and requirement sets.");
+    console.log(
+      "Manifest OK: structure, resource ids, string lengths, HTTPS URLs under one base, icons, shared runtime wiring and requirement sets.",
+    );
     return 0;
   }
   console.error(`Manifest has ${problems.length} problem(s):`);

@@ -6,7 +6,13 @@ export interface FunctionsMetadata {
     id: string;
     name: string;
     description?: string;
-    parameters: Array<{ name: string; description?: string; type?: string; dimensionality?: string; optional?: boolean }>;
+    parameters: Array<{
+      name: string;
+      description?: string;
+      type?: string;
+      dimensionality?: string;
+      optional?: boolean;
+    }>;
     result: { type?: string; dimensionality?: string };
     options?: Record<string, unknown>;
   }>;

@@ -50,7 +50,8 @@ function localizeMetadata(metadata, translations) {
       if (!known.has(name)) problems.push(`translation for unknown parameter ${fn.id}.${name}`);
     }
     const localized = { ...fn, parameters };
-    if (typeof entry.description === "string" && entry.description.trim() !== "") localized.description = entry.description;
+    if (typeof entry.description === "string" && entry.description.trim() !== "")
+      localized.description = entry.description;
     return localized;
   });
   for (const id of Object.keys(table)) {
@@ -87,13 +88,17 @@ class LocalizedFunctionsMetadataPlugin {
           try {
             translations = JSON.parse(fs.readFileSync(this.translations, "utf8"));
           } catch (err) {
-            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: cannot read ${this.translations}: ${err.message}`));
+            compilation.errors.push(
+              new WebpackError(`${PLUGIN_NAME}: cannot read ${this.translations}: ${err.message}`),
+            );
             return;
           }
           const metadata = JSON.parse(asset.source.source().toString());
           const { localized, problems } = localizeMetadata(metadata, translations);
           for (const problem of problems) {
-            compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${path.basename(this.translations)}: ${problem}`));
+            compilation.errors.push(
+              new WebpackError(`${PLUGIN_NAME}: ${path.basename(this.translations)}: ${problem}`),
+            );
           }
           compilation.emitAsset(this.output, new sources.RawSource(JSON.stringify(localized, null, 2) + "\n"));
         },

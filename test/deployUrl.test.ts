@@ -15,8 +15,14 @@ const target = { base: "https://sales.example.com/addin/", origin: "https://sale
 
 describe("ADDIN_URL", () => {
   test("an absolute https folder URL is accepted, normalised, with its origin", () => {
-    expect(parseAddinUrl("https://sales.example.com/addin/")).toEqual({ base: "https://sales.example.com/addin/", origin: "https://sales.example.com" });
-    expect(parseAddinUrl(" https://Sales.Example.com:8443/ ")).toEqual({ base: "https://sales.example.com:8443/", origin: "https://sales.example.com:8443" });
+    expect(parseAddinUrl("https://sales.example.com/addin/")).toEqual({
+      base: "https://sales.example.com/addin/",
+      origin: "https://sales.example.com",
+    });
+    expect(parseAddinUrl(" https://Sales.Example.com:8443/ ")).toEqual({
+      base: "https://sales.example.com:8443/",
+      origin: "https://sales.example.com:8443",
+    });
   });
 
   test.each([
@@ -53,7 +59,9 @@ describe("the deployment manifest", () => {
   test("every development URL is rewritten, not only the first", () => {
     expect(devUrls).toBeGreaterThan(10);
     // The trap: a string pattern replaces one occurrence.
-    expect(source.replace("https://localhost:3000/", target.base).split("https://localhost:3000").length - 1).toBe(devUrls - 1);
+    expect(source.replace("https://localhost:3000/", target.base).split("https://localhost:3000").length - 1).toBe(
+      devUrls - 1,
+    );
     const { xml, problems } = rewriteManifest(source, { ...target, functionsScript: "functions.0123456789.js" });
     expect(problems).toEqual([]);
     expect(xml).not.toMatch(/localhost/);
@@ -67,7 +75,11 @@ describe("the deployment manifest", () => {
   });
 
   test("the development build keeps every URL and changes only the Version", () => {
-    const { xml, problems } = rewriteManifest(source, { base: "https://localhost:3000/", origin: "https://localhost:3000", version: "9.9.9.9" });
+    const { xml, problems } = rewriteManifest(source, {
+      base: "https://localhost:3000/",
+      origin: "https://localhost:3000",
+      version: "9.9.9.9",
+    });
     expect(problems).toEqual([]);
     expect(xml).toBe(source.replace(/<Version>[^<]*<\/Version>/, "<Version>9.9.9.9</Version>"));
   });
@@ -80,8 +92,15 @@ describe("the deployment manifest", () => {
   test("the offline check refuses a URL outside the deployment URL and a foreign AppDomain", () => {
     const { xml } = rewriteManifest(source, target);
     const outside = xml.replace(`${target.base}assets/icon-16.png`, "https://cdn.example.net/icon-16.png");
-    expect(checkManifest(outside, { baseUrl: target.base }).problems).toContainEqual(expect.stringContaining("not under the add-in's base URL"));
-    const domain = xml.replace("<AppDomain>https://sales.example.com</AppDomain>", "<AppDomain>https://other.example.com</AppDomain>");
-    expect(checkManifest(domain, { baseUrl: target.base }).problems).toContainEqual(expect.stringContaining("is not the add-in's origin"));
+    expect(checkManifest(outside, { baseUrl: target.base }).problems).toContainEqual(
+      expect.stringContaining("not under the add-in's base URL"),
+    );
+    const domain = xml.replace(
+      "<AppDomain>https://sales.example.com</AppDomain>",
+      "<AppDomain>https://other.example.com</AppDomain>",
+    );
+    expect(checkManifest(domain, { baseUrl: target.base }).problems).toContainEqual(
+      expect.stringContaining("is not the add-in's origin"),
+    );
   });
 });

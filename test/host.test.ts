@@ -67,7 +67,12 @@ const RULES = [
   ["Budget", ">=", 10000, 30],
   ["Region", "=", "east", 20],
 ];
-const BANT_ARGS = [[[50000], [0]], [["CFO"], [""]], [["ERP upgrade"], ["是"]], [[true], ["no"]]];
+const BANT_ARGS = [
+  [[50000], [0]],
+  [["CFO"], [""]],
+  [["ERP upgrade"], ["是"]],
+  [[true], ["no"]],
+];
 // One won and one lost row teach the model; the open East row gets odds (1.1/1.1) × ((1.1/1.2) ÷ (0.1/1.2)) = 11.
 const WIN_TABLE = [
   ["Region", "Outcome"],
@@ -91,12 +96,27 @@ const VALID_ARGS: Record<string, unknown[]> = {
   SPLIT: [100, [[1], [1], [1]]],
   TARGETPLAN: [1200, 45658, "Q"],
   ACTIVITYPLAN: [1200000, 50000, [[0.5], [0.4], [0.6]]],
-  COMMISSION: [[[15000]], [["threshold", "rate"], [0, 0.05], [10000, 0.1]]],
+  COMMISSION: [
+    [[15000]],
+    [
+      ["threshold", "rate"],
+      [0, 0.05],
+      [10000, 0.1],
+    ],
+  ],
   RUNRATE: [500, 45658, 45658 + 29, 45658 + 9],
   ACTUALS: [[[100], [50]], [[45658], [45689]], 45658, "Q"],
   ATTAINMENT: [[[1000]], [[400]], [[45658]], 45658, 45688, null, null, 45688],
   FUNNELBY: [STAGES, ORDER, [["N"], ["S"], ["N"], ["S"]]],
-  STAGETIME: [[["Lead", "Won"], [45658, 45668], [45660, null]], [["won"], ["open"]], 45690],
+  STAGETIME: [
+    [
+      ["Lead", "Won"],
+      [45658, 45668],
+      [45660, null],
+    ],
+    [["won"], ["open"]],
+    45690,
+  ],
   FORECAST: [[[100], [200], [300], [400]], [[45658], [45689], [45717], [45748]], 2, 0],
   WINPROB: [WIN_TABLE, [["Region"]]],
   WINFACTORS: [WIN_TABLE, [["Region"]]],
@@ -183,7 +203,8 @@ function call(id: string, given: unknown[]): { value?: unknown; error?: unknown 
 function describeProblemInValue(value: unknown): string | undefined {
   if (value === null || value === undefined) return `contains ${String(value)}`;
   if (typeof value === "number" && !Number.isFinite(value)) return `contains ${value}`;
-  if (value instanceof CustomFunctionsError) return SPEC_ERROR_CODES.includes(value.code) ? undefined : `error code ${value.code}`;
+  if (value instanceof CustomFunctionsError)
+    return SPEC_ERROR_CODES.includes(value.code) ? undefined : `error code ${value.code}`;
   if (typeof value === "object") return `contains an object ${Object.prototype.toString.call(value)}`;
   return undefined;
 }
@@ -191,7 +212,8 @@ function describeProblemInValue(value: unknown): string | undefined {
 /** Why Excel could not show this result, or undefined when it can. */
 function resultProblem(id: string, value: unknown): string | undefined {
   const declared = metadata.functions.find((f) => f.id === id)?.result.dimensionality ?? "scalar";
-  if (declared !== "matrix") return Array.isArray(value) ? "a scalar function returned an array" : describeProblemInValue(value);
+  if (declared !== "matrix")
+    return Array.isArray(value) ? "a scalar function returned an array" : describeProblemInValue(value);
   if (!Array.isArray(value) || value.length === 0) return "a matrix function did not return a non-empty array of rows";
   const width = Array.isArray(value[0]) ? value[0].length : -1;
   for (const row of value as unknown[]) {
@@ -238,7 +260,7 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
 
   test.each(Object.keys(VALID_ARGS))("%s answers valid arguments with a value Excel can show", (id) => {
     const { value, error } = call(id, VALID_ARGS[id]);
-    expect(error === undefined ? undefined : errorProblem(error) ?? `threw ${String(error)}`).toBeUndefined();
+    expect(error === undefined ? undefined : (errorProblem(error) ?? `threw ${String(error)}`)).toBeUndefined();
     expect(resultProblem(id, value)).toBeUndefined();
     if (id in EXPECTED) {
       if (typeof EXPECTED[id] === "number") expect(value).toBeCloseTo(EXPECTED[id] as number, 10);
@@ -283,7 +305,16 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
     ["ATTAINMENT", [[[100]], [[1]], [[45658]], 45658, 45658, null, null, null, null, null, 1], "#NUM!"],
     ["ATTAINMENT", [[[100]], [[1]], [[45658]], 45688, 45658], "#VALUE!"],
     ["FUNNELBY", [STAGES, ORDER, [["N"], ["S"], ["N"], ["S"]], null, "lost"], "#VALUE!"],
-    ["STAGETIME", [[["Lead", "Won"], [45668, 45658]]], "#VALUE!"],
+    [
+      "STAGETIME",
+      [
+        [
+          ["Lead", "Won"],
+          [45668, 45658],
+        ],
+      ],
+      "#VALUE!",
+    ],
   ] as Array<[string, unknown[], string]>)("%s throws CustomFunctions.Error for %j", (id, given, code) => {
     const { value, error } = call(id, given);
     expect(value).toBeUndefined();
@@ -301,7 +332,16 @@ describe("dist/functions.js in a CustomFunctions-only realm", () => {
 
   // Whatever a user types, a function answers with a value or an Excel error — never a crash.
   const ODD_SCALARS: unknown[] = ["", "x", -1, 0, 1e308, true, "¥3.5万", "2025年1月1日"];
-  const ODD_MATRICES: unknown[][][] = [[[""]], [["x"]], [[0]], [[-5, "a"], [null, true]], [[1], [2], [3]]];
+  const ODD_MATRICES: unknown[][][] = [
+    [[""]],
+    [["x"]],
+    [[0]],
+    [
+      [-5, "a"],
+      [null, true],
+    ],
+    [[1], [2], [3]],
+  ];
   test.each(metadata.functions.map((f) => f.id))("%s never crashes on odd arguments", (id) => {
     const params = metadata.functions.find((f) => f.id === id)?.parameters ?? [];
     const problems: string[] = [];
@@ -334,7 +374,9 @@ describe("blank cells as null or as 0 give the same results (built bundle)", () 
   type Arg = unknown;
   /** Replaces every B in the arguments with `blank`. */
   const withBlank = (args: Arg[], blank: null | 0): Arg[] =>
-    args.map((a) => (a === B ? blank : Array.isArray(a) ? a.map((row: unknown[]) => row.map((c) => (c === B ? blank : c))) : a));
+    args.map((a) =>
+      a === B ? blank : Array.isArray(a) ? a.map((row: unknown[]) => row.map((c) => (c === B ? blank : c))) : a,
+    );
   const outcome = (id: string, args: Arg[]) => {
     const r = call(id, args);
     return r.error !== undefined ? { error: JSON.stringify(r.error) } : { value: r.value };
@@ -355,11 +397,65 @@ describe("blank cells as null or as 0 give the same results (built bundle)", () 
     ["FUNNELBY", [stages, order, owners, outcomes]],
     ["ACTUALS", [amounts, dates, 45658, "M", owners, null, outcomes]],
     ["ACTUALS", [amounts, dates, 45658, "Q", owners, [["Ann"], ["Bob"], [B]], null]],
-    ["ATTAINMENT", [[["Owner", "Target"], ["Ann", 1000], ["Bob", 800]], amounts, dates, 45658, 45838, owners, outcomes, 45800]],
-    ["STAGETIME", [[["Lead", "Qualified", "Won"], [45658, B, 45680], [45660, 45670, B], [B, B, B]], [["won"], [B], ["lost"]], 45700]],
+    [
+      "ATTAINMENT",
+      [
+        [
+          ["Owner", "Target"],
+          ["Ann", 1000],
+          ["Bob", 800],
+        ],
+        amounts,
+        dates,
+        45658,
+        45838,
+        owners,
+        outcomes,
+        45800,
+      ],
+    ],
+    [
+      "STAGETIME",
+      [
+        [
+          ["Lead", "Qualified", "Won"],
+          [45658, B, 45680],
+          [45660, 45670, B],
+          [B, B, B],
+        ],
+        [["won"], [B], ["lost"]],
+        45700,
+      ],
+    ],
     ["FORECAST", [[[100], [200], [B], [300], [400], [250]], [[45658], [45689], [B], [45717], [45748], [45778]], 2, 0]],
-    ["WINPROB", [[["Region", "Outcome"], ["East", "won"], ["West", "lost"], [B, "won"], ["East", B], ["West", B]], [["Region"]]]],
-    ["WINFACTORS", [[["Region", "Outcome"], ["East", "won"], ["West", "lost"], [B, "won"], ["East", B], [B, B]], [["Region"]]]],
+    [
+      "WINPROB",
+      [
+        [
+          ["Region", "Outcome"],
+          ["East", "won"],
+          ["West", "lost"],
+          [B, "won"],
+          ["East", B],
+          ["West", B],
+        ],
+        [["Region"]],
+      ],
+    ],
+    [
+      "WINFACTORS",
+      [
+        [
+          ["Region", "Outcome"],
+          ["East", "won"],
+          ["West", "lost"],
+          [B, "won"],
+          ["East", B],
+          [B, B],
+        ],
+        [["Region"]],
+      ],
+    ],
     ["LEADSCORE", [LEADS, [...RULES, [B, B, B, B]]]],
     ["LEADGRADE", [[[90], [60], [10]], null, [["A"], ["B"], ["C"]]]],
   ];

@@ -5,7 +5,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { allElements, checkManifest, collectResources, parseXml, pngSize, type XmlElement } from "../scripts/manifest-check";
+import {
+  allElements,
+  checkManifest,
+  collectResources,
+  parseXml,
+  pngSize,
+  type XmlElement,
+} from "../scripts/manifest-check";
 import { manifestVersion } from "../scripts/addin-url";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -40,7 +47,10 @@ describe("manifest.xml", () => {
     expect(childNamed(root, "Permissions").text).toBe("ReadWriteDocument");
     expect(childNamed(childNamed(root, "Hosts"), "Host").attributes.Name).toBe("Workbook");
     const sets = Object.fromEntries(
-      childNamed(childNamed(root, "Requirements"), "Sets").children.map((s) => [s.attributes.Name, s.attributes.MinVersion]),
+      childNamed(childNamed(root, "Requirements"), "Sets").children.map((s) => [
+        s.attributes.Name,
+        s.attributes.MinVersion,
+      ]),
     );
     // CustomFunctions.Error (every error the functions return) is CustomFunctionsRuntime 1.2; test/production.test.ts
     // derives the level from the code and the metadata.
@@ -57,9 +67,13 @@ describe("manifest.xml", () => {
   test("SupportUrl and Learn more open the help site's guide (Chinese for zh-CN), which the build emits", () => {
     const support = childNamed(root, "SupportUrl");
     expect(support.attributes.DefaultValue).toBe(`${BASE}help/en-US/index.html`);
-    expect(childNamed(support, "Override").attributes).toEqual({ Locale: "zh-CN", Value: `${BASE}help/zh-CN/index.html` });
+    expect(childNamed(support, "Override").attributes).toEqual({
+      Locale: "zh-CN",
+      Value: `${BASE}help/zh-CN/index.html`,
+    });
     expect(urlOf("GetStarted.LearnMoreUrl")).toBe(`${BASE}help/en-US/index.html`);
-    for (const page of ["help/en-US/index.html", "help/zh-CN/index.html"]) expect(fs.existsSync(path.join(DIST, page))).toBe(true);
+    for (const page of ["help/en-US/index.html", "help/zh-CN/index.html"])
+      expect(fs.existsSync(path.join(DIST, page))).toBe(true);
   });
 
   test("has zh-CN display name and description overrides", () => {
@@ -88,7 +102,9 @@ describe("manifest.xml", () => {
     expect(page.attributes.resid).toBe(runtime.attributes.resid);
     expect(childNamed(showTaskpane, "SourceLocation").attributes.resid).toBe(runtime.attributes.resid);
     expect(urlOf(runtime.attributes.resid)).toBe(`${BASE}taskpane.html`);
-    expect(childNamed(childNamed(root, "DefaultSettings"), "SourceLocation").attributes.DefaultValue).toBe(`${BASE}taskpane.html`);
+    expect(childNamed(childNamed(root, "DefaultSettings"), "SourceLocation").attributes.DefaultValue).toBe(
+      `${BASE}taskpane.html`,
+    );
   });
 
   test("custom functions: script, metadata (with the zh-cn override) and the SALES namespace", () => {
@@ -114,7 +130,9 @@ describe("manifest.xml", () => {
 
   test("every https://localhost:3000/ URL names a file the build emits", () => {
     const urls = [
-      ...everything.map((e) => e.attributes.DefaultValue).filter((v): v is string => typeof v === "string" && v.startsWith("https://")),
+      ...everything
+        .map((e) => e.attributes.DefaultValue)
+        .filter((v): v is string => typeof v === "string" && v.startsWith("https://")),
       ...[...resources.values()].flatMap((r) => Object.values(r.overrides)).filter((v) => v.startsWith("https://")),
     ];
     expect(urls.length).toBeGreaterThan(8);
@@ -161,15 +179,20 @@ describe("the offline manifest check can fail", () => {
 
   test("a functions page that is not the runtime page", () => {
     expect(
-      mutate(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/, '<Page><SourceLocation resid="Functions.Script.Url"/>'),
+      mutate(
+        /<Page>\s*<SourceLocation resid="Taskpane.Url"\/>/,
+        '<Page><SourceLocation resid="Functions.Script.Url"/>',
+      ),
     ).toContainEqual(expect.stringContaining("shared runtime"));
   });
 
   test("a plain-HTTP URL, a wrong namespace and malformed XML", () => {
-    expect(mutate('DefaultValue="https://localhost:3000/functions.js"', 'DefaultValue="http://localhost:3000/functions.js"')).toContainEqual(
-      expect.stringContaining("not HTTPS"),
+    expect(
+      mutate('DefaultValue="https://localhost:3000/functions.js"', 'DefaultValue="http://localhost:3000/functions.js"'),
+    ).toContainEqual(expect.stringContaining("not HTTPS"));
+    expect(mutate('DefaultValue="SALES"', 'DefaultValue="CONTOSO"')).toContainEqual(
+      expect.stringContaining("expected SALES"),
     );
-    expect(mutate('DefaultValue="SALES"', 'DefaultValue="CONTOSO"')).toContainEqual(expect.stringContaining("expected SALES"));
     expect(checkManifest(xml.replace("</Resources>", "")).problems[0]).toMatch(/^XML:/);
   });
 
@@ -186,15 +209,24 @@ describe("the pages the manifest loads", () => {
 
   test("taskpane.html (the shared runtime page) loads office.js from the CDN, then functions.js, then taskpane.js", () => {
     const sources = scriptSources(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8"));
-    expect(sources).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    expect(sources).toEqual([
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      "functions.js",
+      "taskpane.js",
+    ]);
   });
 
   test("in the shared runtime only functions.js registers functions (one associate per id)", () => {
     // taskpane.js runs in the same page: if it bundled functions.ts too, every id would be associated twice.
-    const count = (file: string): number => fs.readFileSync(path.join(DIST, file), "utf8").split("CustomFunctions.associate(").length - 1;
-    const ids = (JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: unknown[] }).functions.length;
+    const count = (file: string): number =>
+      fs.readFileSync(path.join(DIST, file), "utf8").split("CustomFunctions.associate(").length - 1;
+    const ids = (JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as { functions: unknown[] })
+      .functions.length;
     expect(ids).toBeGreaterThanOrEqual(17);
-    expect({ functions: count("functions.js"), taskpane: count("taskpane.js") }).toEqual({ functions: ids, taskpane: 0 });
+    expect({ functions: count("functions.js"), taskpane: count("taskpane.js") }).toEqual({
+      functions: ids,
+      taskpane: 0,
+    });
   });
 
   test("preview.html runs outside Office: no office.js, only the preview bundle", () => {

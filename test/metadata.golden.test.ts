@@ -75,9 +75,10 @@ describe("functions.json (generated from src/functions/functions.ts)", () => {
   test("every function and parameter has an English description", () => {
     for (const f of metadata.functions) {
       expect(f.description?.trim()).toBeTruthy();
-      for (const p of f.parameters) expect({ id: f.id, param: p.name, description: p.description?.trim() || "" }).not.toEqual(
-        expect.objectContaining({ description: "" }),
-      );
+      for (const p of f.parameters)
+        expect({ id: f.id, param: p.name, description: p.description?.trim() || "" }).not.toEqual(
+          expect.objectContaining({ description: "" }),
+        );
     }
   });
 
@@ -85,7 +86,13 @@ describe("functions.json (generated from src/functions/functions.ts)", () => {
     for (const f of metadata.functions) {
       const firstOptional = f.parameters.findIndex((p) => p.optional === true);
       if (firstOptional < 0) continue;
-      expect({ id: f.id, requiredAfterOptional: f.parameters.slice(firstOptional).filter((p) => !p.optional).map((p) => p.name) }).toEqual({
+      expect({
+        id: f.id,
+        requiredAfterOptional: f.parameters
+          .slice(firstOptional)
+          .filter((p) => !p.optional)
+          .map((p) => p.name),
+      }).toEqual({
         id: f.id,
         requiredAfterOptional: [],
       });
@@ -142,7 +149,10 @@ describe("localizeMetadata (the zh-CN plugin's core)", () => {
 
   test("reports a missing translation and a stale one", () => {
     const translations: FunctionTranslations = {
-      functions: { WINRATE: { description: "赢单率", parameters: { results: "结果" } }, OLDNAME: { description: "旧", parameters: {} } },
+      functions: {
+        WINRATE: { description: "赢单率", parameters: { results: "结果" } },
+        OLDNAME: { description: "旧", parameters: {} },
+      },
     };
     const { problems } = localizeMetadata(sample, translations);
     expect(problems).toEqual([

@@ -8,7 +8,15 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { allElements, checkManifest, collectResources, declaredSets, parseXml, pngSize, type XmlElement } from "../scripts/manifest-check";
+import {
+  allElements,
+  checkManifest,
+  collectResources,
+  declaredSets,
+  parseXml,
+  pngSize,
+  type XmlElement,
+} from "../scripts/manifest-check";
 import { apiUses, metadataUses, requiredLevel, type RequirementUse } from "../scripts/custom-functions-requirements";
 import { manifestVersion } from "../scripts/addin-url";
 import { listFiles, productionBuild, PRODUCTION_URL, type ProductionBuild } from "./support/productionBuild";
@@ -28,12 +36,15 @@ const scriptSources = (html: string): string[] =>
   [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => m[1] ?? m[2] ?? m[3]);
 const bundles = (): string[] => files.filter((f) => HASHED_SCRIPT.test(f));
 
-beforeAll(() => {
-  build = productionBuild();
-  files = listFiles(build.dist);
-  xml = read("manifest.xml");
-  root = parseXml(xml);
-}, 15 * 60 * 1000);
+beforeAll(
+  () => {
+    build = productionBuild();
+    files = listFiles(build.dist);
+    xml = read("manifest.xml");
+    root = parseXml(xml);
+  },
+  15 * 60 * 1000,
+);
 
 describe("the served folder of a deployment build", () => {
   test("holds only what Excel loads: pages, hashed scripts (and their licence notices), metadata, icons, help", () => {
@@ -50,8 +61,18 @@ describe("the served folder of a deployment build", () => {
       /^help\/(en-US|zh-CN)\/(index|functions)\.html$/,
     ];
     expect(files.filter((f) => !allowed.some((re) => re.test(f)))).toEqual([]);
-    expect(files.filter((f) => HASHED_SCRIPT.test(f)).map((f) => f.split(".")[0]).sort()).toEqual(["functions", "taskpane"]);
-    for (const f of ["help/en-US/index.html", "help/zh-CN/index.html", "help/en-US/functions.html", "help/zh-CN/functions.html"]) {
+    expect(
+      files
+        .filter((f) => HASHED_SCRIPT.test(f))
+        .map((f) => f.split(".")[0])
+        .sort(),
+    ).toEqual(["functions", "taskpane"]);
+    for (const f of [
+      "help/en-US/index.html",
+      "help/zh-CN/index.html",
+      "help/en-US/functions.html",
+      "help/zh-CN/functions.html",
+    ]) {
       expect(files).toContain(f);
     }
   });
@@ -88,12 +109,18 @@ describe("dist/manifest.xml of a deployment build", () => {
   test("every URL in it is HTTPS under the deployment URL and names a file the build emitted", () => {
     const urls = [...xml.replace(/<!--[\s\S]*?-->/g, "").matchAll(/https?:\/\/[^"'<>\s]+/g)].map((m) => m[0]);
     // Namespaces are identifiers, not requests.
-    const requested = urls.filter((u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"));
+    const requested = urls.filter(
+      (u) => !u.startsWith("http://schemas.microsoft.com/") && !u.startsWith("http://www.w3.org/"),
+    );
     expect(requested.length).toBeGreaterThanOrEqual(14);
     const files_ = requested.filter((u) => u !== "https://sales.example.com"); // the AppDomain, checked below
     expect(files_.filter((u) => !u.startsWith(PRODUCTION_URL))).toEqual([]);
     expect(files_.map((u) => u.slice(PRODUCTION_URL.length)).filter((f) => !files.includes(f))).toEqual([]);
-    expect(allElements(root).filter((e) => e.name === "AppDomain").map((e) => e.text.trim())).toEqual(["https://sales.example.com"]);
+    expect(
+      allElements(root)
+        .filter((e) => e.name === "AppDomain")
+        .map((e) => e.text.trim()),
+    ).toEqual(["https://sales.example.com"]);
   });
 
   test("the icons: IconUrl 32 px, HighResolutionIconUrl 64 px, ribbon images 16/32/80 px as referenced", () => {
@@ -113,7 +140,9 @@ describe("dist/manifest.xml of a deployment build", () => {
   test("SupportUrl and Learn more open the help site's guide, in Chinese for zh-CN", () => {
     const support = allElements(root).find((e) => e.name === "SupportUrl")!;
     expect(support.attributes.DefaultValue).toBe(`${PRODUCTION_URL}help/en-US/index.html`);
-    expect(support.children.map((o) => [o.attributes.Locale, o.attributes.Value])).toEqual([["zh-CN", `${PRODUCTION_URL}help/zh-CN/index.html`]]);
+    expect(support.children.map((o) => [o.attributes.Locale, o.attributes.Value])).toEqual([
+      ["zh-CN", `${PRODUCTION_URL}help/zh-CN/index.html`],
+    ]);
     const learnMore = collectResources(root).resources.get("GetStarted.LearnMoreUrl");
     expect(learnMore?.value).toBe(`${PRODUCTION_URL}help/en-US/index.html`);
     // A real page: a titled HTML document with its own support content, in the right language.
@@ -130,7 +159,9 @@ describe("dist/manifest.xml of a deployment build", () => {
     const loaded = scriptSources(read("taskpane.html")).find((s) => s.startsWith("functions."));
     expect(resources.get("Functions.Script.Url")?.value).toBe(`${PRODUCTION_URL}${loaded}`);
     expect(resources.get("Functions.Metadata.Url")?.value).toBe(`${PRODUCTION_URL}functions.json`);
-    expect(resources.get("Functions.Metadata.Url")?.overrides).toEqual({ "zh-cn": `${PRODUCTION_URL}functions.zh-cn.json` });
+    expect(resources.get("Functions.Metadata.Url")?.overrides).toEqual({
+      "zh-cn": `${PRODUCTION_URL}functions.zh-cn.json`,
+    });
     expect(resources.get("Taskpane.Url")?.value).toBe(`${PRODUCTION_URL}taskpane.html`);
   });
 
@@ -155,7 +186,13 @@ describe("requirement sets: declared at the level the add-in uses", () => {
       entries: Record<string, Array<{ file: string }>>;
     };
     // What the code calls: every project module in the production bundles (CustomFunctions.Error needs 1.2) …
-    const sources = [...new Set(Object.values(modules.entries).flat().map((m) => m.file))].filter((f) => f.startsWith("src/"));
+    const sources = [
+      ...new Set(
+        Object.values(modules.entries)
+          .flat()
+          .map((m) => m.file),
+      ),
+    ].filter((f) => f.startsWith("src/"));
     expect(sources).toContain("src/functions/adapter.ts");
     const api = sources.flatMap((f) => apiUses(fs.readFileSync(path.join(ROOT, f), "utf8"), f));
     // … and every property the metadata generator wrote, in both languages.
@@ -180,15 +217,30 @@ describe("requirement sets: declared at the level the add-in uses", () => {
   });
 
   test("the check would catch a flag above the declared level or one it does not know", () => {
-    const metadata = { functions: [{ id: "X", name: "X", parameters: [], result: {}, options: { requiresParameterAddresses: true, somethingNew: true } }] };
+    const metadata = {
+      functions: [
+        {
+          id: "X",
+          name: "X",
+          parameters: [],
+          result: {},
+          options: { requiresParameterAddresses: true, somethingNew: true },
+        },
+      ],
+    };
     const { level, unknown } = requiredLevel(metadataUses(metadata).uses);
     expect(level).toBe("1.3");
     expect(unknown.map((u) => u.property)).toEqual(["somethingNew"]);
-    expect(requiredLevel(apiUses("throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidName)", "x.ts")).level).toBe("1.3");
+    expect(
+      requiredLevel(apiUses("throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidName)", "x.ts")).level,
+    ).toBe("1.3");
   });
 
   test("every function's helpUrl opens its own section of the help site, in the metadata's language", () => {
-    for (const [file, lang] of [["functions.json", "en-US"], ["functions.zh-cn.json", "zh-CN"]] as const) {
+    for (const [file, lang] of [
+      ["functions.json", "en-US"],
+      ["functions.zh-cn.json", "zh-CN"],
+    ] as const) {
       const { functions } = JSON.parse(read(file)) as { functions: Array<{ id: string; helpUrl?: string }> };
       expect(functions.length).toBeGreaterThanOrEqual(17);
       const page = read(`help/${lang}/functions.html`);
@@ -206,8 +258,14 @@ describe("requirement sets: declared at the level the add-in uses", () => {
  */
 const RUNTIME_PACKAGES: Array<[RegExp, string]> = [
   [/^react$|^react-dom$|^scheduler$/, "React renders the task pane (scheduler is React's own task queue)"],
-  [/^@fluentui\//, "Fluent UI v9 controls, icons, theme tokens and motion for the pane (Microsoft's design system for Office)"],
-  [/^@griffel\/|^stylis$|^rtl-css-js$|^@emotion\/hash$/, "Griffel, Fluent UI's CSS-in-JS engine, and the helpers it uses (CSS parsing, right-to-left, class hashing)"],
+  [
+    /^@fluentui\//,
+    "Fluent UI v9 controls, icons, theme tokens and motion for the pane (Microsoft's design system for Office)",
+  ],
+  [
+    /^@griffel\/|^stylis$|^rtl-css-js$|^@emotion\/hash$/,
+    "Griffel, Fluent UI's CSS-in-JS engine, and the helpers it uses (CSS parsing, right-to-left, class hashing)",
+  ],
   [/^tabster$|^keyborg$/, "keyboard navigation and focus management used by Fluent UI"],
   [/^@floating-ui\//, "positioning of dropdowns and popovers (Fluent UI)"],
   [/^@swc\/helpers$|^tslib$|^use-sync-external-store$/, "compiled-code helpers required by Fluent UI packages"],
@@ -215,14 +273,19 @@ const RUNTIME_PACKAGES: Array<[RegExp, string]> = [
 
 describe("the production bundles carry only what runs in Excel", () => {
   const modules = (): Record<string, Array<{ file: string }>> =>
-    (JSON.parse(fs.readFileSync(path.join(build.meta, "bundle-modules.json"), "utf8")) as { entries: Record<string, Array<{ file: string }>> }).entries;
+    (
+      JSON.parse(fs.readFileSync(path.join(build.meta, "bundle-modules.json"), "utf8")) as {
+        entries: Record<string, Array<{ file: string }>>;
+      }
+    ).entries;
   const packageOf = (file: string): string | undefined => {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
     return m?.[1];
   };
 
   test("no HyperFormula, playwright, test tooling, simulator (src/sim), preview or test code among their modules", () => {
-    const forbidden = /node_modules\/(hyperformula|playwright|playwright-core|fast-check|jest|@testing-library|jsdom)\/|^src\/(sim|preview)\/|^(test|bench|scripts)\//;
+    const forbidden =
+      /node_modules\/(hyperformula|playwright|playwright-core|fast-check|jest|@testing-library|jsdom)\/|^src\/(sim|preview)\/|^(test|bench|scripts)\//;
     const all = Object.entries(modules()).flatMap(([entry, list]) => list.map((m) => `${entry}: ${m.file}`));
     expect(all.length).toBeGreaterThan(100);
     expect(all.filter((m) => forbidden.test(m.split(": ")[1]))).toEqual([]);
@@ -234,7 +297,13 @@ describe("the production bundles carry only what runs in Excel", () => {
   });
 
   test("every library in the task pane bundle is a known runtime dependency, with a reason", () => {
-    const packages = [...new Set(modules().taskpane.map((m) => packageOf(m.file)).filter((p): p is string => p !== undefined))].sort();
+    const packages = [
+      ...new Set(
+        modules()
+          .taskpane.map((m) => packageOf(m.file))
+          .filter((p): p is string => p !== undefined),
+      ),
+    ].sort();
     expect(packages).toEqual(expect.arrayContaining(["react", "react-dom", "scheduler", "@fluentui/react-provider"]));
     expect(packages.filter((p) => !RUNTIME_PACKAGES.some(([re]) => re.test(p)))).toEqual([]);
   });
@@ -262,12 +331,17 @@ describe("the production bundles carry only what runs in Excel", () => {
  */
 function devOnlyMarkers(): string[] {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   const all = walk(path.join(ROOT, "src")).filter((f) => /\.(ts|tsx)$/.test(f));
   const devOnly = (f: string) => /[\\/]src[\\/](sim|preview)[\\/]/.test(f);
   const literals = (f: string): string[] =>
     [...fs.readFileSync(f, "utf8").matchAll(/"([^"\\\n]{12,})"/g)].map((m) => m[1]).filter((s) => !/^[./@]/.test(s));
-  const elsewhere = all.filter((f) => !devOnly(f)).map((f) => fs.readFileSync(f, "utf8")).join("\n");
+  const elsewhere = all
+    .filter((f) => !devOnly(f))
+    .map((f) => fs.readFileSync(f, "utf8"))
+    .join("\n");
   return [...new Set(all.filter(devOnly).flatMap(literals))].filter((s) => !elsewhere.includes(s));
 }
 
@@ -275,11 +349,15 @@ describe("privacy: the add-in makes no network calls of its own", () => {
   /** URLs that appear in the bundles as data, never requested, and why. */
   const NON_REQUEST_URLS: Array<[RegExp, string]> = [
     [/^http:\/\/www\.w3\.org\//, "XML namespace names React DOM uses to create SVG and MathML elements"],
-    [/^https:\/\/reactjs\.org\/docs\/error-decoder\.html/, "text of React's minified error messages (a link for the developer to read)"],
+    [
+      /^https:\/\/reactjs\.org\/docs\/error-decoder\.html/,
+      "text of React's minified error messages (a link for the developer to read)",
+    ],
   ];
 
   test("the bundles use no fetch, XMLHttpRequest, WebSocket, sendBeacon, EventSource or similar", () => {
-    const apis = /\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts|RTCPeerConnection|WebTransport|serviceWorker)\b/g;
+    const apis =
+      /\b(fetch|XMLHttpRequest|WebSocket|sendBeacon|EventSource|importScripts|RTCPeerConnection|WebTransport|serviceWorker)\b/g;
     const found = bundles().flatMap((f) => [...read(f).matchAll(apis)].map((m) => `${f}: ${m[1]}`));
     expect(found).toEqual([]);
   });

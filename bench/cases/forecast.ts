@@ -29,7 +29,7 @@ function deals(n: number): { amounts: any[][]; dates: any[][] } {
   for (let i = 0; i < n; i++) {
     const day = Math.floor(rnd() * DAYS);
     const season = 1 + 0.3 * Math.sin((2 * Math.PI * day) / 365.25);
-    const amount = Math.round(500 + rnd() * 20000 * season * (1 + day / DAYS)) ;
+    const amount = Math.round(500 + rnd() * 20000 * season * (1 + day / DAYS));
     amounts[i] = [rnd() < 0.01 ? amount.toLocaleString("en-US") : amount];
     dates[i] = [FIRST_DAY + day + Math.floor(rnd() * 86400) / 86400];
   }
@@ -47,9 +47,12 @@ export const cases: Record<string, BenchCase> = {
       5,
       (out) => {
         rows = out.length;
-        if (out.length !== 13 || typeof out[12][1] !== "number") throw new Error(`unexpected FORECAST result ${JSON.stringify(out)}`);
+        if (out.length !== 13 || typeof out[12][1] !== "number")
+          throw new Error(`unexpected FORECAST result ${JSON.stringify(out)}`);
       },
     );
-    return [againstScan("FORECAST, 60 months of deals, 12 ahead, bounds", n, ms, scanMs, 5, `${rows - 1} forecast rows`)];
+    return [
+      againstScan("FORECAST, 60 months of deals, 12 ahead, bounds", n, ms, scanMs, 5, `${rows - 1} forecast rows`),
+    ];
   },
 };

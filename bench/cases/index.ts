@@ -11,4 +11,11 @@ import { cases as stands } from "./stands";
 import { cases as wholeTableCases } from "./wholeTable";
 import { cases as winprobCases } from "./winprob";
 
-export const caseModules: Array<Record<string, BenchCase>> = [perRowCases, wholeTableCases, stands, forecastCases, winprobCases, simCases];
+export const caseModules: Array<Record<string, BenchCase>> = [
+  perRowCases,
+  wholeTableCases,
+  stands,
+  forecastCases,
+  winprobCases,
+  simCases,
+];

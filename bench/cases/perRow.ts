@@ -52,7 +52,8 @@ function scoring(kind: "leadScore" | "scoreDetail", label: string): BenchCase {
         checked = true;
         const all = fn(rows, RULE_TABLE, [FIELDS], AS_OF);
         for (let i = 0; i < n; i++) {
-          if (JSON.stringify(all[i][0]) !== JSON.stringify(out[i])) throw new Error(`${label}: row ${i + 1} differs per row`);
+          if (JSON.stringify(all[i][0]) !== JSON.stringify(out[i]))
+            throw new Error(`${label}: row ${i + 1} differs per row`);
         }
       },
     );
@@ -70,7 +71,12 @@ const bantCase: BenchCase = (ctx) => {
   const timeline = col("Last contact");
   const { bant } = sales();
   const whole = ctx.time(() => bant(budget, authority, need, timeline, "1,000", 400, 3, AS_OF));
-  const args = budget.map((_, i) => [[budget[i].slice()], [authority[i].slice()], [need[i].slice()], [timeline[i].slice()]]);
+  const args = budget.map((_, i) => [
+    [budget[i].slice()],
+    [authority[i].slice()],
+    [need[i].slice()],
+    [timeline[i].slice()],
+  ]);
   const perRow = ctx.time(() => {
     for (let i = 0; i < n; i++) bant(args[i][0], args[i][1], args[i][2], args[i][3], "1,000", 400, 3, AS_OF);
   });

@@ -42,18 +42,34 @@ function mapScan(sheet: SheetModel, rows: number, columns: number[]): number {
 }
 
 const FORMULAS: Array<{ name: string; formula: string; columns: number[]; maxRatio: number }> = [
-  { name: 'FILTER(Deals[Amount], Deals[Region]="East")', formula: '=FILTER(Deals[Amount],Deals[Region]="East")', columns: [0, 2], maxRatio: 4 },
+  {
+    name: 'FILTER(Deals[Amount], Deals[Region]="East")',
+    formula: '=FILTER(Deals[Amount],Deals[Region]="East")',
+    columns: [0, 2],
+    maxRatio: 4,
+  },
   {
     name: "SUM(FILTER(amount, won × date ≥ DATE))",
     formula: '=SUM(FILTER(Deals[Amount],(Deals[Outcome]="Won")*(Deals[CloseDate]>=DATE(2026,12,1))))',
     columns: [2, 3, 4],
     maxRatio: 6,
   },
-  { name: "COUNTIFS, two criteria", formula: '=COUNTIFS(Deals[Region],"East",Deals[Outcome],"Won")', columns: [0, 4], maxRatio: 4 },
-  { name: "SUMIFS, two criteria", formula: '=SUMIFS(Deals[Amount],Deals[Region],"East",Deals[CloseDate],">="&DATE(2026,1,1))', columns: [0, 2, 3], maxRatio: 4 },
+  {
+    name: "COUNTIFS, two criteria",
+    formula: '=COUNTIFS(Deals[Region],"East",Deals[Outcome],"Won")',
+    columns: [0, 4],
+    maxRatio: 4,
+  },
+  {
+    name: "SUMIFS, two criteria",
+    formula: '=SUMIFS(Deals[Amount],Deals[Region],"East",Deals[CloseDate],">="&DATE(2026,1,1))',
+    columns: [0, 2, 3],
+    maxRatio: 4,
+  },
   {
     name: "TAKE(SORTBY(FILTER(HSTACK(3 columns)), …), 5)",
-    formula: '=TAKE(SORTBY(FILTER(HSTACK(Deals[Region],Deals[Owner],Deals[Amount]),Deals[Owner]<>""),FILTER(Deals[Amount],Deals[Owner]<>""),-1),5)',
+    formula:
+      '=TAKE(SORTBY(FILTER(HSTACK(Deals[Region],Deals[Owner],Deals[Amount]),Deals[Owner]<>""),FILTER(Deals[Amount],Deals[Owner]<>""),-1),5)',
     columns: [0, 1, 2, 1, 2],
     maxRatio: 12,
   },
@@ -67,7 +83,9 @@ function formulaCase(index: number): BenchCase {
     const { name, formula, columns, maxRatio } = FORMULAS[index];
     const scanMs = ctx.time(() => mapScan(deals, rows, columns));
     const ms = ctx.time(() => calc.evaluateFormula(formula, dash, 0, 0));
-    return [againstScan(`sim: ${name}`, rows, ms, scanMs, maxRatio, "baseline: the same cells read from the sim's cell map")];
+    return [
+      againstScan(`sim: ${name}`, rows, ms, scanMs, maxRatio, "baseline: the same cells read from the sim's cell map"),
+    ];
   };
 }
 

@@ -17,7 +17,9 @@ const sales = (): Sales => require("../../src/functions/functions") as Sales;
 const MAX_RATIO = 3;
 const PLAN_START = 45658; // 2025-01-01
 // 2025 weekday public holidays in China and the make-up weekend days (调休).
-const HOLIDAYS = [45658, 45685, 45686, 45687, 45688, 45691, 45752, 45778, 45779, 45782, 45931, 45932, 45933, 45936, 45937, 45938].map((d) => [d]);
+const HOLIDAYS = [
+  45658, 45685, 45686, 45687, 45688, 45691, 45752, 45778, 45779, 45782, 45931, 45932, 45933, 45936, 45937, 45938,
+].map((d) => [d]);
 const WORKDAYS = [45683, 45696, 45773, 45926, 45941].map((d) => [d]);
 const OUTCOME_WORDS = ["won", "won", "lost", "open", "", "赢单"];
 
@@ -54,7 +56,9 @@ const actualsCase: BenchCase = (ctx): BenchRow[] => {
     (out) => (width = out[0].length),
   );
   const scan2 = ctx.time(() => bareScan(d.amounts, d.dates, d.owners, d.outcomes));
-  const ms2 = ctx.time(() => actuals(d.amounts, d.dates, PLAN_START, "W", d.owners, d.ownerList, d.outcomes, HOLIDAYS, WORKDAYS));
+  const ms2 = ctx.time(() =>
+    actuals(d.amounts, d.dates, PLAN_START, "W", d.owners, d.ownerList, d.outcomes, HOLIDAYS, WORKDAYS),
+  );
   return [
     againstScan("ACTUALS weekly × 500 owners, every record counted", n, ms, scan, MAX_RATIO, `${width} columns`),
     againstScan("ACTUALS weekly × 500 owners, owner_list + outcomes", n, ms2, scan2, MAX_RATIO),

@@ -36,23 +36,32 @@ function messyLeads(n: number, seed: number): any[][] {
   return rows;
 }
 
-const leadScoreCase = (messy: boolean): BenchCase => (ctx) => {
-  const n = rowsFor(ctx);
-  const leads = messy ? messyLeads(n, 21) : makeLeads(n, true, 22);
-  const { leadScore } = sales();
-  const scan = ctx.time(() => bareScan(leads, RULE_TABLE));
-  const ms = ctx.time(() => leadScore(leads, RULE_TABLE, null as any, AS_OF));
-  // What Excel's calling convention alone costs: the result is one array per row ([[score], [score], …]).
-  const scores = new Float64Array(n).map((_, i) => i % 100);
-  const output = ctx.time(() => {
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = [scores[i]];
-    return out;
-  });
-  return [
-    againstScan(`LEADSCORE 15 fields × 20 rules, ${messy ? "messy" : "clean"}`, n, ms, scan, 10, `building the ${n}-row result alone: ${output.toFixed(0)} ms = ${(output / scan).toFixed(1)}× the scan`),
-  ];
-};
+const leadScoreCase =
+  (messy: boolean): BenchCase =>
+  (ctx) => {
+    const n = rowsFor(ctx);
+    const leads = messy ? messyLeads(n, 21) : makeLeads(n, true, 22);
+    const { leadScore } = sales();
+    const scan = ctx.time(() => bareScan(leads, RULE_TABLE));
+    const ms = ctx.time(() => leadScore(leads, RULE_TABLE, null as any, AS_OF));
+    // What Excel's calling convention alone costs: the result is one array per row ([[score], [score], …]).
+    const scores = new Float64Array(n).map((_, i) => i % 100);
+    const output = ctx.time(() => {
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = [scores[i]];
+      return out;
+    });
+    return [
+      againstScan(
+        `LEADSCORE 15 fields × 20 rules, ${messy ? "messy" : "clean"}`,
+        n,
+        ms,
+        scan,
+        10,
+        `building the ${n}-row result alone: ${output.toFixed(0)} ms = ${(output / scan).toFixed(1)}× the scan`,
+      ),
+    ];
+  };
 
 const STAGES = ["Lead", "Contacted", "Qualified", "Demo", "Proposal", "Negotiation", "Contract", "Onboarding"];
 const STAGES_ZH = ["线索", "初步接触", "需求确认", "方案演示", "报价", "谈判签约", "合同", "交付"];
@@ -62,7 +71,9 @@ function deals(n: number, messy: boolean, seed: number) {
   const stages: any[][] = new Array(n);
   const amounts: any[][] = new Array(n);
   const outcomes: any[][] = new Array(n);
-  const outcomeWords = messy ? ["", null, 0, "open", "won", "lost", "赢单", "输单", " Won ", "进行中"] : ["open", "open", "won", "lost"];
+  const outcomeWords = messy
+    ? ["", null, 0, "open", "won", "lost", "赢单", "输单", " Won ", "进行中"]
+    : ["open", "open", "won", "lost"];
   for (let i = 0; i < n; i++) {
     const k = Math.floor(rnd() * 8);
     let stage: any = STAGES[k];
@@ -85,17 +96,19 @@ function deals(n: number, messy: boolean, seed: number) {
   return { stages, amounts, outcomes };
 }
 
-const funnelCase = (messy: boolean): BenchCase => (ctx) => {
-  const n = rowsFor(ctx);
-  const d = deals(n, messy, messy ? 31 : 32);
-  // The messy table's stage order lists both languages' names as the workbook would (a stages table in Chinese
-  // with the English aliases is not a thing): the Chinese names are the order, English rows are (unmatched) then.
-  const order = (messy ? STAGES_ZH : STAGES).map((s) => [s]);
-  const { funnel } = sales();
-  const scan = ctx.time(() => bareScan(d.stages, d.amounts, d.outcomes));
-  const ms = ctx.time(() => funnel(d.stages, order, d.amounts, d.outcomes, true));
-  return [againstScan(`FUNNEL 8 stages + amounts + outcomes, ${messy ? "messy" : "clean"}`, n, ms, scan, 4)];
-};
+const funnelCase =
+  (messy: boolean): BenchCase =>
+  (ctx) => {
+    const n = rowsFor(ctx);
+    const d = deals(n, messy, messy ? 31 : 32);
+    // The messy table's stage order lists both languages' names as the workbook would (a stages table in Chinese
+    // with the English aliases is not a thing): the Chinese names are the order, English rows are (unmatched) then.
+    const order = (messy ? STAGES_ZH : STAGES).map((s) => [s]);
+    const { funnel } = sales();
+    const scan = ctx.time(() => bareScan(d.stages, d.amounts, d.outcomes));
+    const ms = ctx.time(() => funnel(d.stages, order, d.amounts, d.outcomes, true));
+    return [againstScan(`FUNNEL 8 stages + amounts + outcomes, ${messy ? "messy" : "clean"}`, n, ms, scan, 4)];
+  };
 
 export const cases: Record<string, BenchCase> = {
   "whole-leadscore-clean": leadScoreCase(false),

@@ -231,7 +231,11 @@ function readOwnerTargets(arg: unknown): OwnerTarget[] {
   if (width === 2) {
     for (let r = 0; r < height; r++) pairs.push({ owner: m[r][0], target: m[r][1], where: positionName(m, r * 2 + 1) });
     const first = pairs[0];
-    if (first !== undefined && cellError(first.target) === undefined && (isBlank(first.target) || parseNumber(first.target) === undefined)) {
+    if (
+      first !== undefined &&
+      cellError(first.target) === undefined &&
+      (isBlank(first.target) || parseNumber(first.target) === undefined)
+    ) {
       pairs.shift(); // header row
     }
   } else if (height === 2) {
@@ -244,7 +248,9 @@ function readOwnerTargets(arg: unknown): OwnerTarget[] {
       pairs.push({ owner, target, where: positionName(m, width + c) });
     }
   } else {
-    throw valueError(`targets must be two columns (owner | target) or two rows (owners above their targets), not ${height} × ${width}`);
+    throw valueError(
+      `targets must be two columns (owner | target) or two rows (owners above their targets), not ${height} × ${width}`,
+    );
   }
   const out: OwnerTarget[] = [];
   const seen = new Set<string>();
@@ -327,7 +333,8 @@ export function attainment(
   const asOf = dateArg(asOfArg, "as_of", () => todaySerial());
   const rule = readWorkingDayRule(holidaysArg, workdaysArg);
   const caution = numberArg(cautionArg, "caution", 0.1);
-  if (!(caution >= 0 && caution < 1)) throw numError(`caution must be at least 0 and below 1, not ${formatNumber(caution)}`);
+  if (!(caution >= 0 && caution < 1))
+    throw numError(`caution must be at least 0 and below 1, not ${formatNumber(caution)}`);
 
   let targets: OwnerTarget[] = [];
   let teamShown: number | "" = "";
@@ -356,7 +363,7 @@ export function attainment(
   const ownerOf =
     owners === undefined
       ? undefined
-      : nameReader(owners, "owners", (key) => (key === BLANK_NAME ? OTHER : rowOf.get(key) ?? OTHER));
+      : nameReader(owners, "owners", (key) => (key === BLANK_NAME ? OTHER : (rowOf.get(key) ?? OTHER)));
   for (let i = 0; i < n; i++) {
     if (outcomes !== undefined && outcomes[i] !== WON) continue;
     const a = amountOf(i);

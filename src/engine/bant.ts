@@ -106,11 +106,7 @@ function evaluate(args: unknown[], opts: BantOptions): { bits: BantBits[]; shape
 
 const POPCOUNT = [0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4];
 
-function run(
-  args: unknown[],
-  rest: unknown[],
-  cell: (bits: number, opts: BantOptions) => Cell,
-): Matrix {
+function run(args: unknown[], rest: unknown[], cell: (bits: number, opts: BantOptions) => Cell): Matrix {
   const opts = options(rest[0], rest[1], rest[2], rest[3]);
   const { bits, shape } = evaluate(args, opts);
   const flat = bits.map((b): Cell => (typeof b === "number" ? cell(b, opts) : b));
@@ -118,22 +114,44 @@ function run(
 }
 
 export function bant(
-  budget: unknown, authority: unknown, need: unknown, timeline: unknown,
-  minBudget?: unknown, withinDays?: unknown, required?: unknown, asOf?: unknown,
+  budget: unknown,
+  authority: unknown,
+  need: unknown,
+  timeline: unknown,
+  minBudget?: unknown,
+  withinDays?: unknown,
+  required?: unknown,
+  asOf?: unknown,
 ): Matrix {
-  return run([budget, authority, need, timeline], [minBudget, withinDays, required, asOf], (b, o) => POPCOUNT[b] >= o.required);
+  return run(
+    [budget, authority, need, timeline],
+    [minBudget, withinDays, required, asOf],
+    (b, o) => POPCOUNT[b] >= o.required,
+  );
 }
 
 export function bantScore(
-  budget: unknown, authority: unknown, need: unknown, timeline: unknown,
-  minBudget?: unknown, withinDays?: unknown, required?: unknown, asOf?: unknown,
+  budget: unknown,
+  authority: unknown,
+  need: unknown,
+  timeline: unknown,
+  minBudget?: unknown,
+  withinDays?: unknown,
+  required?: unknown,
+  asOf?: unknown,
 ): Matrix {
   return run([budget, authority, need, timeline], [minBudget, withinDays, required, asOf], (b) => POPCOUNT[b]);
 }
 
 export function bantMissing(
-  budget: unknown, authority: unknown, need: unknown, timeline: unknown,
-  minBudget?: unknown, withinDays?: unknown, required?: unknown, asOf?: unknown,
+  budget: unknown,
+  authority: unknown,
+  need: unknown,
+  timeline: unknown,
+  minBudget?: unknown,
+  withinDays?: unknown,
+  required?: unknown,
+  asOf?: unknown,
 ): Matrix {
   return run([budget, authority, need, timeline], [minBudget, withinDays, required, asOf], (b) => {
     const missing: string[] = [];

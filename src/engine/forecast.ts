@@ -592,16 +592,16 @@ const AS241_B = [
   28729.085735721942674, 5226.495278852545925,
 ];
 const AS241_C = [
-  1.42343711074968357734, 4.6303378461565452959, 5.7694972214606914055, 3.64784832476320460504,
-  1.27045825245236838258, 0.24178072517745061177, 0.0227238449892691845833, 7.7454501427834140764e-4,
+  1.42343711074968357734, 4.6303378461565452959, 5.7694972214606914055, 3.64784832476320460504, 1.27045825245236838258,
+  0.24178072517745061177, 0.0227238449892691845833, 7.7454501427834140764e-4,
 ];
 const AS241_D = [
   1, 2.05319162663775882187, 1.6763848301838038494, 0.68976733498510000455, 0.14810397642748007459,
   0.0151986665636164571966, 5.475938084995344946e-4, 1.05075007164441684324e-9,
 ];
 const AS241_E = [
-  6.6579046435011037772, 5.4637849111641143699, 1.7848265399172913358, 0.29656057182850489123,
-  0.026532189526576123093, 0.0012426609473880784386, 2.71155556874348757815e-5, 2.01033439929228813265e-7,
+  6.6579046435011037772, 5.4637849111641143699, 1.7848265399172913358, 0.29656057182850489123, 0.026532189526576123093,
+  0.0012426609473880784386, 2.71155556874348757815e-5, 2.01033439929228813265e-7,
 ];
 const AS241_F = [
   1, 0.59983220655588793769, 0.13692988092273580531, 0.0148753612908506148525, 7.868691311456132591e-4,
@@ -708,7 +708,8 @@ export function normSInv(p: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** `seasonality` as written: yearly (the default), none, auto, or a length. */
-export type SeasonalityOption = { kind: "yearly" } | { kind: "none" } | { kind: "auto" } | { kind: "length"; L: number };
+export type SeasonalityOption =
+  { kind: "yearly" } | { kind: "none" } | { kind: "auto" } | { kind: "length"; L: number };
 
 const YEARLY_WORDS = new Set(["yearly", "年"]);
 const NONE_WORDS = new Set(["none", "无"]);
@@ -721,7 +722,9 @@ export function parseSeasonality(value: Cell): SeasonalityOption {
   const n = typeof v === "boolean" ? undefined : parseNumber(v);
   if (n !== undefined) {
     if (!Number.isInteger(n) || n < 0) {
-      throw numError(`seasonality must be a whole number of periods ≥ 0 (or yearly, none, auto), not ${formatNumber(n)}`);
+      throw numError(
+        `seasonality must be a whole number of periods ≥ 0 (or yearly, none, auto), not ${formatNumber(n)}`,
+      );
     }
     if (n === 0) return { kind: "none" };
     if (n === 1) return { kind: "auto" };
@@ -821,7 +824,9 @@ export function parseHorizon(value: Cell): Horizon {
     const n = typeof v === "number" ? v : typeof v === "string" ? parseNumber(v) : undefined;
     if (n !== undefined && n < 601) {
       if (!Number.isInteger(n) || n < 1) {
-        throw numError(`horizon must be a whole number of periods from 1 to 600, or target dates, not ${formatNumber(n)}`);
+        throw numError(
+          `horizon must be a whole number of periods from 1 to 600, or target dates, not ${formatNumber(n)}`,
+        );
       }
       return { kind: "count", count: n };
     }
@@ -1054,7 +1059,9 @@ export function buildModel(series: PreparedSeries, option: SeasonalityOption): F
     }
     case "auto": {
       if (n > MAX_AUTO_PERIODS) {
-        throw numError(`seasonality auto looks at most ${MAX_AUTO_PERIODS} periods; the history has ${n}: give the season length`);
+        throw numError(
+          `seasonality auto looks at most ${MAX_AUTO_PERIODS} periods; the history has ${n}: give the season length`,
+        );
       }
       const detected = detectSeasonLength(series.y);
       stat = detected;
@@ -1154,7 +1161,9 @@ export function forecast(
 
   const z = level === undefined ? NaN : normSInv((1 + level) / 2);
   const out: Matrix = [
-    level === undefined ? [labels.period, labels.forecast] : [labels.period, labels.forecast, labels.lower, labels.upper],
+    level === undefined
+      ? [labels.period, labels.forecast]
+      : [labels.period, labels.forecast, labels.lower, labels.upper],
   ];
   for (const t of targets) {
     const F = forecastAt(series, fit, t);

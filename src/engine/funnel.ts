@@ -177,7 +177,12 @@ export function numbersOf(m: Matrix, name: string): Float64Array {
   return out;
 }
 
-export function funnelCounts(stagesArg: unknown, stageOrderArg: unknown, amountsArg?: unknown, outcomesArg?: unknown): FunnelCounts {
+export function funnelCounts(
+  stagesArg: unknown,
+  stageOrderArg: unknown,
+  amountsArg?: unknown,
+  outcomesArg?: unknown,
+): FunnelCounts {
   const order = readStageOrder(stageOrderArg);
   const { codes } = stageCodes(stagesArg, order);
   const n = codes.length;
@@ -221,8 +226,18 @@ export function funnelCounts(stagesArg: unknown, stageOrderArg: unknown, amounts
     reached[s] = running;
   }
   return {
-    order, count, lost, atStage, reached, won, wonAmount, amount, unmatched, unmatchedAmount,
-    hasOutcomes: outcomes !== undefined, hasAmounts: amounts !== undefined,
+    order,
+    count,
+    lost,
+    atStage,
+    reached,
+    won,
+    wonAmount,
+    amount,
+    unmatched,
+    unmatchedAmount,
+    hasOutcomes: outcomes !== undefined,
+    hasAmounts: amounts !== undefined,
   };
 }
 
@@ -319,7 +334,9 @@ export function conversion(
   const from = position(fromArg, "from_stage", false);
   const to = position(toArg, "to_stage", true);
   if (from > to) {
-    throw valueError(`from_stage "${displayText(scalarOf(fromArg, "from_stage"))}" comes after to_stage "${displayText(scalarOf(toArg, "to_stage"))}"`);
+    throw valueError(
+      `from_stage "${displayText(scalarOf(fromArg, "from_stage"))}" comes after to_stage "${displayText(scalarOf(toArg, "to_stage"))}"`,
+    );
   }
   const reachedAt = (p: number): number => (p === k ? f.won : f.reached[p]);
   const den = reachedAt(from);
@@ -327,7 +344,12 @@ export function conversion(
   return reachedAt(to) / den;
 }
 
-export function bottleneck(stagesArg: unknown, stageOrderArg: unknown, outcomesArg?: unknown, lang: Lang = "en"): string {
+export function bottleneck(
+  stagesArg: unknown,
+  stageOrderArg: unknown,
+  outcomesArg?: unknown,
+  lang: Lang = "en",
+): string {
   const f = funnelCounts(stagesArg, stageOrderArg, undefined, outcomesArg);
   const names = f.order.names.slice();
   const reached = Array.from(f.reached);

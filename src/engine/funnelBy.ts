@@ -13,11 +13,18 @@ import { BLANK_NAME, nameReader, readNameList, readOutcomes, recordsOf, sameCoun
 export type FunnelMeasure = "cumulative" | "step" | "reached" | "count" | "lost";
 
 const MEASURE_WORDS: Record<string, FunnelMeasure> = {
-  cumulative: "cumulative", "cumulative conversion": "cumulative", 累计转化率: "cumulative",
-  step: "step", "step conversion": "step", 阶段转化率: "step",
-  reached: "reached", 到达数量: "reached",
-  count: "count", 当前数量: "count",
-  lost: "lost", 流失数量: "lost",
+  cumulative: "cumulative",
+  "cumulative conversion": "cumulative",
+  累计转化率: "cumulative",
+  step: "step",
+  "step conversion": "step",
+  阶段转化率: "step",
+  reached: "reached",
+  到达数量: "reached",
+  count: "count",
+  当前数量: "count",
+  lost: "lost",
+  流失数量: "lost",
 };
 
 function measureArg(arg: unknown): FunnelMeasure {
@@ -53,7 +60,13 @@ const ratio = (num: number, den: number): Cell => (den === 0 ? "" : num / den);
  * FUNNEL's column for `measure` from a group's counts: one cell per stage, then the Won row (with outcomes), then
  * the (unmatched) row's count (when the table has that row).
  */
-function measureColumn(g: GroupCounts, k: number, measure: FunnelMeasure, withWon: boolean, withUnmatched: boolean): Cell[] {
+function measureColumn(
+  g: GroupCounts,
+  k: number,
+  measure: FunnelMeasure,
+  withWon: boolean,
+  withUnmatched: boolean,
+): Cell[] {
   const reached = new Float64Array(k);
   let running = g.won;
   for (let s = k - 1; s >= 0; s--) {

@@ -1,7 +1,18 @@
 /** LEADGRADE and ABCCLASS (formulas.md §2). */
 import type { Cell, Matrix } from "./types";
 import { cellError, numError, valueError } from "./errors";
-import { asMatrix, displayText, flatten, formatNumber, isBlank, isOmitted, isTextBlank, numberArg, parseNumber, reshape } from "./coerce";
+import {
+  asMatrix,
+  displayText,
+  flatten,
+  formatNumber,
+  isBlank,
+  isOmitted,
+  isTextBlank,
+  numberArg,
+  parseNumber,
+  reshape,
+} from "./coerce";
 
 const DEFAULT_THRESHOLDS = [80, 50];
 const DEFAULT_LABELS: Cell[] = ["A", "B", "C"];
@@ -16,7 +27,9 @@ export function leadGrade(scoresArg: unknown, thresholdsArg?: unknown, labelsArg
     if (err !== undefined) throw valueError(`labels hold the error ${err.code}`);
   }
   if (labels.length !== thresholds.length + 1) {
-    throw valueError(`labels must have one more entry than thresholds (${thresholds.length + 1}), not ${labels.length}`);
+    throw valueError(
+      `labels must have one more entry than thresholds (${thresholds.length + 1}), not ${labels.length}`,
+    );
   }
   const scores = asMatrix(scoresArg);
   return scores.map((row) =>
@@ -41,7 +54,9 @@ function readThresholds(arg: unknown): number[] {
     const n = parseNumber(c);
     if (n === undefined) throw valueError(`Threshold "${displayText(c)}" is not a number`);
     if (out.length > 0 && !(n < out[out.length - 1])) {
-      throw valueError(`thresholds must be strictly descending: ${formatNumber(n)} follows ${formatNumber(out[out.length - 1])}`);
+      throw valueError(
+        `thresholds must be strictly descending: ${formatNumber(n)} follows ${formatNumber(out[out.length - 1])}`,
+      );
     }
     out.push(n);
   }
@@ -54,7 +69,9 @@ export function abcClass(valuesArg: unknown, aShareArg?: unknown, bShareArg?: un
   const aShare = numberArg(aShareArg, "a_share", 0.8);
   const bShare = numberArg(bShareArg, "b_share", 0.95);
   if (!(aShare > 0 && aShare < bShare && bShare <= 1)) {
-    throw numError(`Need 0 < a_share < b_share ≤ 1, not a_share ${formatNumber(aShare)} and b_share ${formatNumber(bShare)}`);
+    throw numError(
+      `Need 0 < a_share < b_share ≤ 1, not a_share ${formatNumber(aShare)} and b_share ${formatNumber(bShare)}`,
+    );
   }
   const values = asMatrix(valuesArg);
   const cells = flatten(values);

@@ -44,7 +44,9 @@ export function readTiers(arg: unknown): Tier[] {
     if (rt < 0) throw numError(`Rate ${formatNumber(rt)} in tiers row ${r + 1} is negative`);
     const prev = tiers[tiers.length - 1];
     if (prev !== undefined && !(threshold > prev.threshold)) {
-      throw valueError(`Thresholds must be strictly ascending: ${formatNumber(threshold)} follows ${formatNumber(prev.threshold)}`);
+      throw valueError(
+        `Thresholds must be strictly ascending: ${formatNumber(threshold)} follows ${formatNumber(prev.threshold)}`,
+      );
     }
     tiers.push({ threshold, rate: rt });
   }
@@ -54,8 +56,11 @@ export function readTiers(arg: unknown): Tier[] {
 
 export type CommissionMethod = "marginal" | "flat";
 const METHODS: Record<string, CommissionMethod> = {
-  marginal: "marginal", progressive: "marginal", 累进: "marginal",
-  flat: "flat", 全额: "flat",
+  marginal: "marginal",
+  progressive: "marginal",
+  累进: "marginal",
+  flat: "flat",
+  全额: "flat",
 };
 
 function methodArg(arg: unknown): CommissionMethod {

@@ -284,7 +284,9 @@ export function compileRules(rulesArg: unknown, fieldNames: string[]): RuleSet {
   const table = asMatrix(rulesArg);
   const width = table[0]?.length ?? 0;
   if (width < 4 || width > 6) {
-    throw valueError(`rules must have 4 to 6 columns (field | operator | value | points | [group] | [cap]), not ${width}`);
+    throw valueError(
+      `rules must have 4 to 6 columns (field | operator | value | points | [group] | [cap]), not ${width}`,
+    );
   }
   const rules: CompiledRule[] = [];
   const groups: RuleGroup[] = [];
@@ -468,25 +470,26 @@ function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
     else list.push(k);
   });
   const plans: ColumnPlan[] = [];
-  for (const [column, allIdx] of byColumn) for (let from = 0; from < allIdx.length; from += RULES_PER_PLAN) {
-    const ruleIdx = allIdx.slice(from, from + RULES_PER_PLAN);
-    const colRules = ruleIdx.map((k) => rules[k]);
-    plans.push({
-      column,
-      ruleIdx,
-      colRules,
-      needs: needsOf(colRules),
-      textNeeded: colRules.map(needsText),
-      blankResults: resultsFor(colRules, BLANK_VIEW, asOf),
-      trueResults: resultsFor(colRules, TRUE_VIEW, asOf),
-      falseResults: resultsFor(colRules, FALSE_VIEW, asOf),
-      memo: new Map<string, number>(),
-      lookups: 0,
-      misses: 0,
-      points: Float64Array.from(colRules, (r) => r.points),
-      groupOf: Int32Array.from(colRules, (r) => r.group),
-    });
-  }
+  for (const [column, allIdx] of byColumn)
+    for (let from = 0; from < allIdx.length; from += RULES_PER_PLAN) {
+      const ruleIdx = allIdx.slice(from, from + RULES_PER_PLAN);
+      const colRules = ruleIdx.map((k) => rules[k]);
+      plans.push({
+        column,
+        ruleIdx,
+        colRules,
+        needs: needsOf(colRules),
+        textNeeded: colRules.map(needsText),
+        blankResults: resultsFor(colRules, BLANK_VIEW, asOf),
+        trueResults: resultsFor(colRules, TRUE_VIEW, asOf),
+        falseResults: resultsFor(colRules, FALSE_VIEW, asOf),
+        memo: new Map<string, number>(),
+        lookups: 0,
+        misses: 0,
+        points: Float64Array.from(colRules, (r) => r.points),
+        groupOf: Int32Array.from(colRules, (r) => r.group),
+      });
+    }
   return plans;
 }
 
@@ -500,7 +503,11 @@ function planFor(headerCells: Cell[], rulesArg: unknown): ScoringPlan {
 }
 
 function withGroups(ruleSet: RuleSet): { ruleSet: RuleSet; caps: Float64Array; groupSums: Float64Array } {
-  return { ruleSet, caps: Float64Array.from(ruleSet.groups, (g) => g.cap), groupSums: new Float64Array(ruleSet.groups.length) };
+  return {
+    ruleSet,
+    caps: Float64Array.from(ruleSet.groups, (g) => g.cap),
+    groupSums: new Float64Array(ruleSet.groups.length),
+  };
 }
 
 /**
@@ -615,7 +622,7 @@ export function evaluateRules(
 function needsOf(rules: CompiledRule[]): Needs {
   const needs: Needs = { num: false, date: false, yn: false };
   const operands = (rule: CompiledRule): Operand[] =>
-    rule.op === "between" ? [rule.low as Operand, rule.high as Operand] : rule.list ?? [rule.operand];
+    rule.op === "between" ? [rule.low as Operand, rule.high as Operand] : (rule.list ?? [rule.operand]);
   for (const rule of rules) {
     switch (rule.op) {
       case "within days":
@@ -662,7 +669,10 @@ function needsText(rule: CompiledRule): boolean {
     case "<=":
       return rule.operand.num !== rule.operand.num;
     case "between":
-      return (rule.low as Operand).num !== (rule.low as Operand).num || (rule.high as Operand).num !== (rule.high as Operand).num;
+      return (
+        (rule.low as Operand).num !== (rule.low as Operand).num ||
+        (rule.high as Operand).num !== (rule.high as Operand).num
+      );
     case "in":
     case "not in":
       return (rule.list as Operand[]).some((v) => v.num !== v.num);

@@ -73,7 +73,16 @@ const LABELS = {
     cycle: "Cycle",
   },
   zh: {
-    headers: ["阶段", "到达数量", "推进数量", "推进率", "停留天数中位数", "停留天数平均值", "当前停留数量", "当前已停留天数中位数"],
+    headers: [
+      "阶段",
+      "到达数量",
+      "推进数量",
+      "推进率",
+      "停留天数中位数",
+      "停留天数平均值",
+      "当前停留数量",
+      "当前已停留天数中位数",
+    ],
     cycle: "销售周期",
   },
 };
@@ -81,13 +90,15 @@ const LABELS = {
 /** The stage names (shown as written), from stage_names or from the first row of stage_dates. */
 function readStageNames(cells: Cell[], fromHeader: boolean): Cell[] {
   const seen = new Set<string>();
-  const where = (c: number): string => (fromHeader ? `column ${c + 1} of the first row of stage_dates` : `cell ${c + 1} of stage_names`);
+  const where = (c: number): string =>
+    fromHeader ? `column ${c + 1} of the first row of stage_dates` : `cell ${c + 1} of stage_names`;
   cells.forEach((cell, c) => {
     const err = cellError(cell);
     if (err !== undefined) throw valueError(`The stage name in ${where(c)} is the error ${err.code}`);
     if (isTextBlank(cell)) throw valueError(`The stage name in ${where(c)} is blank`);
     const key = textKey(cell);
-    if (seen.has(key)) throw valueError(`Duplicate stage "${displayText(cell)}" in ${fromHeader ? "stage_dates" : "stage_names"}`);
+    if (seen.has(key))
+      throw valueError(`Duplicate stage "${displayText(cell)}" in ${fromHeader ? "stage_dates" : "stage_names"}`);
     seen.add(key);
   });
   return cells;
@@ -95,7 +106,13 @@ function readStageNames(cells: Cell[], fromHeader: boolean): Cell[] {
 
 const NO_DATE = -1;
 
-export function stageTime(stageDatesArg: unknown, outcomesArg?: unknown, asOfArg?: unknown, stageNamesArg?: unknown, lang: Lang = "en"): Matrix {
+export function stageTime(
+  stageDatesArg: unknown,
+  outcomesArg?: unknown,
+  asOfArg?: unknown,
+  stageNamesArg?: unknown,
+  lang: Lang = "en",
+): Matrix {
   const m = asMatrix(stageDatesArg);
   const k = m[0]?.length ?? 0;
   if (k === 0) throw valueError("stage_dates has no stage column");
@@ -143,7 +160,7 @@ export function stageTime(stageDatesArg: unknown, outcomesArg?: unknown, asOfArg
       } else if (typeof cell === "string") {
         let known = memo.get(cell);
         if (known === undefined) {
-          known = cell.trim() === "" ? NO_DATE : parseDate(cell) ?? badCell(r, c, cell);
+          known = cell.trim() === "" ? NO_DATE : (parseDate(cell) ?? badCell(r, c, cell));
           memo.set(cell, known);
         }
         if (known === NO_DATE) continue;

@@ -256,9 +256,20 @@ export function split(totalArg: unknown, weightsArg: unknown, decimalsArgValue?:
 
 export type Period = "M" | "Q" | "W";
 const PERIOD_WORDS: Record<string, Period> = {
-  m: "M", month: "M", 月: "M", 月度: "M", monthly: "M",
-  q: "Q", quarter: "Q", 季: "Q", 季度: "Q", quarterly: "Q",
-  w: "W", week: "W", 周: "W", weekly: "W",
+  m: "M",
+  month: "M",
+  月: "M",
+  月度: "M",
+  monthly: "M",
+  q: "Q",
+  quarter: "Q",
+  季: "Q",
+  季度: "Q",
+  quarterly: "Q",
+  w: "W",
+  week: "W",
+  周: "W",
+  weekly: "W",
 };
 
 export function periodArg(arg: unknown): Period {

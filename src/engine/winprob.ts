@@ -34,7 +34,15 @@ import {
 // Names the contract fixes
 
 /** Outcome column: the first of these that is a header (text equality). */
-export const OUTCOME_NAMES: readonly string[] = ["outcome", "result", "won/lost", "win/loss", "结果", "输赢", "成交结果"];
+export const OUTCOME_NAMES: readonly string[] = [
+  "outcome",
+  "result",
+  "won/lost",
+  "win/loss",
+  "结果",
+  "输赢",
+  "成交结果",
+];
 /** Stage column: the first of these that is a header. */
 export const STAGE_NAMES: readonly string[] = ["stage", "deal stage", "pipeline stage", "阶段", "销售阶段", "商机阶段"];
 
@@ -220,7 +228,8 @@ function readFields(
     if (seen.has(col)) throw valueError(`Duplicate field "${name}" in fields`);
     if (col === outcomeCol) throw valueError(`Field "${name}" is the Outcome column`);
     if (col === groupCol) throw valueError(`Field "${name}" is the group_field column`);
-    if (col === stageCol) throw valueError(`Field "${name}" is the Stage column: with stage_order the stage is already a factor`);
+    if (col === stageCol)
+      throw valueError(`Field "${name}" is the Stage column: with stage_order the stage is already a factor`);
     seen.add(col);
     cols.push(col);
   }
@@ -863,7 +872,8 @@ export function fitWinModel(
       const code = stageCode(row[stageCol], order as WinStageOrder, stageMemo);
       stagePos[i] = code;
       if (code === ERR) setProblem(i, { col: stageCol, kind: "error", err: cellError(row[stageCol]) });
-      else if (code === UNKNOWN_STAGE) setProblem(i, { col: stageCol, kind: "stage", text: displayText(row[stageCol]) });
+      else if (code === UNKNOWN_STAGE)
+        setProblem(i, { col: stageCol, kind: "stage", text: displayText(row[stageCol]) });
     }
     if (groupCol >= 0) {
       const err = groups.read(row[groupCol], i);
@@ -1187,7 +1197,10 @@ function problemError(model: WinModel, i: number, p: Problem): XlError {
   const header = headerText(model.table, p.col);
   if (p.kind === "error") {
     const err = p.err as XlError;
-    return new XlError(err.code, err.message !== "" ? err.message : `Record ${i + 1}: "${header}" is the error ${err.code}`);
+    return new XlError(
+      err.code,
+      err.message !== "" ? err.message : `Record ${i + 1}: "${header}" is the error ${err.code}`,
+    );
   }
   if (p.kind === "stage") return valueError(`Unknown stage "${p.text}" in record ${i + 1}`);
   return valueError(`"${p.text}" in record ${i + 1} is not a number, and "${header}" is a numeric column`);
@@ -1355,10 +1368,7 @@ function factorTable(model: WinModel, i: number, lang: Lang): Matrix {
   const bl = t >= 0 ? model.partitions[t].lost + s : model.pooledLost;
   const group = t >= 0 ? model.partitions[t].group : -1;
   const baseValue = group >= 0 ? asWritten(model.groupShown[group]) : labels.all;
-  const rows: Matrix = [
-    [...labels.header],
-    [labels.base, baseValue, bw / (bw + bl), bl / (bw + bl), bw / bl],
-  ];
+  const rows: Matrix = [[...labels.header], [labels.base, baseValue, bw / (bw + bl), bl / (bw + bl), bw / bl]];
   const factors = recordFactors(model, i).sort(byEffectDescending);
   for (const f of factors) rows.push([f.header, f.value, f.share.wonShare, f.share.lostShare, f.share.effect]);
   rows.push([labels.probability, "", p, 1 - p, p / (1 - p)]);

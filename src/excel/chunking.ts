@@ -85,13 +85,19 @@ export function planRowChunks(
  */
 export function needsLiteralText(value: unknown): value is string {
   if (typeof value !== "string" || value.trim().length === 0) return false;
-  return FORMULA_START.test(value) || NUMBER_OR_DATE_LIKE.test(value) || EXCEL_LITERAL.test(value.trim()) || value.startsWith("'");
+  return (
+    FORMULA_START.test(value) ||
+    NUMBER_OR_DATE_LIKE.test(value) ||
+    EXCEL_LITERAL.test(value.trim()) ||
+    value.startsWith("'")
+  );
 }
 
 const FORMULA_START = /^\s*[=+\-@]/;
 /** Digits with only the punctuation of numbers, currencies, percentages, dates and times. */
 const NUMBER_OR_DATE_LIKE = /^[\s\d.,:/%$¥￥€£()eE年月日+-]*\d[\s\d.,:/%$¥￥€£()eE年月日+-]*(?:\s*[ap]m)?$/i;
-const EXCEL_LITERAL = /^(?:true|false|#n\/a|#value!|#ref!|#div\/0!|#num!|#name\?|#null!|#spill!|#calc!|#getting_data)$/i;
+const EXCEL_LITERAL =
+  /^(?:true|false|#n\/a|#value!|#ref!|#div\/0!|#num!|#name\?|#null!|#spill!|#calc!|#getting_data)$/i;
 
 /** The text format that keeps a string exactly as written. */
 export const TEXT_FORMAT = "@";
@@ -138,7 +144,10 @@ export function uniqueSheetName(wished: string, taken: readonly string[]): strin
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */
 export function sanitizeSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31);
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .trim()
+    .slice(0, 31);
   return cleaned.length > 0 ? cleaned : "Sheet";
 }
 

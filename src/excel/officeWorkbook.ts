@@ -319,7 +319,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         let pending = 0;
         const total = blankRows.length;
         for (const run of runs) {
-          for (let offset = 0; offset < run.count; ) {
+          for (let offset = 0; offset < run.count;) {
             throwIfAborted(opts.signal);
             const count = Math.min(run.count - offset, perRequest - pending);
             const range = geometry.sheet.getRangeByIndexes(
@@ -406,11 +406,19 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
           throwIfAborted(opts.signal);
           // Data rows and blanked rows have different widths: one range per kind.
           const split = Math.min(Math.max(chunk.start, rows.length), chunk.end);
-          for (const [from, to, w] of [[chunk.start, split, width], [split, chunk.end, fullWidth]] as const) {
+          for (const [from, to, w] of [
+            [chunk.start, split, width],
+            [split, chunk.end, fullWidth],
+          ] as const) {
             if (to <= from) continue;
             const block: CellValue[][] = [];
             for (let i = from; i < to; i++) block.push(rowAt(i));
-            const range = geometry.sheet.getRangeByIndexes(geometry.rowIndex + from, geometry.columnIndex, block.length, w);
+            const range = geometry.sheet.getRangeByIndexes(
+              geometry.rowIndex + from,
+              geometry.columnIndex,
+              block.length,
+              w,
+            );
             protectLiteralText(range, block);
             range.values = block;
           }
@@ -438,7 +446,10 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
-        return pickSheetName(wished, sheets.items.map((s) => s.name));
+        return pickSheetName(
+          wished,
+          sheets.items.map((s) => s.name),
+        );
       });
     },
 
@@ -447,7 +458,10 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         const tables = context.workbook.tables;
         tables.load("items/name");
         await context.sync();
-        return pickTableName(wished, tables.items.map((t) => t.name));
+        return pickTableName(
+          wished,
+          tables.items.map((t) => t.name),
+        );
       });
     },
 
@@ -456,7 +470,10 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await context.sync();
-        const name = pickSheetName(wished, sheets.items.map((s) => s.name));
+        const name = pickSheetName(
+          wished,
+          sheets.items.map((s) => s.name),
+        );
         sheets.add(name);
         await context.sync();
         return name;
@@ -468,7 +485,10 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         const tables = context.workbook.tables;
         tables.load("items/name");
         await context.sync();
-        const name = pickTableName(spec.name, tables.items.map((t) => t.name));
+        const name = pickTableName(
+          spec.name,
+          tables.items.map((t) => t.name),
+        );
         const sheet = context.workbook.worksheets.getItem(sheetName);
         const origin = parseCellAddress(spec.topLeft);
         const width = spec.headers.length;
@@ -526,7 +546,9 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
         range.load("rowCount,columnCount");
         await context.sync();
-        range.numberFormat = Array.from({ length: range.rowCount }, () => Array.from({ length: range.columnCount }, () => format));
+        range.numberFormat = Array.from({ length: range.rowCount }, () =>
+          Array.from({ length: range.columnCount }, () => format),
+        );
         await context.sync();
       });
     },
@@ -535,9 +557,14 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
       const attempt = (type: ChartKind) =>
         excelRun(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetName);
-          const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(spec.source), (spec.seriesBy ?? "Auto") as Excel.ChartSeriesBy);
+          const chart = sheet.charts.add(
+            type as Excel.ChartType,
+            sheet.getRange(spec.source),
+            (spec.seriesBy ?? "Auto") as Excel.ChartSeriesBy,
+          );
           chart.title.text = spec.title;
-          for (const index of spec.lineSeries ?? []) chart.series.getItemAt(index).chartType = "Line" as Excel.ChartType;
+          for (const index of spec.lineSeries ?? [])
+            chart.series.getItemAt(index).chartType = "Line" as Excel.ChartType;
           chart.setPosition(spec.topLeft, spec.bottomRight);
           await context.sync();
         });
@@ -598,7 +625,12 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
           for (let start = 0; start < geometry.rowCount; start += perChunk) {
             const count = Math.min(perChunk, geometry.rowCount - start);
             const ranges = indexes.map((ci) => {
-              const range = geometry.sheet.getRangeByIndexes(geometry.rowIndex + start, geometry.columnIndex + ci, count, 1);
+              const range = geometry.sheet.getRangeByIndexes(
+                geometry.rowIndex + start,
+                geometry.columnIndex + ci,
+                count,
+                1,
+              );
               range.load("values,valueTypes");
               return range;
             });

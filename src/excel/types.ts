@@ -150,10 +150,21 @@ export interface WorkbookOps {
   /** Which of `rows` have a blank `stageColumn` cell. */
   planStages(table: string, stageColumn: string, rows: number[]): Promise<StagePlan>;
   /** Sets `stageColumn` to `stage` on those of `rows` that are blank now; returns how many were set. */
-  setBlankStages(table: string, stageColumn: string, rows: number[], stage: string, options?: LongWorkOptions): Promise<number>;
+  setBlankStages(
+    table: string,
+    stageColumn: string,
+    rows: number[],
+    stage: string,
+    options?: LongWorkOptions,
+  ): Promise<number>;
 
   /** Writes the whole data body of the named columns (existing cells): values are literal text when strings. */
-  writeColumnValues(table: string, column: string, values: CellValue[], options?: LongWorkOptions): Promise<WriteResult>;
+  writeColumnValues(
+    table: string,
+    column: string,
+    values: CellValue[],
+    options?: LongWorkOptions,
+  ): Promise<WriteResult>;
 
   /** Counts existing cells that `replaceTableRows` would change (filled cells of blanked rows included). */
   planTableRows(table: string, rows: CellValue[][]): Promise<RowsPlan>;

@@ -32,7 +32,8 @@ export function toExcelError(e: unknown): CustomFunctions.Error {
 
 function toCell(value: unknown): unknown {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? value : makeError(new XlError("#NUM!", "Result out of range"));
+  if (typeof value === "number")
+    return Number.isFinite(value) ? value : makeError(new XlError("#NUM!", "Result out of range"));
   if (isXlError(value)) return makeError(value);
   return value;
 }

@@ -162,7 +162,9 @@ export function bantMissing(
   as_of?: any,
 ): any[][] {
   try {
-    return toExcelMatrix(engine.bantMissing(budget, authority, need, timeline, min_budget, within_days, required, as_of));
+    return toExcelMatrix(
+      engine.bantMissing(budget, authority, need, timeline, min_budget, within_days, required, as_of),
+    );
   } catch (e) {
     throw toExcelError(e);
   }
@@ -202,7 +204,13 @@ export function funnel(
  * @param [outcomes] Each record's outcome: won / lost / open.
  * @returns The conversion rate as a fraction.
  */
-export function conversion(stages: any[][], stage_order: any[][], from_stage: any, to_stage: any, outcomes?: any[][]): any {
+export function conversion(
+  stages: any[][],
+  stage_order: any[][],
+  from_stage: any,
+  to_stage: any,
+  outcomes?: any[][],
+): any {
   try {
     return toExcelScalar(engine.conversion(stages, stage_order, from_stage, to_stage, outcomes));
   } catch (e) {
@@ -309,7 +317,18 @@ export function targetPlan(
 ): any[][] {
   try {
     return toExcelMatrix(
-      engine.targetPlan(total, start_date, period, seasonality, owners, owner_weights, decimals, holidays, displayLang(), workdays),
+      engine.targetPlan(
+        total,
+        start_date,
+        period,
+        seasonality,
+        owners,
+        owner_weights,
+        decimals,
+        holidays,
+        displayLang(),
+        workdays,
+      ),
     );
   } catch (e) {
     throw toExcelError(e);
@@ -327,7 +346,13 @@ export function targetPlan(
  * @param [owners] Number of owners (positive integer). Default 1.
  * @returns A column: records needed per stage, top stage first, Won last.
  */
-export function activityPlan(revenue_target: any, avg_deal_size: any, conversions: any[][], periods?: any, owners?: any): any[][] {
+export function activityPlan(
+  revenue_target: any,
+  avg_deal_size: any,
+  conversions: any[][],
+  periods?: any,
+  owners?: any,
+): any[][] {
   try {
     return toExcelMatrix(engine.activityPlan(revenue_target, avg_deal_size, conversions, periods, owners));
   } catch (e) {
@@ -399,7 +424,18 @@ export function actuals(
 ): any[][] {
   try {
     return toExcelMatrix(
-      engine.actuals(amounts, dates, start_date, period, owners, owner_list, outcomes, holidays, workdays, displayLang()),
+      engine.actuals(
+        amounts,
+        dates,
+        start_date,
+        period,
+        owners,
+        owner_list,
+        outcomes,
+        holidays,
+        workdays,
+        displayLang(),
+      ),
     );
   } catch (e) {
     throw toExcelError(e);
@@ -440,7 +476,20 @@ export function attainment(
 ): any[][] {
   try {
     return toExcelMatrix(
-      engine.attainment(targets, amounts, dates, period_start, period_end, owners, outcomes, as_of, holidays, workdays, caution, displayLang()),
+      engine.attainment(
+        targets,
+        amounts,
+        dates,
+        period_start,
+        period_end,
+        owners,
+        outcomes,
+        as_of,
+        holidays,
+        workdays,
+        caution,
+        displayLang(),
+      ),
     );
   } catch (e) {
     throw toExcelError(e);
@@ -519,7 +568,17 @@ export function forecast(
 ): any[][] {
   try {
     return toExcelMatrix(
-      engine.forecast(values, dates, horizon, seasonality, data_completion, aggregation, confidence, show_stats, displayLang()),
+      engine.forecast(
+        values,
+        dates,
+        horizon,
+        seasonality,
+        data_completion,
+        aggregation,
+        confidence,
+        show_stats,
+        displayLang(),
+      ),
     );
   } catch (e) {
     throw toExcelError(e);

@@ -78,7 +78,8 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       ],
     },
     panelsTitle: "The task pane",
-    panelsIntro: "The pane has one panel per job. Anything that changes existing cells first says how many cells it will change and asks.",
+    panelsIntro:
+      "The pane has one panel per job. Anything that changes existing cells first says how many cells it will change and asks.",
     panels: [
       {
         tab: "tab.start",
@@ -105,7 +106,8 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
         text: "Leads whose next follow-up date is today or earlier, most overdue first. Selecting one selects its row in the workbook.",
       },
     ],
-    panelsOutro: "Your choices (tables, column mappings, targets) are saved in the workbook, so reopening the file restores them.",
+    panelsOutro:
+      "Your choices (tables, column mappings, targets) are saved in the workbook, so reopening the file restores them.",
     formulasOrValues: {
       id: "formulas-or-values",
       title: "Formulas or values",
@@ -142,12 +144,14 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
         problem: "Blank cells are read as 0",
         text: [
           "Some Excel builds on Windows pass blank cells to add-in functions as 0 instead of empty. The SALES functions allow for it: in text columns (stages, outcomes, owners, field names, labels) a 0 counts as blank, and in number columns a blank and 0 mean the same (a blank amount adds nothing).",
-          "If a result differs between two computers, look for cells holding a real 0 where you meant \"unknown\".",
+          'If a result differs between two computers, look for cells holding a real 0 where you meant "unknown".',
         ],
       },
       {
         problem: "A result is #VALUE!, #NUM!, #DIV/0! or #N/A",
-        text: ["Point at the cell's error indicator: the message names the argument, cell or value at fault, for example `Unknown stage \"Demo\" in stage_order`."],
+        text: [
+          'Point at the cell\'s error indicator: the message names the argument, cell or value at fault, for example `Unknown stage "Demo" in stage_order`.',
+        ],
       },
       {
         problem: "The task pane stays blank or Excel says the add-in could not start",
@@ -167,7 +171,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       ],
     },
     functionsIntro: [
-      "Every function below is in the `SALES` namespace: type `=SALES.` and pick it from the list. Arguments in [brackets] are optional; leave them out or leave the place empty (`=SALES.BANTSCORE(B2:B4, C2:C4, D2:D4, E2:E4, 10000, , , \"2025-01-01\")`).",
+      'Every function below is in the `SALES` namespace: type `=SALES.` and pick it from the list. Arguments in [brackets] are optional; leave them out or leave the place empty (`=SALES.BANTSCORE(B2:B4, C2:C4, D2:D4, E2:E4, 10000, , , "2025-01-01")`).',
       "Numbers may be typed as text the way people write them (`1,200`, `¥3.5万`, `15%`), dates as Excel dates or `2025-01-31` text, and yes/no answers as TRUE/FALSE or words such as yes, 是, no, 否. Ranges that describe the same records must have the same number of cells. Rates are fractions (0.25): format the cells as percentages.",
       "Each worked example shows a small sheet starting at A1, the formula, and the result exactly as the function returns it (the examples are checked against the code).",
     ],
@@ -276,7 +280,9 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         problem: "结果为 #VALUE!、#NUM!、#DIV/0! 或 #N/A",
-        text: ["将鼠标指向单元格的错误提示标记：提示信息会指出出错的参数、单元格或值，例如 `Unknown stage \"Demo\" in stage_order`。"],
+        text: [
+          '将鼠标指向单元格的错误提示标记：提示信息会指出出错的参数、单元格或值，例如 `Unknown stage "Demo" in stage_order`。',
+        ],
       },
       {
         problem: "任务窗格一片空白，或 Excel 提示加载项无法启动",
@@ -296,7 +302,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       ],
     },
     functionsIntro: [
-      "以下函数都在 `SALES` 命名空间中：输入 `=SALES.` 后从列表中选择。方括号 [ ] 中的参数是可选的，可以省略，也可以留空占位（`=SALES.BANTSCORE(B2:B4, C2:C4, D2:D4, E2:E4, 10000, , , \"2025-01-01\")`）。",
+      '以下函数都在 `SALES` 命名空间中：输入 `=SALES.` 后从列表中选择。方括号 [ ] 中的参数是可选的，可以省略，也可以留空占位（`=SALES.BANTSCORE(B2:B4, C2:C4, D2:D4, E2:E4, 10000, , , "2025-01-01")`）。',
       "数字可以按习惯写成文本（`1,200`、`¥3.5万`、`15%`），日期可以是 Excel 日期或 `2025-01-31` 形式的文本，是/否可以用 TRUE/FALSE 或“是”“否”“yes”“no”等词。描述同一批记录的区域必须包含相同数量的单元格。比率以小数表示（0.25），可将单元格设置为百分比格式。",
       "每个示例都给出一个从 A1 开始的小工作表、公式，以及函数实际返回的结果（示例均经过代码校验）。函数名和参数名在中文 Excel 中同样是英文。",
     ],

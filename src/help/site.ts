@@ -99,7 +99,9 @@ class Renderer {
   private ui(lang: HelpLang, key: string): string {
     const strings = UI_STRINGS[tagOf(lang)] as Record<string, string>;
     if (!(key in strings)) {
-      this.problems.push(`help text refers to the task pane string "${key}", which src/i18n/ui.${tagOf(lang)}.json does not have`);
+      this.problems.push(
+        `help text refers to the task pane string "${key}", which src/i18n/ui.${tagOf(lang)}.json does not have`,
+      );
       return key;
     }
     return strings[key as StringKey];
@@ -173,10 +175,16 @@ ${topic.paragraphs.map((p) => `<p>${this.inline(lang, p)}</p>`).join("\n")}
       [c.excelVersions.id, c.excelVersions.title],
     ];
     const panels = c.panels
-      .map((p, i) => `<h3 id="panel-${i + 1}">${escapeHtml(this.ui(lang, p.tab))}</h3>\n<p>${this.inline(lang, p.text)}</p>`)
+      .map(
+        (p, i) =>
+          `<h3 id="panel-${i + 1}">${escapeHtml(this.ui(lang, p.tab))}</h3>\n<p>${this.inline(lang, p.text)}</p>`,
+      )
       .join("\n");
     const troubles = c.troubles
-      .map((t, i) => `<h3 id="trouble-${i + 1}">${this.inline(lang, t.problem)}</h3>\n${t.text.map((p) => `<p>${this.inline(lang, p)}</p>`).join("\n")}`)
+      .map(
+        (t, i) =>
+          `<h3 id="trouble-${i + 1}">${this.inline(lang, t.problem)}</h3>\n${t.text.map((p) => `<p>${this.inline(lang, p)}</p>`).join("\n")}`,
+      )
       .join("\n");
     const main = `<h1>${escapeHtml(c.siteTitle)}</h1>
 <p class="lead">${this.inline(lang, c.intro)}</p>
@@ -234,7 +242,10 @@ ${body}
       return `<p class="result"><span class="tag">${escapeHtml(c.exampleResult)}</span> <code>${escapeHtml(formatCellValue(result))}</code></p>`;
     }
     const rows = (result as unknown[][])
-      .map((row) => `<tr>${row.map((v) => `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(formatCellValue(v))}</td>`).join("")}</tr>`)
+      .map(
+        (row) =>
+          `<tr>${row.map((v) => `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(formatCellValue(v))}</td>`).join("")}</tr>`,
+      )
       .join("\n");
     return `<p class="result"><span class="tag">${escapeHtml(c.exampleResultSpill)}</span></p>
 <div class="scroll" role="region" aria-label="${escapeHtml(label)}" tabindex="0">
@@ -249,7 +260,8 @@ ${rows}
   private example(lang: HelpLang, e: HelpExample, fnName: string, n: number): string {
     const c = CONTENT[lang];
     const title = lang === "zh" ? e.title.zh : e.title.en;
-    const sheet = e.sheet && e.sheet.length > 0 ? this.sheetTable(lang, e.sheet, `${fnName} · ${c.exampleSheet} ${n}`) : "";
+    const sheet =
+      e.sheet && e.sheet.length > 0 ? this.sheetTable(lang, e.sheet, `${fnName} · ${c.exampleSheet} ${n}`) : "";
     return `<h3>${escapeHtml(c.example)}${n > 1 ? ` ${n}` : ""}${escapeHtml(c.colon)}${escapeHtml(title)}</h3>
 ${sheet}
 <p class="formula"><span class="tag">${escapeHtml(c.exampleFormula)}</span> <code>${escapeHtml(e.formula)}</code></p>
@@ -270,7 +282,8 @@ ${this.resultBlock(lang, e.result, `${fnName} · ${c.exampleResult} ${n}`)}`;
         )
         .join("\n");
       const examples = this.input.examples.filter((e) => e.id === fn.id);
-      if (examples.length === 0 && lang === "en") this.warnings.push(`${full} has no worked example in src/help/examples`);
+      if (examples.length === 0 && lang === "en")
+        this.warnings.push(`${full} has no worked example in src/help/examples`);
       const anchor = functionAnchor(fn.id);
       return `<section class="fn" aria-labelledby="${anchor}">
 <h2 id="${anchor}"><code>${escapeHtml(full)}</code></h2>
@@ -371,7 +384,8 @@ export function renderHelpSite(input: HelpSiteInput): HelpSite {
   const r = new Renderer(input);
   const files: Record<string, string> = { "help/index.html": r.landing(), "help/help.css": HELP_CSS };
   const known = new Set(input.metadata.en.functions.map((f) => f.id));
-  for (const e of input.examples) if (!known.has(e.id)) r.problems.push(`a help example is for ${e.id}, which is not a function`);
+  for (const e of input.examples)
+    if (!known.has(e.id)) r.problems.push(`a help example is for ${e.id}, which is not a function`);
   for (const { lang } of HELP_LANGS) {
     files[helpPath(lang, "index")] = r.guide(lang);
     files[helpPath(lang, "functions")] = r.functions(lang);

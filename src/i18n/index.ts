@@ -57,7 +57,12 @@ function numberFormat(language: UiLanguage, style: "decimal" | "percent", min: n
   const key = `${language}|${style}|${min}|${max}`;
   let format = FORMATS.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(language, { style, minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+    format = new Intl.NumberFormat(language, {
+      style,
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      useGrouping: true,
+    });
     FORMATS.set(key, format);
   }
   return format;
@@ -99,7 +104,12 @@ export function defaultCurrency(language: UiLanguage): Currency {
 }
 
 /** Money in the pane: "¥2,400,000", "$1,250.50", or "2,400,000" without a currency. */
-export function formatMoney(language: UiLanguage, value: number, currency: Currency, maximumFractionDigits = 0): string {
+export function formatMoney(
+  language: UiLanguage,
+  value: number,
+  currency: Currency,
+  maximumFractionDigits = 0,
+): string {
   const number = formatNumber(language, Math.abs(value), maximumFractionDigits);
   return `${value < 0 ? MINUS : ""}${CURRENCY_SYMBOL[currency]}${number}`;
 }

@@ -99,7 +99,10 @@ function compileRoles(scope: Scope): CompiledRole[] {
       ...spec.names.map((n) => compileName(n, 1, exactOnly)),
       ...(spec.weaker ?? []).map(([n, w]) => compileName(n, w, exactOnly)),
     ].filter((n) => n.key.compact !== "");
-    const refuseWords = [...(spec.notWith ?? []), ...(FORBIDDEN_CLASSES[spec.kind] ?? []).flatMap((c) => WORD_CLASSES[c] ?? [])];
+    const refuseWords = [
+      ...(spec.notWith ?? []),
+      ...(FORBIDDEN_CLASSES[spec.kind] ?? []).flatMap((c) => WORD_CLASSES[c] ?? []),
+    ];
     const exact = new Map<string, CompiledName>();
     for (const n of names) {
       const known = exact.get(n.key.compact);
@@ -126,7 +129,10 @@ function remainderOf(header: HeaderKey, name: HeaderKey): Remainder | undefined 
   if (name.cjk) {
     const spaced = header.spaced;
     if (spaced.includes(name.compact)) {
-      const tokens = spaced.replace(name.compact, " ").split(" ").filter((t) => t !== "");
+      const tokens = spaced
+        .replace(name.compact, " ")
+        .split(" ")
+        .filter((t) => t !== "");
       return { tokens, compact: tokens.join("") };
     }
     const compact = header.compact.replace(name.compact, "");
@@ -142,7 +148,8 @@ function matchRole(role: CompiledRole, header: HeaderKey): HeaderMatch | undefin
   if (header.compact === "") return undefined;
   const exact = role.exact.get(header.compact);
   // A contains-match scores at most 0.75 × weight: it can only beat an exact name of weight below that.
-  let best: HeaderMatch | undefined = exact === undefined ? undefined : { score: exact.weight, how: "exact", matched: exact.raw };
+  let best: HeaderMatch | undefined =
+    exact === undefined ? undefined : { score: exact.weight, how: "exact", matched: exact.raw };
   for (const name of role.containable) {
     if (best !== undefined && name.weight * 0.75 <= best.score) continue;
     if (name.key.compact.length >= header.compact.length || !header.compact.includes(name.key.compact)) continue;
@@ -200,7 +207,9 @@ export function detectColumns<S extends Scope = "deals">(
     const exactNames = new Set(headers.filter((_, i) => scopeNames.has(keys[i].compact)));
     // A stage-entry column whose sample values are not dates is not one ("Demo Date" holding notes).
     const notDates = (column: string) => (valueEvidence("date", options.samples?.[column])?.readable ?? 1) < CONTRADICT;
-    stageEntries = findStageEntries(headers, options.stageNames ?? [], exactNames).filter((e) => !fixedColumns.has(e.column) && !notDates(e.column));
+    stageEntries = findStageEntries(headers, options.stageNames ?? [], exactNames).filter(
+      (e) => !fixedColumns.has(e.column) && !notDates(e.column),
+    );
     for (const e of stageEntries) reserved.add(e.column);
     for (const h of headers) {
       if (!reserved.has(h) && isStageHistory(h)) {
@@ -289,7 +298,9 @@ function assign(pairs: readonly Pair[]): { assigned: Map<string, Pair>; ambiguit
   while (i < sorted.length) {
     let j = i;
     while (j < sorted.length && Math.abs(sorted[j].score - sorted[i].score) <= EPSILON) j++;
-    const level = sorted.slice(i, j).filter((p) => !assigned.has(p.role) && !blocked.has(p.role) && !takenColumns.has(p.column));
+    const level = sorted
+      .slice(i, j)
+      .filter((p) => !assigned.has(p.role) && !blocked.has(p.role) && !takenColumns.has(p.column));
     i = j;
     if (level.length === 0) continue;
     const score = level[0].score;
@@ -330,7 +341,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 const ENGINE_READ_KINDS = new Set(["date", "number", "percent", "outcome", "flag", "budget", "timeline"]);
 
-function notesFor<R extends string>(d: ColumnDetection<R>, samples: Readonly<Record<string, readonly CellValue[]>>): DetectionNote[] {
+function notesFor<R extends string>(
+  d: ColumnDetection<R>,
+  samples: Readonly<Record<string, readonly CellValue[]>>,
+): DetectionNote[] {
   const notes: DetectionNote[] = [];
   const roleOf = (role: string) => (d.roles as Record<string, ColumnMatch | undefined>)[role];
   const fixedOf = (role: string) => (d.fixed as Record<string, string | null | undefined>)[role];
@@ -339,7 +353,8 @@ function notesFor<R extends string>(d: ColumnDetection<R>, samples: Readonly<Rec
     const outcomeSettled = roleOf("outcome") !== undefined || fixedOf("outcome") !== undefined;
     if (!outcomeSettled) {
       const stage = columnOf("stage");
-      if (stage !== undefined && hasClosedOutcome(samples[stage])) notes.push({ code: "outcome-in-stage", column: stage });
+      if (stage !== undefined && hasClosedOutcome(samples[stage]))
+        notes.push({ code: "outcome-in-stage", column: stage });
       const won = columnOf("isWon");
       const closed = columnOf("isClosed");
       if (won !== undefined || closed !== undefined) {
@@ -366,8 +381,24 @@ function notesFor<R extends string>(d: ColumnDetection<R>, samples: Readonly<Rec
 
 /** Deal roles that make a table a deals/leads table (a stages table has stage + probability: not enough). */
 const DEAL_EVIDENCE_ROLES: readonly DealRole[] = [
-  "stage", "amount", "owner", "outcome", "created", "closeDate", "wonDate", "source", "company", "name", "lastContact",
-  "nextFollowUp", "probability", "budget", "authority", "need", "timeline", "region",
+  "stage",
+  "amount",
+  "owner",
+  "outcome",
+  "created",
+  "closeDate",
+  "wonDate",
+  "source",
+  "company",
+  "name",
+  "lastContact",
+  "nextFollowUp",
+  "probability",
+  "budget",
+  "authority",
+  "need",
+  "timeline",
+  "region",
 ];
 /** A table with this many deal roles is a deals table whatever its name. */
 const DEALS_BY_HEADERS = 3;
@@ -376,7 +407,10 @@ const HEADER_WEIGHT = 0.6;
 
 function nameScore(kind: TableKind, names: readonly string[]): { score: number; matched?: string } {
   const spec = TABLE_KINDS[kind];
-  const list: [string, number][] = [...spec.names.map((n) => [n, 1] as [string, number]), ...(spec.weaker ?? []).map(([n, w]) => [n, w] as [string, number])];
+  const list: [string, number][] = [
+    ...spec.names.map((n) => [n, 1] as [string, number]),
+    ...(spec.weaker ?? []).map(([n, w]) => [n, w] as [string, number]),
+  ];
   let best = { score: 0, matched: undefined as string | undefined };
   for (const raw of names) {
     const key = headerKey(raw);
@@ -492,12 +526,19 @@ export function chooseTables(tables: readonly TableInfo[]): TableDetection {
   while (i < all.length) {
     let j = i;
     while (j < all.length && Math.abs(all[j].choice.score - all[i].choice.score) <= EPSILON) j++;
-    const level = all.slice(i, j).filter((c) => chosen[c.kind] === undefined && !blocked.has(c.kind) && !usedTables.has(c.choice.table));
+    const level = all
+      .slice(i, j)
+      .filter((c) => chosen[c.kind] === undefined && !blocked.has(c.kind) && !usedTables.has(c.choice.table));
     i = j;
     const byKind = groupBy(level, (c) => c.kind);
     for (const [kind, list] of byKind) {
       if (list.length > 1) {
-        ambiguities.push({ kind: "tie", tableKind: kind as TableKind, tables: list.map((c) => c.choice.table), score: list[0].choice.score });
+        ambiguities.push({
+          kind: "tie",
+          tableKind: kind as TableKind,
+          tables: list.map((c) => c.choice.table),
+          score: list[0].choice.score,
+        });
         blocked.add(kind as TableKind);
         continue;
       }
@@ -566,14 +607,17 @@ export function detectWorkbook(
     return name === undefined ? undefined : tables.find((t) => t.name === name);
   };
   const stagesInfo = infoOf("stages");
-  if (stagesInfo !== undefined) result.stages = detectColumns(stagesInfo.headers, "stages", { samples: samples[stagesInfo.name] });
+  if (stagesInfo !== undefined)
+    result.stages = detectColumns(stagesInfo.headers, "stages", { samples: samples[stagesInfo.name] });
   const targetsInfo = infoOf("targets");
-  if (targetsInfo !== undefined) result.targets = detectColumns(targetsInfo.headers, "targets", { samples: samples[targetsInfo.name] });
+  if (targetsInfo !== undefined)
+    result.targets = detectColumns(targetsInfo.headers, "targets", { samples: samples[targetsInfo.name] });
   const dealsInfo = infoOf("deals");
   if (dealsInfo !== undefined) {
     let stageNames: string[] = [];
     const stageColumn = result.stages?.roles.stage?.column;
-    if (stagesInfo !== undefined && stageColumn !== undefined) stageNames = distinctTexts(samples[stagesInfo.name]?.[stageColumn]);
+    if (stagesInfo !== undefined && stageColumn !== undefined)
+      stageNames = distinctTexts(samples[stagesInfo.name]?.[stageColumn]);
     const dealSamples = samples[dealsInfo.name];
     if (stageNames.length === 0 && dealSamples !== undefined) {
       const first = detectColumns(dealsInfo.headers, "deals", { samples: dealSamples });

@@ -17,7 +17,16 @@ import type { CellValue, TableInfo } from "../excel/types";
 import { detectColumns, detectWorkbook, type WorkbookDetection } from "./detect";
 import { headerKey } from "./normalize";
 import { DEAL_ROLE_ORDER, SCOPE_ROLES } from "./roles";
-import type { ColumnDetection, DealRole, RoleOf, Scope, StageEntryColumn, StageRole, TableKind, TargetRole } from "./types";
+import type {
+  ColumnDetection,
+  DealRole,
+  RoleOf,
+  Scope,
+  StageEntryColumn,
+  StageRole,
+  TableKind,
+  TargetRole,
+} from "./types";
 
 export const MAPPING_VERSION = 1;
 /** The workbook setting that holds the mapping (WorkbookOps.getSetting / setSetting). */
@@ -50,7 +59,15 @@ const SCOPES: readonly Scope[] = ["deals", "stages", "targets"];
 const TABLE_KINDS: readonly TableKind[] = ["deals", "rules", "stages", "targets"];
 
 export function emptyMapping(): SavedMapping {
-  return { version: MAPPING_VERSION, tables: {}, columns: { deals: {}, stages: {}, targets: {} }, stageEntries: [], userSet: [], confirmed: false, headers: {} };
+  return {
+    version: MAPPING_VERSION,
+    tables: {},
+    columns: { deals: {}, stages: {}, targets: {} },
+    stageEntries: [],
+    userSet: [],
+    confirmed: false,
+    headers: {},
+  };
 }
 
 const roleKey = (scope: Scope, role: string) => `${scope}.${role}`;
@@ -83,7 +100,11 @@ export function tableFor(mapping: SavedMapping, kind: TableKind): string | undef
 
 /** Which of `required` roles have no column (unmapped or "none"), in the order given. */
 export function missingRoles(mapping: SavedMapping, required: readonly DealRole[]): DealRole[];
-export function missingRoles<S extends Scope>(mapping: SavedMapping, required: readonly RoleOf<S>[], scope: S): RoleOf<S>[];
+export function missingRoles<S extends Scope>(
+  mapping: SavedMapping,
+  required: readonly RoleOf<S>[],
+  scope: S,
+): RoleOf<S>[];
 export function missingRoles(mapping: SavedMapping, required: readonly string[], scope: Scope = "deals"): string[] {
   return required.filter((role) => columnFor(mapping, role as DealRole, scope as "deals") === undefined);
 }
@@ -114,7 +135,9 @@ export function mappingAccess(mapping: SavedMapping): MappingAccess {
 
 // ---- Making and changing a mapping ----
 
-function columnsOf<S extends Scope>(d: ColumnDetection<RoleOf<S>> | undefined): Partial<Record<RoleOf<S>, string | null>> {
+function columnsOf<S extends Scope>(
+  d: ColumnDetection<RoleOf<S>> | undefined,
+): Partial<Record<RoleOf<S>, string | null>> {
   const out: Partial<Record<string, string | null>> = {};
   if (d === undefined) return out as Partial<Record<RoleOf<S>, string | null>>;
   for (const [role, column] of Object.entries(d.fixed) as [string, string | null][]) out[role] = column;
@@ -123,7 +146,11 @@ function columnsOf<S extends Scope>(d: ColumnDetection<RoleOf<S>> | undefined): 
 }
 
 function entriesOf(entries: readonly StageEntryColumn[]): SavedStageEntry[] {
-  return entries.map((e) => (e.pipeline === undefined ? { stage: e.stage, column: e.column } : { stage: e.stage, column: e.column, pipeline: e.pipeline }));
+  return entries.map((e) =>
+    e.pipeline === undefined
+      ? { stage: e.stage, column: e.column }
+      : { stage: e.stage, column: e.column, pipeline: e.pipeline },
+  );
 }
 
 /** A first, unconfirmed mapping from a fresh detection. */
@@ -163,7 +190,12 @@ export interface CorrectionResult {
  * The user's choice for one role (a header, or null for "none"). It is remembered as a correction; a role of the
  * same table that had the column loses it, and the change asks for confirmation again.
  */
-export function applyCorrection<S extends Scope>(mapping: SavedMapping, scope: S, role: RoleOf<S>, column: string | null): CorrectionResult {
+export function applyCorrection<S extends Scope>(
+  mapping: SavedMapping,
+  scope: S,
+  role: RoleOf<S>,
+  column: string | null,
+): CorrectionResult {
   const next = cloneMapping(mapping);
   const cols = next.columns[scope] as Record<string, string | null | undefined>;
   let displaced: string | undefined;
@@ -193,7 +225,12 @@ export function setStageEntries(mapping: SavedMapping, entries: readonly SavedSt
 }
 
 /** The user's table for a kind. Column choices of that kind's previous table are dropped (they were for it). */
-export function setTable(mapping: SavedMapping, kind: TableKind, table: string | undefined, tables: readonly TableInfo[]): SavedMapping {
+export function setTable(
+  mapping: SavedMapping,
+  kind: TableKind,
+  table: string | undefined,
+  tables: readonly TableInfo[],
+): SavedMapping {
   const next = cloneMapping(mapping);
   if (table === undefined) delete next.tables[kind];
   else next.tables[kind] = table;
@@ -201,7 +238,9 @@ export function setTable(mapping: SavedMapping, kind: TableKind, table: string |
   if (kind !== "rules" && mapping.tables[kind] !== table) {
     const scope = kind as Scope;
     next.columns[scope] = {};
-    next.userSet = next.userSet.filter((k) => !k.startsWith(`${scope}.`) && !(scope === "deals" && k === STAGE_ENTRIES_KEY));
+    next.userSet = next.userSet.filter(
+      (k) => !k.startsWith(`${scope}.`) && !(scope === "deals" && k === STAGE_ENTRIES_KEY),
+    );
     if (scope === "deals") next.stageEntries = [];
   }
   const info = table === undefined ? undefined : tables.find((t) => t.name === table);
@@ -219,7 +258,11 @@ export function cloneMapping(mapping: SavedMapping): SavedMapping {
   return {
     version: MAPPING_VERSION,
     tables: { ...mapping.tables },
-    columns: { deals: { ...mapping.columns.deals }, stages: { ...mapping.columns.stages }, targets: { ...mapping.columns.targets } },
+    columns: {
+      deals: { ...mapping.columns.deals },
+      stages: { ...mapping.columns.stages },
+      targets: { ...mapping.columns.targets },
+    },
     stageEntries: mapping.stageEntries.map((e) => ({ ...e })),
     userSet: [...mapping.userSet],
     confirmed: mapping.confirmed,
@@ -302,7 +345,16 @@ export function mergeMapping(
   const fresh = detectWorkbook(tables, samples);
   if (saved === undefined) {
     const mapping = fromDetection(fresh, tables);
-    return { mapping, detection: fresh, dropped: [], renamed: [], changed: [], droppedStageEntries: [], tableChanges: [], needsConfirmation: true };
+    return {
+      mapping,
+      detection: fresh,
+      dropped: [],
+      renamed: [],
+      changed: [],
+      droppedStageEntries: [],
+      tableChanges: [],
+      needsConfirmation: true,
+    };
   }
   const next = cloneMapping(saved);
   const dropped: DroppedColumn[] = [];
@@ -326,7 +378,8 @@ export function mergeMapping(
     const ambiguous = fresh.tables.ambiguities.some((a) => a.tableKind === kind);
     const to = ambiguous ? undefined : candidate?.table;
     if (name === undefined && to === undefined) continue;
-    if (name !== undefined || to !== undefined) tableChanges.push({ kind, from: name, to, missing: name !== undefined });
+    if (name !== undefined || to !== undefined)
+      tableChanges.push({ kind, from: name, to, missing: name !== undefined });
     if (to === undefined) delete next.tables[kind];
     else {
       next.tables[kind] = to;
@@ -345,7 +398,8 @@ export function mergeMapping(
     const tableChanged = saved.tables[scope] !== tableName;
     if (info === undefined) {
       for (const [role, column] of Object.entries(savedCols)) {
-        if (typeof column === "string") dropped.push({ scope, role, column, userSet: userSet.has(roleKey(scope, role)) });
+        if (typeof column === "string")
+          dropped.push({ scope, role, column, userSet: userSet.has(roleKey(scope, role)) });
       }
       next.columns[scope] = {};
       next.userSet = next.userSet.filter((k) => !k.startsWith(`${scope}.`));
@@ -381,7 +435,8 @@ export function mergeMapping(
       const stagesTable = next.tables.stages;
       if (stageCol && stagesTable) {
         const values = samples[stagesTable]?.[stageCol];
-        if (values !== undefined) stageNames = [...new Set(values.filter((v) => v !== "" && v !== null).map((v) => String(v).trim()))];
+        if (values !== undefined)
+          stageNames = [...new Set(values.filter((v) => v !== "" && v !== null).map((v) => String(v).trim()))];
       }
     }
     const detection = detectColumns(headers, scope, {
@@ -392,7 +447,8 @@ export function mergeMapping(
     detections[scope] = detection;
     const result: Record<string, string | null> = {};
     for (const [role, column] of Object.entries(detection.fixed) as [string, string | null][]) result[role] = column;
-    for (const [role, match] of Object.entries(detection.roles) as [string, { column: string }][]) result[role] = match.column;
+    for (const [role, match] of Object.entries(detection.roles) as [string, { column: string }][])
+      result[role] = match.column;
     // Roles the fresh detection moved (not the user's, not a plain rename).
     if (!tableChanged) {
       const roles = new Set([...Object.keys(savedCols), ...Object.keys(result)]);
@@ -402,11 +458,12 @@ export function mergeMapping(
         const after = result[role];
         const renamedTo = renamed.find((r) => r.scope === scope && r.role === role)?.to;
         const wasDropped = dropped.some((d) => d.scope === scope && d.role === role);
-        if ((renamedTo ?? before) !== after && !(wasDropped && after === undefined)) changed.push({ scope, role, from: before, to: after });
+        if ((renamedTo ?? before) !== after && !(wasDropped && after === undefined))
+          changed.push({ scope, role, from: before, to: after });
       }
     }
     next.columns[scope] = result as SavedMapping["columns"][typeof scope];
-    next.userSet = next.userSet.filter((k) => !k.startsWith(`${scope}.`) || (k.slice(scope.length + 1) in fixed));
+    next.userSet = next.userSet.filter((k) => !k.startsWith(`${scope}.`) || k.slice(scope.length + 1) in fixed);
     next.headers[scope] = [...headers];
 
     if (scope === "deals") {
@@ -420,7 +477,8 @@ export function mergeMapping(
         }
         next.stageEntries = kept;
       } else {
-        for (const e of saved.stageEntries) if (findHeader(headers, e.column) === undefined) droppedStageEntries.push(e);
+        for (const e of saved.stageEntries)
+          if (findHeader(headers, e.column) === undefined) droppedStageEntries.push(e);
         next.stageEntries = detectedEntries;
         next.userSet = next.userSet.filter((k) => k !== STAGE_ENTRIES_KEY);
       }
@@ -444,7 +502,12 @@ export function mergeMapping(
   changed.sort(byRoleOrder);
 
   const needsConfirmation =
-    dropped.length > 0 || renamed.length > 0 || changed.length > 0 || tableChanges.length > 0 || droppedStageEntries.length > 0 || !saved.confirmed;
+    dropped.length > 0 ||
+    renamed.length > 0 ||
+    changed.length > 0 ||
+    tableChanges.length > 0 ||
+    droppedStageEntries.length > 0 ||
+    !saved.confirmed;
   next.confirmed = saved.confirmed && !needsConfirmation;
   const detection: WorkbookDetection = { tables: fresh.tables, ...(detections as Partial<WorkbookDetection>) };
   return { mapping: next, detection, dropped, renamed, changed, droppedStageEntries, tableChanges, needsConfirmation };
@@ -470,7 +533,8 @@ export function parseSavedMapping(raw: unknown): ParsedMapping {
     }
   }
   if (!isRecord(value)) return { error: "the mapping setting is not an object" };
-  if (value.version !== MAPPING_VERSION) return { error: `mapping version ${String(value.version)} is not ${MAPPING_VERSION}` };
+  if (value.version !== MAPPING_VERSION)
+    return { error: `mapping version ${String(value.version)} is not ${MAPPING_VERSION}` };
   const mapping = emptyMapping();
   if (isRecord(value.tables)) {
     for (const kind of TABLE_KINDS) {
@@ -483,13 +547,18 @@ export function parseSavedMapping(raw: unknown): ParsedMapping {
       const cols = value.columns[scope];
       if (!isRecord(cols)) continue;
       const out = mapping.columns[scope] as Record<string, string | null>;
-      for (const [role, column] of Object.entries(cols)) if (typeof column === "string" || column === null) out[role] = column;
+      for (const [role, column] of Object.entries(cols))
+        if (typeof column === "string" || column === null) out[role] = column;
     }
   }
   if (Array.isArray(value.stageEntries)) {
     for (const e of value.stageEntries) {
       if (!isRecord(e) || typeof e.stage !== "string" || typeof e.column !== "string") continue;
-      mapping.stageEntries.push(typeof e.pipeline === "string" ? { stage: e.stage, column: e.column, pipeline: e.pipeline } : { stage: e.stage, column: e.column });
+      mapping.stageEntries.push(
+        typeof e.pipeline === "string"
+          ? { stage: e.stage, column: e.column, pipeline: e.pipeline }
+          : { stage: e.stage, column: e.column },
+      );
     }
   }
   if (Array.isArray(value.userSet)) mapping.userSet = value.userSet.filter((k): k is string => typeof k === "string");
@@ -507,10 +576,39 @@ export function parseSavedMapping(raw: unknown): ParsedMapping {
 
 /** The per-panel settings the panels saved before map-once (keys "bant", "funnel", "followups", "targets"). */
 export interface LegacyPanelSettings {
-  bant?: { table?: string; budget?: string; authority?: string; need?: string; timeline?: string; stageColumn?: string };
-  funnel?: { table?: string; stageColumn?: string; amountColumn?: string; outcomeColumn?: string; stagesTable?: string; stagesColumn?: string; probabilityColumn?: string };
-  followups?: { table?: string; dateColumn?: string; companyColumn?: string; ownerColumn?: string; stageColumn?: string; outcomeColumn?: string };
-  targets?: { historyTable?: string; historyDate?: string; historyAmount?: string; historyOwner?: string; ownersTable?: string; ownersColumn?: string };
+  bant?: {
+    table?: string;
+    budget?: string;
+    authority?: string;
+    need?: string;
+    timeline?: string;
+    stageColumn?: string;
+  };
+  funnel?: {
+    table?: string;
+    stageColumn?: string;
+    amountColumn?: string;
+    outcomeColumn?: string;
+    stagesTable?: string;
+    stagesColumn?: string;
+    probabilityColumn?: string;
+  };
+  followups?: {
+    table?: string;
+    dateColumn?: string;
+    companyColumn?: string;
+    ownerColumn?: string;
+    stageColumn?: string;
+    outcomeColumn?: string;
+  };
+  targets?: {
+    historyTable?: string;
+    historyDate?: string;
+    historyAmount?: string;
+    historyOwner?: string;
+    ownersTable?: string;
+    ownersColumn?: string;
+  };
 }
 
 /**

@@ -26,7 +26,8 @@ const SALESFORCE_SUFFIX = /__(c|r)$/i;
  * A unit or currency in brackets at the end ("Amount (USD)", "金额（万元）", "Probability (%)") says how the
  * column is written, not what it is: it is left out of the name.
  */
-const UNIT_SUFFIX = /\s*[([]\s*(?:usd|cny|rmb|eur|gbp|jpy|hkd|sgd|aud|cad|twd|元|万元|千元|百万元|万|\$|¥|€|£|%|k|m|days?|天|月)\s*[)\]]$/i;
+const UNIT_SUFFIX =
+  /\s*[([]\s*(?:usd|cny|rmb|eur|gbp|jpy|hkd|sgd|aud|cad|twd|元|万元|千元|百万元|万|\$|¥|€|£|%|k|m|days?|天|月)\s*[)\]]$/i;
 
 /** Keys are asked for the same headers again and again (every role, every table, every re-detection). */
 const cache = new Map<string, HeaderKey>();
@@ -47,7 +48,10 @@ function computeHeaderKey(raw: string): HeaderKey {
   text = text.replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, "$1 $2").replace(/(\p{Lu}+)(\p{Lu}\p{Ll})/gu, "$1 $2");
   const normalized = normalizeText(text);
   // Punctuation, "%" and quotes separate words and are otherwise dropped: "Probability (%)" = "Probability".
-  const tokens = normalized.replace(NOT_WORD, " ").split(" ").filter((t) => t !== "");
+  const tokens = normalized
+    .replace(NOT_WORD, " ")
+    .split(" ")
+    .filter((t) => t !== "");
   return { tokens, compact: tokens.join(""), cjk: CJK.test(normalized), spaced: tokens.join(" ") };
 }
 

@@ -32,7 +32,10 @@ const ENTRY_PATTERNS: readonly EntryPattern[] = [
   { id: "entered-stage-date", pattern: /^entered\s+(?:the\s+)?(.+?)(?:\s+stage)?\s+(?:date|on|at)$/i },
   { id: "entered-stage-date", pattern: /^(.+?)(?:\s+stage)?\s+(?:entered|entry|reached)\s+(?:date|on|at)$/i },
   // Chinese: 进入方案报价日期, 进入“方案报价”阶段时间, 方案报价阶段进入时间.
-  { id: "zh-entered-stage", pattern: new RegExp(`^进入\\s*${QUOTE}?(.+?)${QUOTE}?\\s*(?:阶段)?\\s*(?:的)?\\s*(?:日期|时间)$`) },
+  {
+    id: "zh-entered-stage",
+    pattern: new RegExp(`^进入\\s*${QUOTE}?(.+?)${QUOTE}?\\s*(?:阶段)?\\s*(?:的)?\\s*(?:日期|时间)$`),
+  },
   { id: "zh-entered-stage", pattern: /^(.+?)\s*(?:阶段)?\s*进入\s*(?:的)?\s*(?:日期|时间)$/ },
 ];
 
@@ -87,7 +90,18 @@ export function isStageHistory(header: string): boolean {
   return HISTORY_PATTERNS.some((p) => p.test(text));
 }
 
-const KNOWN_STAGE_SUFFIXES = ["date", "entereddate", "entrydate", "enteredon", "日期", "时间", "进入日期", "进入时间", "阶段日期", "阶段时间"];
+const KNOWN_STAGE_SUFFIXES = [
+  "date",
+  "entereddate",
+  "entrydate",
+  "enteredon",
+  "日期",
+  "时间",
+  "进入日期",
+  "进入时间",
+  "阶段日期",
+  "阶段时间",
+];
 
 /** "<stage> date" / "<stage>日期" for a stage in `stageNames`: the index of that stage, or -1. */
 export function knownStageDate(header: string, stageKeys: readonly string[]): number {
@@ -127,7 +141,8 @@ export function findStageEntries(
     }
     if (excluded.has(column) || stageKeys.length === 0) return;
     const order = knownStageDate(column, stageKeys);
-    if (order >= 0) found.push({ entry: { column, stage: stageNames[order], order, pattern: "known-stage-date" }, index });
+    if (order >= 0)
+      found.push({ entry: { column, stage: stageNames[order], order, pattern: "known-stage-date" }, index });
   });
   found.sort((a, b) => {
     const ao = a.entry.order ?? Number.POSITIVE_INFINITY;

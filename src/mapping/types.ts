@@ -54,7 +54,8 @@ export type RoleOf<S extends Scope> = S extends "deals" ? DealRole : S extends "
  * - `timeline`: a date or a yes/no/unknown word (SALES.BANT's timeline);
  * - `any`: not checked.
  */
-export type ValueKind = "category" | "text" | "date" | "number" | "percent" | "outcome" | "flag" | "budget" | "timeline" | "any";
+export type ValueKind =
+  "category" | "text" | "date" | "number" | "percent" | "outcome" | "flag" | "budget" | "timeline" | "any";
 
 /** A name that is a role with less certainty than the role's plain names. */
 export type WeightedName = readonly [name: string, weight: number];

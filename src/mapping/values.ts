@@ -32,7 +32,8 @@ const FIRST_PLAUSIBLE_SERIAL = 21916;
 const LAST_PLAUSIBLE_SERIAL = 73415;
 
 /** "2024-03-05 10:22", "2024-03-05T10:22:00Z", "2024/3/5 10:22:00": date-times CRMs export as text. */
-const DATETIME_TEXT = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/;
+const DATETIME_TEXT =
+  /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)$/;
 /** "03/05/2024", "3/5/2024 10:22 AM": US-style dates of Salesforce and HubSpot exports. */
 const US_DATE_TEXT = /^\d{1,2}\/\d{1,2}\/\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:AM|PM|am|pm)?)?$/;
 

@@ -66,13 +66,20 @@ const useStyles = makeStyles({
     height: "20px",
   },
   number: { textAlign: "right" },
-  tableHeader: { backgroundColor: tokens.colorBrandBackground, color: tokens.colorNeutralForegroundOnBrand, fontWeight: tokens.fontWeightSemibold },
+  tableHeader: {
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   tableBody: { backgroundColor: tokens.colorBrandBackground2 },
   formula: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteGreenBorder2}` },
   spilled: { backgroundColor: tokens.colorPaletteGreenBackground1 },
   error: { color: tokens.colorPaletteRedForeground1 },
   unevaluated: { color: tokens.colorNeutralForeground3, fontStyle: "italic" },
-  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteGreenBorderActive}`, outlineOffset: "-2px" },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteGreenBorderActive}`,
+    outlineOffset: "-2px",
+  },
   charts: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   chart: {
     padding: tokens.spacingHorizontalS,
@@ -113,7 +120,8 @@ function ChartCard(props: { model: WorkbookModel; chart: ChartModel; strings: Pr
       <Subtitle2 as="h3">{chart.title || chart.name}</Subtitle2>
       <br />
       <Caption1>
-        {fill(props.strings.chart, { type: chart.type })} · {fill(props.strings.chartSource, { source: qualifiedAddress(chart.sourceSheet.name, chart.source) })}
+        {fill(props.strings.chart, { type: chart.type })} ·{" "}
+        {fill(props.strings.chartSource, { source: qualifiedAddress(chart.sourceSheet.name, chart.source) })}
       </Caption1>
       <svg width={width + 160} height={bars.length * rowHeight + 4} role="img" aria-label={chart.title || chart.name}>
         {bars.map((b, i) => {
@@ -161,7 +169,8 @@ function SheetGrid(props: { model: WorkbookModel; sheet: SheetModel; strings: Pr
       const shown = cell ? formatCell(value, cell.numberFormat ?? "General") : "";
       let title: string | undefined;
       if (cell?.formula !== undefined) title = `${address}: ${cell.formula}`;
-      else if (cell?.spilledFrom !== undefined) title = fill(strings.spilledFrom, { address: cellName(keyRow(cell.spilledFrom), keyColumn(cell.spilledFrom)) });
+      else if (cell?.spilledFrom !== undefined)
+        title = fill(strings.spilledFrom, { address: cellName(keyRow(cell.spilledFrom), keyColumn(cell.spilledFrom)) });
       const className = mergeClasses(
         styles.cell,
         typeof value === "number" && styles.number,
@@ -170,7 +179,12 @@ function SheetGrid(props: { model: WorkbookModel; sheet: SheetModel; strings: Pr
         cell?.formula !== undefined && styles.formula,
         isErrorValue(value) && styles.error,
         cell?.unevaluated && styles.unevaluated,
-        selection && r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right && styles.selected,
+        selection &&
+          r >= selection.top &&
+          r <= selection.bottom &&
+          c >= selection.left &&
+          c <= selection.right &&
+          styles.selected,
       );
       cells.push(
         <td key={c} className={className} title={title} data-address={address} data-formula={cell?.formula}>

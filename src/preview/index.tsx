@@ -43,7 +43,11 @@ function Preview(props: { host: SimHost; displayLanguage: string; dark: boolean;
   const alone = props.grid ? undefined : { height: "auto", overflow: "visible" };
   return (
     <div className={styles.page} style={alone}>
-      <div className={styles.pane} style={{ width, ...(props.grid ? {} : { overflowY: "visible", borderRight: "none" }) }} data-testid="taskpane">
+      <div
+        className={styles.pane}
+        style={{ width, ...(props.grid ? {} : { overflowY: "visible", borderRight: "none" }) }}
+        data-testid="taskpane"
+      >
         {/* Booted as src/taskpane/index.tsx does: the access layer over the global Excel.run. */}
         <TaskpaneRoot ops={createExcelWorkbookOps()} displayLanguage={props.displayLanguage} dark={props.dark} />
       </div>

@@ -70,7 +70,8 @@ export async function seedLargeWorkbook(host: SimHost, displayLanguage: string, 
     for (let start = 0; start < body.length + 1; start += 4000) {
       const chunk = start === 0 ? [headers, ...body.slice(0, 3999)] : body.slice(start - 1, start + 3999);
       await host.run(async (context) => {
-        context.workbook.worksheets.getItem(sheetName).getRange(`A${start + 1}:${last}${start + chunk.length}`).values = chunk;
+        context.workbook.worksheets.getItem(sheetName).getRange(`A${start + 1}:${last}${start + chunk.length}`).values =
+          chunk;
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk keeps each under the request size limit
         await context.sync();
       });

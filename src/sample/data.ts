@@ -226,9 +226,13 @@ export function todayExcelSerial(now: Date = new Date()): number {
 
 export const SAMPLE_LEAD_COUNT = 200;
 
-export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(), count = SAMPLE_LEAD_COUNT): SampleContent {
+export function sampleContent(
+  lang: SampleLang,
+  asOf: number = todayExcelSerial(),
+  count = SAMPLE_LEAD_COUNT,
+): SampleContent {
   const random = seededRandom(20240601);
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
   const cols = COLUMNS[lang];
   const stages = STAGES[lang];
@@ -264,7 +268,14 @@ export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(
     const blankStage = stageIndex === 0 && random() < 0.35 && outcome === "";
     const amount = Math.round((employees * int(80, 260)) / 1000) * 1000 + 5000;
     const budgetRoll = random();
-    const budget: CellValue = budgetRoll < 0.12 ? "" : budgetRoll < 0.2 ? (lang === "zh" ? "待定" : "TBD") : Math.round(amount * (0.6 + random() * 0.8) / 1000) * 1000;
+    const budget: CellValue =
+      budgetRoll < 0.12
+        ? ""
+        : budgetRoll < 0.2
+          ? lang === "zh"
+            ? "待定"
+            : "TBD"
+          : Math.round((amount * (0.6 + random() * 0.8)) / 1000) * 1000;
     const timelineRoll = random();
     const timeline: CellValue =
       timelineRoll < 0.15 ? "" : timelineRoll < 0.22 ? (lang === "zh" ? "未知" : "Unknown") : asOf + int(-30, 200);
@@ -294,8 +305,22 @@ export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(
   const leads: SampleTable = {
     name: TABLE_NAMES[lang].leads,
     headers: [
-      cols.company, cols.industry, cols.region, cols.owner, cols.source, cols.employees, cols.budget, cols.authority,
-      cols.need, cols.timeline, cols.stage, cols.outcome, cols.amount, cols.created, cols.lastContact, cols.nextFollowUp,
+      cols.company,
+      cols.industry,
+      cols.region,
+      cols.owner,
+      cols.source,
+      cols.employees,
+      cols.budget,
+      cols.authority,
+      cols.need,
+      cols.timeline,
+      cols.stage,
+      cols.outcome,
+      cols.amount,
+      cols.created,
+      cols.lastContact,
+      cols.nextFollowUp,
     ],
     rows,
     numberFormats: {
@@ -309,7 +334,10 @@ export function sampleContent(lang: SampleLang, asOf: number = todayExcelSerial(
     },
   };
 
-  const ruleHeaders = lang === "zh" ? ["字段", "运算符", "值", "分数", "分组", "上限"] : ["Field", "Operator", "Value", "Points", "Group", "Cap"];
+  const ruleHeaders =
+    lang === "zh"
+      ? ["字段", "运算符", "值", "分数", "分组", "上限"]
+      : ["Field", "Operator", "Value", "Points", "Group", "Cap"];
   const ruleRows: CellValue[][] =
     lang === "zh"
       ? [

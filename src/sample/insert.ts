@@ -42,7 +42,8 @@ export interface SampleLocation {
 export async function findSample(ops: WorkbookOps, tables: readonly TableInfo[]): Promise<SampleLocation | undefined> {
   const sheets = await ops.listSheets();
   const remembered = await ops.getSetting<SampleLocation | null>(SAMPLE_SETTING).catch(() => undefined);
-  if (remembered && typeof remembered.dashboardSheet === "string" && sheets.includes(remembered.dashboardSheet)) return remembered;
+  if (remembered && typeof remembered.dashboardSheet === "string" && sheets.includes(remembered.dashboardSheet))
+    return remembered;
   for (const lang of ["en", "zh"] as const) {
     const names = Object.values(TABLE_NAMES[lang]);
     const dashboard = sampleContent(lang, 0, 0).labels.dashboardSheet;
@@ -60,7 +61,11 @@ export async function insertSampleWorkbook(
 ): Promise<InsertedSample> {
   const content = sampleContent(lang, options.asOf ?? todayExcelSerial());
   const money = options.moneyFormat ?? "#,##0";
-  content.leads.numberFormats = { ...content.leads.numberFormats, [content.columns.amount]: money, [content.columns.budget]: money };
+  content.leads.numberFormats = {
+    ...content.leads.numberFormats,
+    [content.columns.amount]: money,
+    [content.columns.budget]: money,
+  };
   const { labels, columns: c, stageColumns: sc, targetColumns: tc } = content;
   const added: string[] = [];
   const steps = 6;
@@ -107,13 +112,20 @@ export async function insertSampleWorkbook(
       topLeft: "A3",
       formulas: [[labels.winRate], [labels.pipeline], [labels.bottleneck]],
     });
-    await ops.writeBlock(dashboard, { topLeft: "B3", formulas: [[`=SALES.WINRATE(${L(c.outcome)})`]], numberFormat: "0.0%" });
+    await ops.writeBlock(dashboard, {
+      topLeft: "B3",
+      formulas: [[`=SALES.WINRATE(${L(c.outcome)})`]],
+      numberFormat: "0.0%",
+    });
     await ops.writeBlock(dashboard, {
       topLeft: "B4",
       formulas: [[`=SALES.PIPELINE(${L(c.stage)},${L(c.amount)},${S(sc.stage)},${S(sc.probability)},${L(c.outcome)})`]],
       numberFormat: money,
     });
-    await ops.writeBlock(dashboard, { topLeft: "B5", formulas: [[`=SALES.BOTTLENECK(${L(c.stage)},${S(sc.stage)},${L(c.outcome)})`]] });
+    await ops.writeBlock(dashboard, {
+      topLeft: "B5",
+      formulas: [[`=SALES.BOTTLENECK(${L(c.stage)},${S(sc.stage)},${L(c.outcome)})`]],
+    });
     await ops.writeBlock(dashboard, { topLeft: "A7", formulas: [[labels.funnel]] });
     await ops.writeBlock(dashboard, {
       topLeft: "A8",
@@ -138,12 +150,18 @@ export async function insertSampleWorkbook(
       topLeft: `A${planTop + 1}`,
       formulas: [[`=SALES.TARGETPLAN(${target},${start},"M",,${T(tc.owner)},${T(tc.weight)})`]],
     });
-    await ops.setNumberFormat(dashboard, `B${planTop + 2}:${columnLetters(content.targets.rows.length + 1)}${planTop + 14}`, money);
+    await ops.setNumberFormat(
+      dashboard,
+      `B${planTop + 2}:${columnLetters(content.targets.rows.length + 1)}${planTop + 14}`,
+      money,
+    );
     const activityTop = planTop + 1 + 14 + 2; // header + 12 months + Total
     await ops.writeBlock(dashboard, { topLeft: `A${activityTop}`, formulas: [[labels.activityPlan]] });
     await ops.writeBlock(dashboard, {
       topLeft: `A${activityTop + 1}`,
-      formulas: [[`=${S(sc.stage)}`, `=SALES.ACTIVITYPLAN(${target},${avgDeal},${S(sc.conversion)},12,ROWS(${T(tc.owner)}))`]],
+      formulas: [
+        [`=${S(sc.stage)}`, `=SALES.ACTIVITYPLAN(${target},${avgDeal},${S(sc.conversion)},12,ROWS(${T(tc.owner)}))`],
+      ],
     });
     await ops.writeBlock(dashboard, {
       topLeft: `A${activityTop + 1 + content.stages.rows.length}`,
@@ -171,7 +189,11 @@ export async function insertSampleWorkbook(
  * Points the Targets panel at the sample's own targets (annual target, plan start, average deal, owners table) so the
  * pane and the Targets sheet agree. Only when the workbook has no Targets settings yet: a user's choices stay.
  */
-async function prefillTargetSettings(ops: WorkbookOps, content: ReturnType<typeof sampleContent>, targetsTable: string): Promise<void> {
+async function prefillTargetSettings(
+  ops: WorkbookOps,
+  content: ReturnType<typeof sampleContent>,
+  targetsTable: string,
+): Promise<void> {
   const existing = await ops.getSetting<Record<string, unknown>>("targets").catch(() => undefined);
   if (existing && typeof existing === "object" && Object.keys(existing).length > 0) return;
   const p = content.targetParameters;

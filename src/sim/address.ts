@@ -43,7 +43,8 @@ export function rectAddress(rect: Rect): string {
 
 /** Excel quotes a sheet name in an address unless it is a plain identifier that cannot be read as a cell. */
 export function quoteSheetName(name: string): string {
-  const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R|C|RC)\d*$/i.test(name);
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R|C|RC)\d*$/i.test(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
@@ -111,9 +112,21 @@ export function parseLocalAddress(local: string): Rect | undefined {
       left: Math.min(a.column!, b.column!),
       right: Math.max(a.column!, b.column!),
     };
-  } else if (parts.length === 2 && a.row === undefined && b.row === undefined && a.column !== undefined && b.column !== undefined) {
+  } else if (
+    parts.length === 2 &&
+    a.row === undefined &&
+    b.row === undefined &&
+    a.column !== undefined &&
+    b.column !== undefined
+  ) {
     rect = { top: 0, bottom: MAX_ROWS - 1, left: Math.min(a.column, b.column), right: Math.max(a.column, b.column) };
-  } else if (parts.length === 2 && a.column === undefined && b.column === undefined && a.row !== undefined && b.row !== undefined) {
+  } else if (
+    parts.length === 2 &&
+    a.column === undefined &&
+    b.column === undefined &&
+    a.row !== undefined &&
+    b.row !== undefined
+  ) {
     rect = { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: 0, right: MAX_COLUMNS - 1 };
   } else {
     return undefined;

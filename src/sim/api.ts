@@ -40,8 +40,16 @@ export const CHART_TYPES = new Set([
 
 function parseLoadSpec(spec: unknown): string[] | undefined {
   if (spec === undefined || spec === null) return undefined;
-  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (Array.isArray(spec)) return spec.flatMap((s) => String(s).split(",")).map((s) => s.trim()).filter((s) => s !== "");
+  if (typeof spec === "string")
+    return spec
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+  if (Array.isArray(spec))
+    return spec
+      .flatMap((s) => String(s).split(","))
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
   if (typeof spec === "object") {
     const o = spec as { select?: unknown; expand?: unknown };
     const select = parseLoadSpec(o.select) ?? [];
@@ -107,7 +115,10 @@ export abstract class ClientObject<T> {
     }
     const target = this._memo.target;
     if (target === null && !allowNull) {
-      const error = new SimError(this._nullable ? "InvalidOperation" : "ItemNotFound", `The requested ${this._typeName} does not exist.`);
+      const error = new SimError(
+        this._nullable ? "InvalidOperation" : "ItemNotFound",
+        `The requested ${this._typeName} does not exist.`,
+      );
       error.nullObject = this._nullable;
       throw error;
     }
@@ -124,7 +135,12 @@ export abstract class ClientObject<T> {
   }
 
   /** Queues a property write; the value is readable on the proxy at once, as in Office.js. */
-  protected _set(name: string, value: unknown, apply: (target: T, exec: Execution) => void, payload?: { bytes: number; cells: number }): void {
+  protected _set(
+    name: string,
+    value: unknown,
+    apply: (target: T, exec: Execution) => void,
+    payload?: { bytes: number; cells: number },
+  ): void {
     this._data[name] = value;
     this._ctx._core.enqueue({
       label: `${this._typeName}.${name}`,
@@ -135,7 +151,11 @@ export abstract class ClientObject<T> {
   }
 
   protected _method(name: string, run: (target: T, exec: Execution) => void, payload?: Partial<Action>): void {
-    this._ctx._core.enqueue({ label: `${this._typeName}.${name}`, ...payload, run: (exec) => run(this._require(exec), exec) });
+    this._ctx._core.enqueue({
+      label: `${this._typeName}.${name}`,
+      ...payload,
+      run: (exec) => run(this._require(exec), exec),
+    });
   }
 
   /** Reads one property on the "server" side. */
@@ -209,7 +229,12 @@ export class ClientResult<V> {
   }
 }
 
-function resultMethod<T, V>(ctx: RequestContext, owner: ClientObject<T>, label: string, compute: (target: T, exec: Execution) => V): ClientResult<V> {
+function resultMethod<T, V>(
+  ctx: RequestContext,
+  owner: ClientObject<T>,
+  label: string,
+  compute: (target: T, exec: Execution) => V,
+): ClientResult<V> {
   const result = new ClientResult<V>();
   ctx._core.enqueue({
     label,
@@ -297,7 +322,9 @@ function matrixInput(value: unknown, rect: Rect, what: string): (r: number, c: n
 }
 
 function payloadOf(value: unknown): { bytes: number; cells: number } {
-  const cells = Array.isArray(value) ? value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0) : 1;
+  const cells = Array.isArray(value)
+    ? value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0)
+    : 1;
   return { bytes: jsonBytes(value), cells };
 }
 
@@ -308,7 +335,13 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   private _fill: FormatPart | undefined;
 
   get font(): FormatPart {
-    this._font ??= new FormatPart(this._ctx, (e) => this._target(e), "RangeFont", ["bold", "italic", "color", "size", "name"]);
+    this._font ??= new FormatPart(this._ctx, (e) => this._target(e), "RangeFont", [
+      "bold",
+      "italic",
+      "color",
+      "size",
+      "name",
+    ]);
     return this._font;
   }
   get fill(): FormatPart {
@@ -436,7 +469,8 @@ export class Range extends ClientObject<RangeTarget> {
       (t) => {
         const at = matrixInput(v, t.rect, "numberFormat");
         for (let r = t.rect.top; r <= t.rect.bottom; r++) {
-          for (let c = t.rect.left; c <= t.rect.right; c++) this._ctx._model.writeNumberFormat(t.sheet, r, c, at(r - t.rect.top, c - t.rect.left));
+          for (let c = t.rect.left; c <= t.rect.right; c++)
+            this._ctx._model.writeNumberFormat(t.sheet, r, c, at(r - t.rect.top, c - t.rect.left));
         }
       },
       payloadOf(v),
@@ -464,7 +498,8 @@ export class Range extends ClientObject<RangeTarget> {
     const at = matrixInput(input, t.rect, what);
     const model = this._ctx._model;
     for (let r = t.rect.top; r <= t.rect.bottom; r++) {
-      for (let c = t.rect.left; c <= t.rect.right; c++) model.writeInput(t.sheet, r, c, at(r - t.rect.top, c - t.rect.left));
+      for (let c = t.rect.left; c <= t.rect.right; c++)
+        model.writeInput(t.sheet, r, c, at(r - t.rect.top, c - t.rect.left));
     }
   }
 
@@ -472,7 +507,10 @@ export class Range extends ClientObject<RangeTarget> {
     const cells = rectRows(t.rect) * rectColumns(t.rect);
     exec.cellsRead += cells;
     if (exec.cellsRead > this._ctx._core.host.limits.maxCells) {
-      throw new SimError("ResponsePayloadSizeLimitExceeded", `Reading ${cells} cells exceeds the limit of one request.`);
+      throw new SimError(
+        "ResponsePayloadSizeLimitExceeded",
+        `Reading ${cells} cells exceeds the limit of one request.`,
+      );
     }
     const out: V[][] = [];
     for (let r = t.rect.top; r <= t.rect.bottom; r++) {
@@ -544,13 +582,27 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   getCell(row: number, column: number): Range {
-    return this._derived((t) => ({ sheet: t.sheet, rect: { top: t.rect.top + row, bottom: t.rect.top + row, left: t.rect.left + column, right: t.rect.left + column } }));
+    return this._derived((t) => ({
+      sheet: t.sheet,
+      rect: {
+        top: t.rect.top + row,
+        bottom: t.rect.top + row,
+        left: t.rect.left + column,
+        right: t.rect.left + column,
+      },
+    }));
   }
   getRow(row: number): Range {
-    return this._derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, top: t.rect.top + row, bottom: t.rect.top + row } }));
+    return this._derived((t) => ({
+      sheet: t.sheet,
+      rect: { ...t.rect, top: t.rect.top + row, bottom: t.rect.top + row },
+    }));
   }
   getColumn(column: number): Range {
-    return this._derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, left: t.rect.left + column, right: t.rect.left + column } }));
+    return this._derived((t) => ({
+      sheet: t.sheet,
+      rect: { ...t.rect, left: t.rect.left + column, right: t.rect.left + column },
+    }));
   }
   getLastRow(): Range {
     return this._derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, top: t.rect.bottom } }));
@@ -558,11 +610,19 @@ export class Range extends ClientObject<RangeTarget> {
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
     return this._derived((t) => ({
       sheet: t.sheet,
-      rect: { top: t.rect.top + rowOffset, bottom: t.rect.bottom + rowOffset, left: t.rect.left + columnOffset, right: t.rect.right + columnOffset },
+      rect: {
+        top: t.rect.top + rowOffset,
+        bottom: t.rect.bottom + rowOffset,
+        left: t.rect.left + columnOffset,
+        right: t.rect.right + columnOffset,
+      },
     }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this._derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns } }));
+    return this._derived((t) => ({
+      sheet: t.sheet,
+      rect: { ...t.rect, bottom: t.rect.bottom + deltaRows, right: t.rect.right + deltaColumns },
+    }));
   }
   getEntireColumn(): Range {
     return this._derived((t) => ({ sheet: t.sheet, rect: { ...t.rect, top: 0, bottom: MAX_ROWS - 1 } }));
@@ -656,7 +716,8 @@ export class Worksheet extends ClientObject<SheetModel> {
   getRange(address?: string): Range {
     return new Range(this._ctx, (e) => {
       const sheet = this._require(e);
-      if (address === undefined || address === "") return { sheet, rect: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } };
+      if (address === undefined || address === "")
+        return { sheet, rect: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } };
       const target = resolveAddress(this._ctx._model, sheet, address);
       if (target.sheet !== sheet) throw new SimError("InvalidArgument", `"${address}" is not on sheet ${sheet.name}.`);
       return target;
@@ -669,7 +730,12 @@ export class Worksheet extends ClientObject<SheetModel> {
       if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1) {
         throw new SimError("InvalidArgument", "getRangeByIndexes needs whole numbers and a size of at least 1×1.");
       }
-      const rect = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      const rect = {
+        top: startRow,
+        left: startColumn,
+        bottom: startRow + rowCount - 1,
+        right: startColumn + columnCount - 1,
+      };
       this._ctx._model.checkRect(rect);
       return { sheet, rect };
     });
@@ -797,7 +863,8 @@ export class TableColumn extends ClientObject<{ table: TableModel; id: number }>
         const rect = this._rect(t);
         exec.cellsRead += rectRows(rect);
         const out: SimCellValue[][] = [];
-        for (let r = rect.top; r <= rect.bottom; r++) out.push([this._ctx._model.getCell(t.table.sheet, r, rect.left)?.value ?? ""]);
+        for (let r = rect.top; r <= rect.bottom; r++)
+          out.push([this._ctx._model.getCell(t.table.sheet, r, rect.left)?.value ?? ""]);
         return out;
       }
       default:
@@ -872,7 +939,12 @@ export class TableColumnCollection extends ClientCollection<TableModel, TableCol
     this._method(
       "add",
       (table) => {
-        const matrix = values === null || values === undefined ? undefined : Array.isArray(values) ? (values as unknown[][]) : [[values]];
+        const matrix =
+          values === null || values === undefined
+            ? undefined
+            : Array.isArray(values)
+              ? (values as unknown[][])
+              : [[values]];
         const id = this._ctx._model.addTableColumn(table, index ?? undefined, matrix, name ?? undefined);
         created = { table, id };
       },
@@ -899,7 +971,12 @@ export class TableRowCollection extends ClientObject<TableModel> {
     return resultMethod(this._ctx, this, "TableRowCollection.getCount", (t) => rectRows(t.rect) - 1);
   }
   add(index?: number | null, values?: unknown[][]): void {
-    const matrix = values === undefined ? undefined : Array.isArray(values) && Array.isArray(values[0]) ? values : [values as unknown as unknown[]];
+    const matrix =
+      values === undefined
+        ? undefined
+        : Array.isArray(values) && Array.isArray(values[0])
+          ? values
+          : [values as unknown as unknown[]];
     this._method(
       "add",
       (t) => {
@@ -1039,7 +1116,8 @@ export class TableCollection extends ClientCollection<WorkbookModel | SheetModel
     this._method("add", (scope, exec) => {
       const model = this._ctx._model;
       const defaultSheet = scope instanceof WorkbookModel ? model.activeSheet : scope;
-      const target = typeof address === "string" ? resolveAddress(model, defaultSheet, address) : address._require(exec);
+      const target =
+        typeof address === "string" ? resolveAddress(model, defaultSheet, address) : address._require(exec);
       if (!(scope instanceof WorkbookModel) && target.sheet !== scope) {
         throw new SimError("InvalidArgument", "The table address is on another worksheet.");
       }
@@ -1193,7 +1271,10 @@ export class ChartCollection extends ClientCollection<SheetModel, Chart> {
     return new Chart(this._ctx, () => (this._ctx._model.charts.includes(chart) ? chart : null));
   }
   getItem(name: string): Chart {
-    return new Chart(this._ctx, (e) => this._ctx._model.charts.find((c) => c.sheet === this._require(e) && c.name === name) ?? null);
+    return new Chart(
+      this._ctx,
+      (e) => this._ctx._model.charts.find((c) => c.sheet === this._require(e) && c.name === name) ?? null,
+    );
   }
   add(type: string, sourceData: Range, seriesBy: string = "Auto"): Chart {
     let created: ChartModel | undefined;
@@ -1333,7 +1414,9 @@ export class Workbook extends ClientObject<WorkbookModel> {
   getSelectedRange(): Range {
     return new Range(this._ctx, () => {
       const m = this._ctx._model;
-      const sel = m.selection ?? (m.activeSheet ? { sheet: m.activeSheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } } : undefined);
+      const sel =
+        m.selection ??
+        (m.activeSheet ? { sheet: m.activeSheet, rect: { top: 0, left: 0, bottom: 0, right: 0 } } : undefined);
       return sel ? { sheet: sel.sheet, rect: { ...sel.rect } } : null;
     });
   }

@@ -36,7 +36,17 @@ import {
   toText,
   NAME,
 } from "./formula/values";
-import { SheetModel, SimCell, SimCellValue, TableModel, WorkbookModel, cellKey, isEmptyCell, keyColumn, keyRow } from "./model";
+import {
+  SheetModel,
+  SimCell,
+  SimCellValue,
+  TableModel,
+  WorkbookModel,
+  cellKey,
+  isEmptyCell,
+  keyColumn,
+  keyRow,
+} from "./model";
 
 /** A SALES function as the runtime calls it: Excel's argument values in, a value or matrix out (or a throw). */
 export type SalesFunction = (...args: unknown[]) => unknown;
@@ -57,7 +67,18 @@ export interface CalcOptions {
   makeError?: (code: string) => unknown;
 }
 
-const ERROR_CODES = new Set(["#VALUE!", "#NUM!", "#DIV/0!", "#N/A", "#NAME?", "#REF!", "#NULL!", "#SPILL!", "#CALC!", "#BUSY!"]);
+const ERROR_CODES = new Set([
+  "#VALUE!",
+  "#NUM!",
+  "#DIV/0!",
+  "#N/A",
+  "#NAME?",
+  "#REF!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+]);
 
 export function isErrorText(value: unknown): value is string {
   return typeof value === "string" && ERROR_CODES.has(value);
@@ -228,7 +249,8 @@ export function resolveStructuredReference(model: WorkbookModel, table: TableMod
       top = bottom = table.rect.top;
       break;
     case "#This Row":
-      if (!site || site.sheet !== table.sheet || site.row <= table.rect.top || site.row > table.rect.bottom) throw new ValueError();
+      if (!site || site.sheet !== table.sheet || site.row <= table.rect.top || site.row > table.rect.bottom)
+        throw new ValueError();
       top = bottom = site.row;
       break;
     default:
@@ -416,7 +438,9 @@ export class Calculator {
     const byCell = new Map<SimCell, Anchor>();
     for (const sheet of this.model.sheets) {
       const tables = this.model.tables.filter((t) => t.sheet === sheet).map((t) => t.rect);
-      const keys = [...sheet.cells.keys()].filter((k) => sheet.cells.get(k)!.formula !== undefined).sort((a, b) => a - b);
+      const keys = [...sheet.cells.keys()]
+        .filter((k) => sheet.cells.get(k)!.formula !== undefined)
+        .sort((a, b) => a - b);
       const items: Anchor[] = [];
       for (const key of keys) {
         const row = keyRow(key);
@@ -463,7 +487,8 @@ export class Calculator {
     const parts: unknown[] = [cell.value, cell.spill];
     if (cell.spill) {
       for (let r = cell.spill.top; r <= cell.spill.bottom; r++) {
-        for (let c = cell.spill.left; c <= cell.spill.right; c++) parts.push(this.model.getCell(a.sheet, r, c)?.value ?? "");
+        for (let c = cell.spill.left; c <= cell.spill.right; c++)
+          parts.push(this.model.getCell(a.sheet, r, c)?.value ?? "");
       }
     }
     return JSON.stringify(parts);
@@ -524,7 +549,13 @@ export class Calculator {
     const entries = this.cache.get(sheet);
     if (!entries) return;
     for (const [key, e] of entries) {
-      if (e.rect.left <= rect.right && rect.left <= e.rect.right && e.rect.top <= rect.bottom && rect.top <= e.rect.bottom) entries.delete(key);
+      if (
+        e.rect.left <= rect.right &&
+        rect.left <= e.rect.right &&
+        e.rect.top <= rect.bottom &&
+        rect.top <= e.rect.bottom
+      )
+        entries.delete(key);
     }
   }
 
@@ -611,7 +642,8 @@ export class Calculator {
     const col0 = keyColumn(key);
     const area: Rect = { top: row0, left: col0, bottom: row0 + rows - 1, right: col0 + cols - 1 };
     const tables = this.model.tables.filter((t) => t.sheet === sheet).map((t) => t.rect);
-    const overlaps = (t: Rect) => t.left <= area.right && area.left <= t.right && t.top <= area.bottom && area.top <= t.bottom;
+    const overlaps = (t: Rect) =>
+      t.left <= area.right && area.left <= t.right && t.top <= area.bottom && area.top <= t.bottom;
     let blocked = tables.some(overlaps) || area.right >= MAX_COLUMNS || area.bottom >= 1_048_576;
     for (let r = area.top; r <= area.bottom && !blocked; r++) {
       for (let c = area.left; c <= area.right && !blocked; c++) {
@@ -646,7 +678,16 @@ export class Calculator {
   private replaceSpill(sheet: SheetModel, key: number, cell: SimCell, result: Arr): boolean {
     const area = cell.spill!;
     if (rectRows(area) !== result.rows || rectColumns(area) !== result.cols) return false;
-    if (this.model.tables.some((t) => t.sheet === sheet && t.rect.left <= area.right && area.left <= t.rect.right && t.rect.top <= area.bottom && area.top <= t.rect.bottom)) {
+    if (
+      this.model.tables.some(
+        (t) =>
+          t.sheet === sheet &&
+          t.rect.left <= area.right &&
+          area.left <= t.rect.right &&
+          t.rect.top <= area.bottom &&
+          area.top <= t.rect.bottom,
+      )
+    ) {
       return false;
     }
     const targets: Array<SimCell | undefined> = new Array(result.data.length);
@@ -656,7 +697,8 @@ export class Calculator {
         const k = cellKey(r, c);
         if (k === key) continue;
         const other = sheet.cells.get(k);
-        if (other && other.spilledFrom !== key && (!isEmptyCell(other) || other.spilledFrom !== undefined)) return false;
+        if (other && other.spilledFrom !== key && (!isEmptyCell(other) || other.spilledFrom !== undefined))
+          return false;
         targets[i] = other;
       }
     }
@@ -697,7 +739,12 @@ export class Calculator {
     if (rectRows(rect) * rectColumns(rect) > 1_000_000) {
       const used = this.model.usedRect(ref.sheet, false);
       rect = used
-        ? { top: rect.top, left: rect.left, bottom: Math.max(rect.top, Math.min(rect.bottom, used.bottom)), right: Math.max(rect.left, Math.min(rect.right, used.right)) }
+        ? {
+            top: rect.top,
+            left: rect.left,
+            bottom: Math.max(rect.top, Math.min(rect.bottom, used.bottom)),
+            right: Math.max(rect.left, Math.min(rect.right, used.right)),
+          }
         : { top: rect.top, left: rect.left, bottom: rect.top, right: Math.min(rect.right, rect.left + 255) };
     }
     const rows = rectRows(rect);
@@ -765,7 +812,11 @@ export class Calculator {
         else {
           table = this.model.tables.find(
             (t) =>
-              t.sheet === site.sheet && site.row >= t.rect.top && site.row <= t.rect.bottom && site.column >= t.rect.left && site.column <= t.rect.right,
+              t.sheet === site.sheet &&
+              site.row >= t.rect.top &&
+              site.row <= t.rect.bottom &&
+              site.column >= t.rect.left &&
+              site.column <= t.rect.right,
           );
         }
         if (!table) throw new RefError();
@@ -864,8 +915,15 @@ export class Calculator {
     if (!def) throw new Unsupported(`function ${name}`);
     // Excel refuses to enter a formula with the wrong number of arguments.
     if (args.length < def.min || args.length > def.max) throw new Unsupported(`${name} argument count`);
-    if (def.lazy) return def.fn(args.map((a) => () => this.value(a, site)), this.env);
-    return def.fn(args.map((a) => this.value(a, site)), this.env);
+    if (def.lazy)
+      return def.fn(
+        args.map((a) => () => this.value(a, site)),
+        this.env,
+      );
+    return def.fn(
+      args.map((a) => this.value(a, site)),
+      this.env,
+    );
   }
 
   private call(name: string, args: Node[], site: Site): Value {

@@ -36,7 +36,11 @@ export interface SimLimits {
 }
 
 /** Excel on the web rejects requests and responses above 5 MB, and ranges above 5,000,000 cells. */
-export const EXCEL_LIMITS: SimLimits = { maxRequestBytes: 5 * 1024 * 1024, maxResponseBytes: 5 * 1024 * 1024, maxCells: 5_000_000 };
+export const EXCEL_LIMITS: SimLimits = {
+  maxRequestBytes: 5 * 1024 * 1024,
+  maxResponseBytes: 5 * 1024 * 1024,
+  maxCells: 5_000_000,
+};
 
 export interface Action {
   /** Where the action came from, e.g. "Range.values" (reported in debugInfo.errorLocation). */
@@ -155,7 +159,8 @@ export class RequestContextCore {
       responseBytes: 0,
       cellsRead: 0,
       ensureCalculated: () => {
-        if (host.model.dirty && host.model.calculationMode !== "Manual" && !exec.calculationSuspended) host.recalculate();
+        if (host.model.dirty && host.model.calculationMode !== "Manual" && !exec.calculationSuspended)
+          host.recalculate();
       },
     };
     const commits: Array<() => void> = [];

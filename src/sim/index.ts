@@ -72,15 +72,20 @@ export interface SimHost {
 /** Maps the exports of functions.ts (leadScore …) to their @customfunction ids (LEADSCORE …). */
 export function functionsById(module: Record<string, unknown>): Record<string, SalesFunction> {
   const out: Record<string, SalesFunction> = {};
-  for (const [name, fn] of Object.entries(module)) if (typeof fn === "function") out[name.toUpperCase()] = fn as SalesFunction;
+  for (const [name, fn] of Object.entries(module))
+    if (typeof fn === "function") out[name.toUpperCase()] = fn as SalesFunction;
   return out;
 }
 
 /** Reads parameter shapes out of a functions.json metadata document. */
-export function parameterShapes(metadata: { functions?: Array<{ id: string; parameters?: Array<{ dimensionality?: string }> }> }): Record<string, ParameterShape[]> {
+export function parameterShapes(metadata: {
+  functions?: Array<{ id: string; parameters?: Array<{ dimensionality?: string }> }>;
+}): Record<string, ParameterShape[]> {
   const out: Record<string, ParameterShape[]> = {};
   for (const f of metadata.functions ?? []) {
-    out[f.id.toUpperCase()] = (f.parameters ?? []).map((p) => ({ dimensionality: p.dimensionality === "matrix" ? "matrix" : "scalar" }));
+    out[f.id.toUpperCase()] = (f.parameters ?? []).map((p) => ({
+      dimensionality: p.dimensionality === "matrix" ? "matrix" : "scalar",
+    }));
   }
   return out;
 }
@@ -166,7 +171,11 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     ...ENUMS,
   } as SimExcel;
 
-  const Office = createOffice({ displayLanguage: options.displayLanguage ?? "en-US", theme: options.theme ?? "light", settings: model.settings });
+  const Office = createOffice({
+    displayLanguage: options.displayLanguage ?? "en-US",
+    theme: options.theme ?? "light",
+    settings: model.settings,
+  });
 
   return {
     model,

@@ -79,7 +79,8 @@ export function isEmptyCell(cell: SimCell | undefined): boolean {
 function dateSerial(y: number, m: number, d: number): number | undefined {
   const ms = Date.UTC(y, m - 1, d);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d || y < 1900 || y > 9999) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d || y < 1900 || y > 9999)
+    return undefined;
   return Math.round(ms / 86_400_000) + 25_569;
 }
 
@@ -90,7 +91,12 @@ function dateSerial(y: number, m: number, d: number): number | undefined {
  * that are not numbers become formulas too (Excel prepends "="); a leading apostrophe forces text and is
  * not part of the value. So text such as "00123", "1,200" or "2025-01-02" does not survive as text.
  */
-export function interpretInput(text: string): { value?: SimCellValue; formula?: string; quotePrefix?: boolean; numberFormat?: string } {
+export function interpretInput(text: string): {
+  value?: SimCellValue;
+  formula?: string;
+  quotePrefix?: boolean;
+  numberFormat?: string;
+} {
   if (text.startsWith("'")) return { value: text.slice(1), quotePrefix: true };
   if (text.length > 1 && text.startsWith("=")) return { formula: text };
   const t = text.trim();
@@ -106,7 +112,11 @@ export function interpretInput(text: string): { value?: SimCellValue; formula?: 
   }
   const iso = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const serial = iso ? dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : us ? dateSerial(Number(us[3]), Number(us[1]), Number(us[2])) : undefined;
+  const serial = iso
+    ? dateSerial(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    : us
+      ? dateSerial(Number(us[3]), Number(us[1]), Number(us[2]))
+      : undefined;
   if (serial !== undefined) return { value: serial, numberFormat: iso ? "yyyy-mm-dd" : "m/d/yyyy" };
   if (text.length > 1 && /^[+\-@]/.test(text)) return { formula: `=${text}` };
   return { value: text };
@@ -154,11 +164,19 @@ export class WorkbookModel {
   }
 
   validateSheetName(name: string, except?: SheetModel): void {
-    if (typeof name !== "string" || name.trim() === "" || name.length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      typeof name !== "string" ||
+      name.trim() === "" ||
+      name.length > 31 ||
+      FORBIDDEN_SHEET_CHARS.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'")
+    ) {
       throw new SimError("InvalidArgument", `The sheet name "${name}" is not valid.`);
     }
     const existing = this.sheet(name);
-    if (existing && existing !== except) throw new SimError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+    if (existing && existing !== except)
+      throw new SimError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
   }
 
   addSheet(name?: string): SheetModel {
@@ -169,7 +187,13 @@ export class WorkbookModel {
       finalName = `Sheet${i}`;
     }
     this.validateSheetName(finalName);
-    const sheet: SheetModel = { id: this.newId("sheet"), name: finalName, cells: new Map(), visible: true, formats: new Map() };
+    const sheet: SheetModel = {
+      id: this.newId("sheet"),
+      name: finalName,
+      cells: new Map(),
+      visible: true,
+      formats: new Map(),
+    };
     this.sheets.push(sheet);
     this.touch();
     return sheet;
@@ -195,7 +219,14 @@ export class WorkbookModel {
 
   /** Ensures `rect` lies on the grid (Excel answers InvalidArgument otherwise). */
   checkRect(rect: Rect): void {
-    if (rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS || rect.bottom < rect.top || rect.right < rect.left) {
+    if (
+      rect.top < 0 ||
+      rect.left < 0 ||
+      rect.bottom >= MAX_ROWS ||
+      rect.right >= MAX_COLUMNS ||
+      rect.bottom < rect.top ||
+      rect.right < rect.left
+    ) {
       throw new SimError("InvalidArgument", "The range is outside the worksheet grid.");
     }
   }
@@ -246,7 +277,12 @@ export class WorkbookModel {
 
   private tableAt(sheet: SheetModel, row: number, column: number): TableModel | undefined {
     return this.tables.find(
-      (t) => t.sheet === sheet && row >= t.rect.top && row <= t.rect.bottom && column >= t.rect.left && column <= t.rect.right,
+      (t) =>
+        t.sheet === sheet &&
+        row >= t.rect.top &&
+        row <= t.rect.bottom &&
+        column >= t.rect.left &&
+        column <= t.rect.right,
     );
   }
 
@@ -301,7 +337,8 @@ export class WorkbookModel {
     if (typeof format !== "string") throw new SimError("InvalidArgument", "A number format must be a string.");
     const cell = this.mutableCell(sheet, row, column);
     cell.numberFormat = format === "General" ? undefined : format;
-    if (isEmptyCell(cell) && cell.numberFormat === undefined && !cell.quotePrefix) sheet.cells.delete(cellKey(row, column));
+    if (isEmptyCell(cell) && cell.numberFormat === undefined && !cell.quotePrefix)
+      sheet.cells.delete(cellKey(row, column));
     this.touch();
   }
 
@@ -409,7 +446,8 @@ export class WorkbookModel {
       throw new SimError("InvalidArgument", `The table name "${name}" is not valid.`);
     }
     const existing = this.table(name);
-    if (existing && existing !== except) throw new SimError("ItemAlreadyExists", `A table named "${name}" already exists.`);
+    if (existing && existing !== except)
+      throw new SimError("ItemAlreadyExists", `A table named "${name}" already exists.`);
   }
 
   headerText(table: TableModel, index: number): string {
@@ -424,7 +462,9 @@ export class WorkbookModel {
   /** Excel makes a blank header "ColumnN" and a duplicate header "Name2", "Name3" … */
   private uniqueHeader(table: TableModel, index: number, wished: string): string {
     const others = new Set(
-      table.columnIds.map((_, i) => (i === index ? "" : this.headerText(table, i).toLowerCase())).filter((h) => h !== ""),
+      table.columnIds
+        .map((_, i) => (i === index ? "" : this.headerText(table, i).toLowerCase()))
+        .filter((h) => h !== ""),
     );
     let base = wished.trim() === "" ? `Column${index + 1}` : wished;
     if (wished.trim() === "") {
@@ -439,7 +479,13 @@ export class WorkbookModel {
   addTable(sheet: SheetModel, rect: Rect, hasHeaders: boolean): TableModel {
     this.checkRect(rect);
     for (const t of this.tables) {
-      if (t.sheet === sheet && t.rect.left <= rect.right && rect.left <= t.rect.right && t.rect.top <= rect.bottom && rect.top <= t.rect.bottom) {
+      if (
+        t.sheet === sheet &&
+        t.rect.left <= rect.right &&
+        rect.left <= t.rect.right &&
+        t.rect.top <= rect.bottom &&
+        rect.top <= t.rect.bottom
+      ) {
         throw new SimError("InvalidOperation", "A table can't overlap another table.");
       }
     }
@@ -467,7 +513,7 @@ export class WorkbookModel {
       const cell = this.getCell(sheet, tableRect.top, tableRect.left + i);
       const wished = !hasHeaders || !cell || String(cell.value).trim() === "" ? "" : String(cell.value);
       let name = wished === "" ? `Column${i + 1}` : wished;
-      for (let n = wished === "" ? i + 1 : 1; taken.has(name.toLowerCase()); ) {
+      for (let n = wished === "" ? i + 1 : 1; taken.has(name.toLowerCase());) {
         n++;
         name = wished === "" ? `Column${n}` : `${wished}${n}`;
       }
@@ -485,10 +531,16 @@ export class WorkbookModel {
   }
 
   /** Inserts a column at `index` (end when undefined); cells right of it in the table's rows move right. */
-  addTableColumn(table: TableModel, index: number | undefined, values: unknown[][] | undefined, name: string | undefined): number {
+  addTableColumn(
+    table: TableModel,
+    index: number | undefined,
+    values: unknown[][] | undefined,
+    name: string | undefined,
+  ): number {
     const count = table.columnIds.length;
     const at = index === undefined ? count : index;
-    if (!Number.isInteger(at) || at < 0 || at > count) throw new SimError("InvalidArgument", `Column index ${index} is out of range.`);
+    if (!Number.isInteger(at) || at < 0 || at > count)
+      throw new SimError("InvalidArgument", `Column index ${index} is out of range.`);
     const rows = rectRows(table.rect);
     if (values && values.length !== rows && values.length !== 1) {
       throw new SimError("InvalidArgument", "The number of rows in the values doesn't match the table.");
@@ -529,7 +581,8 @@ export class WorkbookModel {
   addTableRows(table: TableModel, index: number | undefined, values: unknown[][]): void {
     const dataRows = rectRows(table.rect) - 1;
     const at = index === undefined ? dataRows : index;
-    if (!Number.isInteger(at) || at < 0 || at > dataRows) throw new SimError("InvalidArgument", `Row index ${index} is out of range.`);
+    if (!Number.isInteger(at) || at < 0 || at > dataRows)
+      throw new SimError("InvalidArgument", `Row index ${index} is out of range.`);
     const width = table.columnIds.length;
     for (const row of values) {
       if (!Array.isArray(row) || row.length !== width) {
@@ -539,7 +592,9 @@ export class WorkbookModel {
     const firstRow = table.rect.top + 1 + at;
     this.shiftRows(table.sheet, table.rect.left, table.rect.right, firstRow, values.length);
     table.rect = { ...table.rect, bottom: table.rect.bottom + values.length };
-    values.forEach((row, i) => row.forEach((v, c) => this.writeInput(table.sheet, firstRow + i, table.rect.left + c, v)));
+    values.forEach((row, i) =>
+      row.forEach((v, c) => this.writeInput(table.sheet, firstRow + i, table.rect.left + c, v)),
+    );
     this.touch();
   }
 
@@ -548,7 +603,17 @@ export class WorkbookModel {
   addChart(sheet: SheetModel, type: string, sourceSheet: SheetModel, source: Rect, seriesBy: string): ChartModel {
     let n = 1;
     while (this.charts.some((c) => c.sheet === sheet && c.name === `Chart ${n}`)) n++;
-    const chart: ChartModel = { id: this.newId("chart"), name: `Chart ${n}`, type, sheet, sourceSheet, source, seriesBy, title: "", seriesTypes: {} };
+    const chart: ChartModel = {
+      id: this.newId("chart"),
+      name: `Chart ${n}`,
+      type,
+      sheet,
+      sourceSheet,
+      source,
+      seriesBy,
+      title: "",
+      seriesTypes: {},
+    };
     this.charts.push(chart);
     this.touch();
     return chart;

@@ -19,12 +19,31 @@ export interface SimOfficeTheme {
 /** Colours Office reports for its Colorful and Black themes. */
 export function officeTheme(theme: SimTheme): SimOfficeTheme {
   return theme === "dark"
-    ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#363636", controlForegroundColor: "#FFFFFF", isDarkTheme: true, themeId: 0 }
-    : { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false, themeId: 1 };
+    ? {
+        bodyBackgroundColor: "#262626",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#363636",
+        controlForegroundColor: "#FFFFFF",
+        isDarkTheme: true,
+        themeId: 0,
+      }
+    : {
+        bodyBackgroundColor: "#FFFFFF",
+        bodyForegroundColor: "#000000",
+        controlBackgroundColor: "#FFFFFF",
+        controlForegroundColor: "#000000",
+        isDarkTheme: false,
+        themeId: 1,
+      };
 }
 
 /** ExcelApi versions the sim answers "supported" for (what it implements, see api.ts). */
-const SUPPORTED_SETS: Record<string, string> = { excelapi: "1.12", customfunctionsruntime: "1.3", sharedruntime: "1.1", dialogapi: "1.2" };
+const SUPPORTED_SETS: Record<string, string> = {
+  excelapi: "1.12",
+  customfunctionsruntime: "1.3",
+  sharedruntime: "1.1",
+  dialogapi: "1.2",
+};
 
 /** Requirement-set versions compare part by part: 1.8 is older than 1.12. */
 function versionAtMost(version: string | undefined, max: string): boolean {
@@ -64,7 +83,11 @@ export interface SimOffice {
   ThemeId: Record<string, number>;
 }
 
-export function createOffice(options: { displayLanguage: string; theme: SimTheme; settings: Map<string, unknown> }): SimOffice {
+export function createOffice(options: {
+  displayLanguage: string;
+  theme: SimTheme;
+  settings: Map<string, unknown>;
+}): SimOffice {
   const info = { host: "Excel", platform: "OfficeOnline" };
   return {
     onReady(callback) {
@@ -102,7 +125,14 @@ export function createOffice(options: { displayLanguage: string; theme: SimTheme
       },
     },
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" },
-    PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
+    PlatformType: {
+      PC: "PC",
+      OfficeOnline: "OfficeOnline",
+      Mac: "Mac",
+      iOS: "iOS",
+      Android: "Android",
+      Universal: "Universal",
+    },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: { OfficeThemeChanged: "officeThemeChanged", DocumentSelectionChanged: "documentSelectionChanged" },
     ThemeId: { Black: 0, Colorful: 1, DarkGray: 2, White: 3 },

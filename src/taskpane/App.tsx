@@ -17,7 +17,16 @@ import {
   useIsOverflowItemVisible,
   useOverflowMenu,
 } from "@fluentui/react-components";
-import { memo, startTransition, useCallback, useEffect, useMemo, useState, type ComponentType, type ReactNode } from "react";
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from "react";
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
@@ -157,7 +166,8 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const [display, updateDisplay] = useWorkbookSettings<DisplaySettings>(ops, "display", { currency: "" });
   const currency = useMemo(
     () => ({
-      currency: display.currency && CURRENCIES.includes(display.currency) ? display.currency : defaultCurrency(language),
+      currency:
+        display.currency && CURRENCIES.includes(display.currency) ? display.currency : defaultCurrency(language),
       setCurrency: (c: Currency) => updateDisplay({ currency: c }),
     }),
     [display.currency, language, updateDisplay],
@@ -195,58 +205,58 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   return (
     <CurrencyContext.Provider value={currency}>
       <MappingProvider ops={ops} tables={tables}>
-      <div className={styles.root}>
-        <header className={styles.header}>
-          <h1 className={styles.srOnly}>{t("app.title")}</h1>
-          <div className={styles.bar}>
-            <Overflow minimumVisible={2} padding={8}>
-              {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
-              <TabList
-                className={styles.tabs}
-                selectedValue={tab}
-                selectTabOnFocus
-                size="small"
-                onTabSelect={(_, data) => openPanel(data.value as PanelId)}
-                aria-label={t("app.navigation")}
+        <div className={styles.root}>
+          <header className={styles.header}>
+            <h1 className={styles.srOnly}>{t("app.title")}</h1>
+            <div className={styles.bar}>
+              <Overflow minimumVisible={2} padding={8}>
+                {/* Arrow keys select as they move (automatic activation): panels open without a round trip to Excel. */}
+                <TabList
+                  className={styles.tabs}
+                  selectedValue={tab}
+                  selectTabOnFocus
+                  size="small"
+                  onTabSelect={(_, data) => openPanel(data.value as PanelId)}
+                  aria-label={t("app.navigation")}
+                >
+                  {PANELS.map((p) => (
+                    <OverflowItem key={p.id} id={p.id} priority={p.id === tab ? 2 : 1}>
+                      <Tab value={p.id} id={tabId(p.id)} aria-controls={opened.has(p.id) ? panelId(p.id) : undefined}>
+                        {t(p.label)}
+                      </Tab>
+                    </OverflowItem>
+                  ))}
+                  <MoreMenu selected={tab} onSelect={openPanel} />
+                </TabList>
+              </Overflow>
+              {/* The help site is served beside taskpane.html (dist/help/), in the pane's language. */}
+              <Link
+                className={styles.help}
+                href={`help/${language}/index.html`}
+                target="_blank"
+                rel="noopener noreferrer"
+                aria-label={t("app.helpLabel")}
               >
-                {PANELS.map((p) => (
-                  <OverflowItem key={p.id} id={p.id} priority={p.id === tab ? 2 : 1}>
-                    <Tab value={p.id} id={tabId(p.id)} aria-controls={opened.has(p.id) ? panelId(p.id) : undefined}>
-                      {t(p.label)}
-                    </Tab>
-                  </OverflowItem>
-                ))}
-                <MoreMenu selected={tab} onSelect={openPanel} />
-              </TabList>
-            </Overflow>
-            {/* The help site is served beside taskpane.html (dist/help/), in the pane's language. */}
-            <Link
-              className={styles.help}
-              href={`help/${language}/index.html`}
-              target="_blank"
-              rel="noopener noreferrer"
-              aria-label={t("app.helpLabel")}
-            >
-              {t("app.help")}
-            </Link>
-          </div>
-        </header>
-        <main className={styles.content}>
-          <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
-          {PANELS.filter((p) => opened.has(p.id)).map((p) => (
-            <div
-              key={p.id}
-              className={mergeClasses(styles.panel, p.id !== panel && styles.hidden)}
-              role="tabpanel"
-              id={panelId(p.id)}
-              aria-labelledby={tabId(p.id)}
-              hidden={p.id !== panel}
-            >
-              {render(p.id, p.id === panel)}
+                {t("app.help")}
+              </Link>
             </div>
-          ))}
-        </main>
-      </div>
+          </header>
+          <main className={styles.content}>
+            <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} />
+            {PANELS.filter((p) => opened.has(p.id)).map((p) => (
+              <div
+                key={p.id}
+                className={mergeClasses(styles.panel, p.id !== panel && styles.hidden)}
+                role="tabpanel"
+                id={panelId(p.id)}
+                aria-labelledby={tabId(p.id)}
+                hidden={p.id !== panel}
+              >
+                {render(p.id, p.id === panel)}
+              </div>
+            ))}
+          </main>
+        </div>
       </MappingProvider>
     </CurrencyContext.Provider>
   );

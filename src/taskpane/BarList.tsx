@@ -44,7 +44,11 @@ export function BarList(props: { bars: readonly Bar[]; label: string; centered?:
       {props.bars.map((bar, i) => (
         <div key={`${bar.label}-${i}`} style={{ display: "contents" }}>
           <dt className={styles.label}>{bar.label}</dt>
-          <dd className={mergeClasses(styles.track, props.centered && styles.centered)} style={{ margin: 0 }} aria-hidden="true">
+          <dd
+            className={mergeClasses(styles.track, props.centered && styles.centered)}
+            style={{ margin: 0 }}
+            aria-hidden="true"
+          >
             <div
               className={mergeClasses(styles.bar, bar.highlight && styles.highlight)}
               style={{ width: `${max > 0 ? Math.max(0, (bar.value / max) * 100) : 0}%` }}

@@ -110,8 +110,10 @@ export function ScrollRegion(props: { label: string; className?: string; childre
   );
 }
 
-export interface NumberInputProps
-  extends Omit<SpinButtonProps, "value" | "defaultValue" | "onChange" | "displayValue" | "min" | "max" | "precision"> {
+export interface NumberInputProps extends Omit<
+  SpinButtonProps,
+  "value" | "defaultValue" | "onChange" | "displayValue" | "min" | "max" | "precision"
+> {
   /** The number shown; null shows an empty box. */
   value: number | null;
   /** Called with each accepted number. */
@@ -150,7 +152,18 @@ export function numberProblemText(t: Translate, problem: NumberProblem): string 
  * and never rounds or clamps what was typed. Its step buttons are named in the display language (Fluent's
  * defaults are English).
  */
-export function LocalizedSpinButton({ value, onNumber, onBlank, kind = "number", min, max, allowBlank, text, onProblem, ...props }: NumberInputProps) {
+export function LocalizedSpinButton({
+  value,
+  onNumber,
+  onBlank,
+  kind = "number",
+  min,
+  max,
+  allowBlank,
+  text,
+  onProblem,
+  ...props
+}: NumberInputProps) {
   const { t, language } = useI18n();
   const { currency } = useCurrency();
   const [draft, setDraft] = useState<string | undefined>();
@@ -205,7 +218,8 @@ export function LocalizedSpinButton({ value, onNumber, onBlank, kind = "number",
         onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => {
           if (e.key === "Enter") evaluate();
           else if (e.key === "Escape") typed.current = undefined;
-          else if (e.key === "ArrowUp" || e.key === "ArrowDown" || e.key === "PageUp" || e.key === "PageDown") typed.current = undefined;
+          else if (e.key === "ArrowUp" || e.key === "ArrowDown" || e.key === "PageUp" || e.key === "PageDown")
+            typed.current = undefined;
         },
       }}
       aria-invalid={props["aria-invalid"] ?? (draft !== undefined || text !== undefined ? true : undefined)}
@@ -279,10 +293,18 @@ export function SelectField(props: {
         button={{
           className: styles.dropdownButton,
           title: props.value === "" ? undefined : show(props.value),
-          children: <span className={styles.ellipsis}>{props.value === "" ? (props.allowNone ? none : props.placeholder ?? t("common.choose")) : show(props.value)}</span>,
+          children: (
+            <span className={styles.ellipsis}>
+              {props.value === ""
+                ? props.allowNone
+                  ? none
+                  : (props.placeholder ?? t("common.choose"))
+                : show(props.value)}
+            </span>
+          ),
         }}
         className={styles.dropdown}
-        onOptionSelect={(_, data) => props.onChange(data.optionValue === NONE ? "" : data.optionValue ?? "")}
+        onOptionSelect={(_, data) => props.onChange(data.optionValue === NONE ? "" : (data.optionValue ?? ""))}
       >
         {props.allowNone ? <Option value={NONE}>{none}</Option> : null}
         {props.options.map((o) => (
@@ -313,7 +335,12 @@ export function TableField(props: {
   );
 }
 
-export function NoticeBar(props: { notice: Notice | undefined; onDismiss?: () => void; className?: string; live?: boolean }) {
+export function NoticeBar(props: {
+  notice: Notice | undefined;
+  onDismiss?: () => void;
+  className?: string;
+  live?: boolean;
+}) {
   const { t } = useI18n();
   if (!props.notice) return null;
   const title =
@@ -368,7 +395,11 @@ export function TaskStatus(props: { task: Task; origin?: string }) {
             <Field
               className={styles.progressBar}
               label={t("common.working")}
-              validationMessage={task.progress ? t("common.progress", { done: task.progress.done, total: task.progress.total }) : undefined}
+              validationMessage={
+                task.progress
+                  ? t("common.progress", { done: task.progress.done, total: task.progress.total })
+                  : undefined
+              }
               validationState="none"
             >
               <ProgressBar value={value} />
@@ -376,10 +407,14 @@ export function TaskStatus(props: { task: Task; origin?: string }) {
             <Button onClick={task.cancel}>{t("common.cancel")}</Button>
           </div>
         ) : null}
-        {notice && notice.intent !== "error" ? <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} /> : null}
+        {notice && notice.intent !== "error" ? (
+          <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} />
+        ) : null}
       </div>
       <div role="alert" aria-atomic="true">
-        {notice && notice.intent === "error" ? <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} /> : null}
+        {notice && notice.intent === "error" ? (
+          <NoticeBar live={false} notice={notice} onDismiss={() => task.setNotice(undefined)} />
+        ) : null}
       </div>
     </div>
   );
@@ -394,7 +429,10 @@ export function ProgressLine(props: { label: string; done: number; total: number
       className={styles.progressBar}
       label={props.label}
       validationState="none"
-      validationMessage={t("common.progress", { done: formatCount(language, props.done), total: formatCount(language, props.total) })}
+      validationMessage={t("common.progress", {
+        done: formatCount(language, props.done),
+        total: formatCount(language, props.total),
+      })}
     >
       <ProgressBar value={props.total > 0 ? props.done / props.total : undefined} />
     </Field>
@@ -470,7 +508,11 @@ export function headersOf(tables: readonly TableInfo[], name: string): string[] 
 
 /** First header matching one of the candidates (normalized: case, spaces, underscores ignored). */
 export function detectColumn(headers: readonly string[], candidates: readonly string[]): string {
-  const norm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[\s_-]/g, "");
+  const norm = (s: string) =>
+    s
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s_-]/g, "");
   const wanted = candidates.map(norm);
   for (const w of wanted) {
     const hit = headers.find((h) => norm(h) === w);

@@ -35,7 +35,14 @@ export function dueFollowUps(
       if (outcome === "won" || outcome === "lost") continue;
     }
     const due = Math.floor(d);
-    list.push({ row: i, company: text(map.company, i), owner: text(map.owner, i), stage: text(map.stage, i), due, overdueDays: asOf - due });
+    list.push({
+      row: i,
+      company: text(map.company, i),
+      owner: text(map.owner, i),
+      stage: text(map.stage, i),
+      due,
+      overdueDays: asOf - due,
+    });
   }
   return list.sort((a, b) => a.due - b.due || a.row - b.row);
 }

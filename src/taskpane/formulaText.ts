@@ -31,7 +31,12 @@ const fold = (s: string) => s.normalize("NFKC").trim().toLowerCase();
  * The column name to write for `role` in a table with `headers`: the one a previous run wrote (in either
  * language, or the name remembered in the workbook settings), else the display language's.
  */
-export function outputColumn(role: OutputRole, headers: readonly string[], chinese: boolean, remembered?: string): string {
+export function outputColumn(
+  role: OutputRole,
+  headers: readonly string[],
+  chinese: boolean,
+  remembered?: string,
+): string {
   if (remembered && headers.includes(remembered)) return remembered;
   const names = OUTPUT_NAMES[role];
   const existing = headers.find((h) => fold(h) === fold(names.en) || fold(h) === fold(names.zh));
@@ -58,7 +63,12 @@ export function wholeColumn(table: string, column: string): string {
 }
 
 /** The three score formulas; `scoreColumn` is the name the score column has (the grade formula refers to it). */
-export function scoreFormulas(leads: string, rules: string, headers: readonly string[], scoreColumn: string = SCORE_COLUMNS.score) {
+export function scoreFormulas(
+  leads: string,
+  rules: string,
+  headers: readonly string[],
+  scoreColumn: string = SCORE_COLUMNS.score,
+) {
   const span = sourceSpan(headers);
   if (!span) throw new Error("The leads table has no columns");
   const first = escapeColumn(span.first);

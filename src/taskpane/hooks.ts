@@ -164,11 +164,16 @@ function toNotice(outcome: Outcome): Notice | undefined {
 /** One long-running action at a time per panel, with progress, Cancel and an outcome message. */
 export function useTask(): Task {
   const { t } = useI18n();
-  const [state, setState] = useState<TaskState>({ running: false, progress: undefined, notice: undefined, origin: undefined });
+  const [state, setState] = useState<TaskState>({
+    running: false,
+    progress: undefined,
+    notice: undefined,
+    origin: undefined,
+  });
   const controller = useRef<AbortController | null>(null);
 
   const run = useCallback(
-    async <R,>(
+    async <R>(
       work: (signal: AbortSignal, onProgress: (p: ProgressInfo) => void) => Promise<R>,
       outcome?: (result: R) => Outcome,
       origin?: string,
@@ -178,7 +183,12 @@ export function useTask(): Task {
       setState({ running: true, progress: undefined, notice: undefined, origin });
       try {
         const result = await work(abort.signal, (progress) => setState((s) => ({ ...s, progress })));
-        setState({ running: false, progress: undefined, notice: outcome ? toNotice(outcome(result)) : undefined, origin });
+        setState({
+          running: false,
+          progress: undefined,
+          notice: outcome ? toNotice(outcome(result)) : undefined,
+          origin,
+        });
         return result;
       } catch (error) {
         const cancelled = error instanceof CancelledError || abort.signal.aborted;

@@ -5,7 +5,9 @@ import { TaskpaneRoot, isDarkColor } from "./Root";
 function mount(displayLanguage: string | undefined, dark: boolean): void {
   const host = document.getElementById("root");
   if (!host) return;
-  createRoot(host).render(<TaskpaneRoot ops={createExcelWorkbookOps()} displayLanguage={displayLanguage} dark={dark} />);
+  createRoot(host).render(
+    <TaskpaneRoot ops={createExcelWorkbookOps()} displayLanguage={displayLanguage} dark={dark} />,
+  );
 }
 
 Office.onReady(() => {

@@ -34,7 +34,8 @@ export type NumberProblem =
   | { key: "number.tooSmall"; limit: string }
   | { key: "number.tooLarge"; limit: string };
 
-export type NumberReading = { value: number | null; problem?: undefined } | { value?: undefined; problem: NumberProblem };
+export type NumberReading =
+  { value: number | null; problem?: undefined } | { value?: undefined; problem: NumberProblem };
 
 function limitText(language: UiLanguage, kind: NumberKind, limit: number): string {
   return kind === "rate" ? formatRate(language, limit) : formatNumber(language, limit, 10);

@@ -90,9 +90,14 @@ export function checkRules(rules: readonly Rule[], fields: readonly string[], t:
     if (typeof rule.points === "string" || parseNumber(rule.points) === undefined) {
       add("points", t("rules.pointsNotNumber", { text: String(rule.points) }));
     }
-    if (fields.length > 0 && !known.has(normalizeText(rule.field))) add("field", t("rules.unknownField", { field: rule.field }));
+    if (fields.length > 0 && !known.has(normalizeText(rule.field)))
+      add("field", t("rules.unknownField", { field: rule.field }));
     const op = rule.operator.trim() === "" ? undefined : parseOperator(rule.operator);
-    if (op === undefined) add("operator", rule.operator.trim() === "" ? t("rules.operatorBlank") : t("rules.unknownOperator", { op: rule.operator }));
+    if (op === undefined)
+      add(
+        "operator",
+        rule.operator.trim() === "" ? t("rules.operatorBlank") : t("rules.unknownOperator", { op: rule.operator }),
+      );
     const hasGroup = rule.group.trim() !== "";
     if (rule.cap !== null) {
       const cap = typeof rule.cap === "number" ? rule.cap : parseNumber(rule.cap);
@@ -103,7 +108,8 @@ export function checkRules(rules: readonly Rule[], fields: readonly string[], t:
         const key = normalizeText(rule.group);
         const first = groupCaps.get(key);
         if (!first) groupCaps.set(key, { cap, rule: n });
-        else if (first.cap !== cap) add("cap", t("rules.capIgnored", { group: rule.group, cap: first.cap, rule: first.rule }), "warning");
+        else if (first.cap !== cap)
+          add("cap", t("rules.capIgnored", { group: rule.group, cap: first.cap, rule: first.rule }), "warning");
       }
     }
     if (op === "between" && !splitsAsRange(rule.value)) add("value", t("rules.notRange"));
@@ -117,7 +123,11 @@ export function checkRules(rules: readonly Rule[], fields: readonly string[], t:
   if (!issues.some((x) => x.severity === "error")) {
     try {
       const names = fields.length > 0 ? [...fields] : [...new Set(rules.map((r) => r.field))];
-      leadScore([names.map(() => "")], [["Field", "Operator", "Value", "Points", "Group", "Cap"], ...rulesToRows(rules)], [names]);
+      leadScore(
+        [names.map(() => "")],
+        [["Field", "Operator", "Value", "Points", "Group", "Cap"], ...rulesToRows(rules)],
+        [names],
+      );
     } catch (error) {
       const message = isErrorValue(error) ? `${error.code} ${error.message}` : String(error);
       const m = /rule (\d+)/i.exec(message);

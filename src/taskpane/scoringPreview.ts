@@ -37,7 +37,11 @@ export async function computeScoringPreview(
     table.rowCount,
     (start, end) => {
       if (failure !== undefined) return;
-      const slice: TableColumns = { ...table, rowCount: end - start, columns: sliceColumns(table, headers, start, end) };
+      const slice: TableColumns = {
+        ...table,
+        rowCount: end - start,
+        columns: sliceColumns(table, headers, start, end),
+      };
       const result = attempt(() => {
         const s = leadScore(recordsOf(slice, headers), ruleMatrix, [headers], asOf).map((r) => r[0]);
         const g = leadGrade(asColumn(s)).map((r) => r[0]);
@@ -64,7 +68,12 @@ export async function computeScoringPreview(
   return { scores, grades };
 }
 
-function sliceColumns(table: TableColumns, headers: readonly string[], start: number, end: number): Record<string, CellValue[]> {
+function sliceColumns(
+  table: TableColumns,
+  headers: readonly string[],
+  start: number,
+  end: number,
+): Record<string, CellValue[]> {
   const out: Record<string, CellValue[]> = {};
   for (const h of headers) out[h] = (table.columns[h] ?? []).slice(start, end);
   return out;
@@ -132,7 +141,9 @@ export function scoreBuckets(scores: readonly CellValue[], buckets = 8): Bucket[
   for (const s of scores) if (typeof s === "number") counts[Math.min(buckets - 1, Math.floor((s - min) / width))]++;
   let last = counts.length - 1;
   while (last > 0 && counts[last] === 0) last--;
-  return counts.slice(0, last + 1).map((count, i) => ({ low: min + i * width, high: min + (i + 1) * width - 1, count }));
+  return counts
+    .slice(0, last + 1)
+    .map((count, i) => ({ low: min + i * width, high: min + (i + 1) * width - 1, count }));
 }
 
 /** Grade → count, grades sorted (errors by their code). */

@@ -39,7 +39,11 @@ export interface SliceOptions {
  * Calls `work(start, end)` for consecutive slices of `[0, total)`, yielding between slices; stops with
  * SliceCancelled once `signal` fires (a newer edit superseded this computation).
  */
-export async function inSlices(total: number, work: (start: number, end: number) => void, options: SliceOptions = {}): Promise<void> {
+export async function inSlices(
+  total: number,
+  work: (start: number, end: number) => void,
+  options: SliceOptions = {},
+): Promise<void> {
   const size = Math.max(1, options.size ?? 4000);
   // Progress is reported about every 10% (a report re-renders the panel showing it).
   const every = Math.max(size, Math.ceil(total / 10));
@@ -86,7 +90,10 @@ export function useSliced<T>(
       .then((value) => !abort.signal.aborted && setState({ status: "done", value }))
       .catch((error: unknown) => {
         if (error instanceof SliceCancelled || abort.signal.aborted) return;
-        const code = typeof error === "object" && error !== null && "code" in error ? `${String((error as { code: unknown }).code)} ` : "";
+        const code =
+          typeof error === "object" && error !== null && "code" in error
+            ? `${String((error as { code: unknown }).code)} `
+            : "";
         setState({ status: "error", error: `${code}${error instanceof Error ? error.message : String(error)}`.trim() });
       });
     return () => abort.abort();

@@ -15,4 +15,3 @@ export function moveItem<T>(list: readonly T[], index: number, delta: number): T
   [next[index], next[target]] = [next[target], next[index]];
   return next;
 }
-

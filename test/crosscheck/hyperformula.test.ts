@@ -20,7 +20,6 @@ const TIERS: [number, number][] = [
   [1000000, 0.08],
 ];
 
-
 interface Row {
   stage: string;
   outcome: string;
@@ -136,7 +135,8 @@ describe("SALES functions agree with native formulas in HyperFormula", () => {
 
   test("the generated table is large and the formulas evaluated without errors", () => {
     expect(rows.length).toBeGreaterThanOrEqual(10000);
-    for (let r = 0; r < 8; r++) for (let c = 0; c < 4; c++) expect(typeof v(wb.calc, c, r) === "object" && v(wb.calc, c, r) !== null).toBe(false);
+    for (let r = 0; r < 8; r++)
+      for (let c = 0; c < 4; c++) expect(typeof v(wb.calc, c, r) === "object" && v(wb.calc, c, r) !== null).toBe(false);
   });
 
   test("FUNNEL counts, lost, reached and amounts = COUNTIFS / SUMIFS", () => {
@@ -169,10 +169,19 @@ describe("SALES functions agree with native formulas in HyperFormula", () => {
   });
 
   test("FUNNEL without outcomes: Count = COUNTIFS of the stage", () => {
-    const out = funnel(rows.map((x) => [x.stage]), ORDER.map((s) => [s]), null as any, null as any, false);
+    const out = funnel(
+      rows.map((x) => [x.stage]),
+      ORDER.map((s) => [s]),
+      null as any,
+      null as any,
+      false,
+    );
     ORDER.forEach((s, i) => {
       const native = rows.filter((x) => x.stage === s).length;
-      const hfCount = (v(wb.calc, 0, i) as number) + (v(wb.calc, 1, i) as number) + rows.filter((x) => x.stage === s && x.outcome === "won").length;
+      const hfCount =
+        (v(wb.calc, 0, i) as number) +
+        (v(wb.calc, 1, i) as number) +
+        rows.filter((x) => x.stage === s && x.outcome === "won").length;
       expect(hfCount).toBe(native);
       expect(out[i][1]).toBe(native);
     });
@@ -197,7 +206,10 @@ describe("SALES functions agree with native formulas in HyperFormula", () => {
 
   test("LEADSCORE per lead = the row's native comparison formula; total = SUMPRODUCT", () => {
     const headers = ["Stage", "Outcome", "Amount", "Industry", "Employees", "Budget", "Region", "Visits"];
-    const records = [headers, ...rows.map((x) => [x.stage, x.outcome, x.amount, x.industry, x.employees, x.budget, x.region, x.visits])];
+    const records = [
+      headers,
+      ...rows.map((x) => [x.stage, x.outcome, x.amount, x.industry, x.employees, x.budget, x.region, x.visits]),
+    ];
     const rules = [["Field", "Operator", "Value", "Points"], ...RULES.map((r) => [r[0], r[1], r[2], r[3]])];
     const scores = leadScore(records, rules, null as any, 45658);
     expect(scores).toHaveLength(N);
@@ -222,7 +234,11 @@ describe("SALES functions agree with native formulas in HyperFormula", () => {
     }
     expectClose(sum, v(wb.calc, 2, 7));
     // Refunds: the negative of the same amount's commission
-    const refunds = commission(rows.slice(0, 500).map((x) => [-x.amount]), TIERS, null);
+    const refunds = commission(
+      rows.slice(0, 500).map((x) => [-x.amount]),
+      TIERS,
+      null,
+    );
     refunds.forEach((r, i) => expectClose(r[0], -(v(wb.data, 9, i) as number)));
   });
 });

@@ -189,7 +189,11 @@ function generate(seed: number, count: number): Series[] {
     if (id % 4 !== 0) {
       shuffle(values, dates, rnd);
       const order = lo.map((_, i) => [i]);
-      shuffle(order, order.map(() => [0]), rnd);
+      shuffle(
+        order,
+        order.map(() => [0]),
+        rnd,
+      );
       const copy = [...lo];
       order.forEach(([from], i) => (lo[i] = copy[from]));
     }
@@ -242,17 +246,44 @@ function shuffle(a: any[][], b: any[][], rnd: () => number): void {
  * generated series both ways). LibreOffice must agree with the compensated sums here.
  */
 const NEAR_TIES: number[][] = [
-  [7260349, 6904108, 6185108, 6284338, 7256185, 7016244, 6476817, 7759579, 7236518, 7200630, 7382581, 6345870, 7735711, 7756325, 6976016, 6658340, 7526068, 7448918, 7140586, 7457279, 8217172, 7876477, 7893650, 7349458],
-  [275823.84, 252011.17, 270704.39, 340763.79, 237399.67, 289283.69, 306368.82, 272001.95, 278132.62, 299429.8, 309650.08, 291150.48, 316827.53, 282401.69, 329772.9, 367908.35, 274375.72, 342884.7, 358549.75, 309360.38, 322874.5, 337124.05, 367672.8, 298692.68],
-  [402.25, 333.88, 326.47, 254.67, 292.96, 479.2, 325.49, 375.9, 338.59, 230.49, 417.02, 338.58, 402.07, 328.81, 346.72, 305.39, 388.65, 470.41, 317.44, 409.79, 358.42, 297.63, 383.78, 383.08, 432.11, 395.43, 326.82, 356.19, 363.12, 504.03, 358.71, 447.58, 359.69, 321.24],
-  [2082.51, 1882.14, 1689.31, 1684.5, 2000.5, 1779.91, 1785.45, 1868.41, 1869.14, 1694.81, 1910.57, 2162.35, 2048.37, 2113.14, 1553.58, 1600.28, 1881.14, 1720.94, 1686.48, 1593.43, 1959.59, 1942.35, 1688.59, 2145.05, 2045.47],
-  [79835, 77998, 70675, 63956, 74551, 52421, 75435, 81480, 79176, 45577, 92224, 66469, 91474, 82782, 75161, 71862, 68863, 64693, 92839, 89160, 85662, 48041, 112267, 70280, 101190],
-  [10580.95, 9364.54, 10101.1, 10241.57, 9882.19, 8954.06, 6933.75, 9583.8, 10057.82, 9526.36, 9322.01, 6739.17, 12064.79, 11122.69, 12227.76, 10814.33, 10740.33, 10001.26, 7622.22, 11321.85, 11363.88, 10472.53, 11279.15, 8805.69, 13296.66, 13326.85, 14098.92, 11900.28],
+  [
+    7260349, 6904108, 6185108, 6284338, 7256185, 7016244, 6476817, 7759579, 7236518, 7200630, 7382581, 6345870, 7735711,
+    7756325, 6976016, 6658340, 7526068, 7448918, 7140586, 7457279, 8217172, 7876477, 7893650, 7349458,
+  ],
+  [
+    275823.84, 252011.17, 270704.39, 340763.79, 237399.67, 289283.69, 306368.82, 272001.95, 278132.62, 299429.8,
+    309650.08, 291150.48, 316827.53, 282401.69, 329772.9, 367908.35, 274375.72, 342884.7, 358549.75, 309360.38,
+    322874.5, 337124.05, 367672.8, 298692.68,
+  ],
+  [
+    402.25, 333.88, 326.47, 254.67, 292.96, 479.2, 325.49, 375.9, 338.59, 230.49, 417.02, 338.58, 402.07, 328.81,
+    346.72, 305.39, 388.65, 470.41, 317.44, 409.79, 358.42, 297.63, 383.78, 383.08, 432.11, 395.43, 326.82, 356.19,
+    363.12, 504.03, 358.71, 447.58, 359.69, 321.24,
+  ],
+  [
+    2082.51, 1882.14, 1689.31, 1684.5, 2000.5, 1779.91, 1785.45, 1868.41, 1869.14, 1694.81, 1910.57, 2162.35, 2048.37,
+    2113.14, 1553.58, 1600.28, 1881.14, 1720.94, 1686.48, 1593.43, 1959.59, 1942.35, 1688.59, 2145.05, 2045.47,
+  ],
+  [
+    79835, 77998, 70675, 63956, 74551, 52421, 75435, 81480, 79176, 45577, 92224, 66469, 91474, 82782, 75161, 71862,
+    68863, 64693, 92839, 89160, 85662, 48041, 112267, 70280, 101190,
+  ],
+  [
+    10580.95, 9364.54, 10101.1, 10241.57, 9882.19, 8954.06, 6933.75, 9583.8, 10057.82, 9526.36, 9322.01, 6739.17,
+    12064.79, 11122.69, 12227.76, 10814.33, 10740.33, 10001.26, 7622.22, 11321.85, 11363.88, 10472.53, 11279.15,
+    8805.69, 13296.66, 13326.85, 14098.92, 11900.28,
+  ],
 ];
 
 /** Histories where LibreOffice's answer is an error or a statistic is not finite, and the near-ties above. */
 function edgeSeries(firstId: number): Series[] {
-  const monthly = (id: number, description: string, ys: number[], seasonality: any, expectError?: "#NUM!" | "#DIV/0!"): Series => {
+  const monthly = (
+    id: number,
+    description: string,
+    ys: number[],
+    seasonality: any,
+    expectError?: "#NUM!" | "#DIV/0!",
+  ): Series => {
     const k0 = 2020 * 12;
     const kLast = k0 + ys.length - 1;
     return {
@@ -272,13 +303,18 @@ function edgeSeries(firstId: number): Series[] {
   };
   const flat = Array.from({ length: 30 }, () => 125000);
   const line = Array.from({ length: 30 }, (_, i) => 1000 + 250 * i);
-  const launch = [...Array.from({ length: 12 }, () => 0), ...Array.from({ length: 18 }, (_, i) => 5000 + 300 * i + (i % 3) * 700)];
+  const launch = [
+    ...Array.from({ length: 12 }, () => 0),
+    ...Array.from({ length: 18 }, (_, i) => 5000 + 300 * i + (i % 3) * 700),
+  ];
   return [
     monthly(firstId, "exactly flat, no season (MASE 0 ÷ 0)", flat, 0),
     monthly(firstId + 1, "exactly flat with the yearly season (not finite)", flat, null, "#NUM!"),
     monthly(firstId + 2, "exact straight line with the yearly season (not finite)", line, null, "#NUM!"),
     monthly(firstId + 3, "12 months of zeros before launch, yearly season", launch, null, "#DIV/0!"),
-    ...NEAR_TIES.map((ys, i) => monthly(firstId + 4 + i, `near-tie ${i + 1} (α = 0; plain sums pick other β/γ), season 12`, ys, 12)),
+    ...NEAR_TIES.map((ys, i) =>
+      monthly(firstId + 4 + i, `near-tie ${i + 1} (α = 0; plain sums pick other β/γ), season 12`, ys, 12),
+    ),
   ];
 }
 
@@ -301,7 +337,8 @@ interface Sheet {
   formulas: Array<{ formula: string; output: Output; cached?: number }>;
 }
 
-const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const esc = (s: string): string =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function fods(sheets: Sheet[]): string {
   const parts: string[] = [
@@ -348,7 +385,10 @@ function sheetFor(s: Series): Sheet {
   const statRow: Record<number, number> = {};
   for (let type = 1; type <= 9; type++) {
     statRow[type] = row();
-    formulas.push({ formula: `COM.MICROSOFT.FORECAST.ETS.STAT(${V};${K};${type};${tail})`, output: { kind: "stat", series: s.id, type } });
+    formulas.push({
+      formula: `COM.MICROSOFT.FORECAST.ETS.STAT(${V};${K};${type};${tail})`,
+      output: { kind: "stat", series: s.id, type },
+    });
   }
   formulas.push({
     formula: `COM.MICROSOFT.FORECAST.ETS.SEASONALITY(${V};${K};${s.completion ? 1 : 0};${s.aggregation})`,
@@ -479,7 +519,16 @@ function recalculate(sheets: Sheet[]): Map<string, Array<[LoCell, LoCell]>> {
     const outDir = path.join(dir, "out");
     execFileSync(
       SOFFICE,
-      [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "fods", "--outdir", outDir, input],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "fods",
+        "--outdir",
+        outDir,
+        input,
+      ],
       { stdio: "pipe", timeout: 300_000 },
     );
     const output = path.join(outDir, "forecast-check.fods");
@@ -539,14 +588,16 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
     lo = recalculate(sheets);
   }, 300_000);
 
-  const cellOf = (sheet: Sheet, index: number): [LoCell, LoCell] => lo.get(sheet.name)?.[index] ?? [undefined, undefined];
+  const cellOf = (sheet: Sheet, index: number): [LoCell, LoCell] =>
+    lo.get(sheet.name)?.[index] ?? [undefined, undefined];
 
   test("LibreOffice really recalculated the file (hand-checkable cells)", () => {
     const sheet = sheets[0];
     sheet.formulas.forEach((f, i) => {
       const [cell] = cellOf(sheet, i);
       const expected = (f.output as { expected: number }).expected;
-      if (!cell || !("value" in cell)) throw new Error(`${(f.output as any).what}: LibreOffice gave ${JSON.stringify(cell)}`);
+      if (!cell || !("value" in cell))
+        throw new Error(`${(f.output as any).what}: LibreOffice gave ${JSON.stringify(cell)}`);
       expect(Math.abs(cell.value - expected)).toBeLessThanOrEqual(1e-8 * Math.abs(expected));
     });
   });
@@ -555,7 +606,8 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
     const regular = series.filter((s) => s.expectError === undefined);
     expect(regular.length).toBeGreaterThanOrEqual(40);
     expect(regular.some((s) => s.step === 3)).toBe(true);
-    for (let a = 1; a <= 7; a++) expect(regular.some((s) => s.aggregation === a && s.description.includes("repeated"))).toBe(true);
+    for (let a = 1; a <= 7; a++)
+      expect(regular.some((s) => s.aggregation === a && s.description.includes("repeated"))).toBe(true);
     expect(regular.some((s) => s.seasonality === "auto")).toBe(true);
     expect(regular.some((s) => /, [1-9]\d* missing/.test(s.description) && s.completion)).toBe(true);
     expect(regular.some((s) => /, [1-9]\d* missing/.test(s.description) && !s.completion)).toBe(true);
@@ -589,7 +641,16 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
       const targetCells = s.targets.map((t) => [dateIn(t, 15, 0.5)]);
       const call = (horizon: any, confidence: any, stats: any): unknown[][] | { error: string; message: string } => {
         try {
-          return salesForecast(s.values, s.dates, horizon, s.seasonality, s.completion, s.aggregation, confidence, stats);
+          return salesForecast(
+            s.values,
+            s.dates,
+            horizon,
+            s.seasonality,
+            s.completion,
+            s.aggregation,
+            confidence,
+            stats,
+          );
         } catch (e) {
           return { error: (e as any).code, message: (e as any).message };
         }
@@ -607,16 +668,24 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
         const code = s.expectError === "#NUM!" ? 6 : 2;
         for (const t of s.targets) {
           const [cell, type] = loAt("forecast", (o) => (o as any).target === t);
-          if (!(cell && "error" in cell)) failures.push(`${where}: LibreOffice gave ${JSON.stringify(cell)} for ${t}, expected ${s.expectError}`);
+          if (!(cell && "error" in cell))
+            failures.push(`${where}: LibreOffice gave ${JSON.stringify(cell)} for ${t}, expected ${s.expectError}`);
           exact("error type", type && "value" in type ? type.value : undefined, code, `${where} target ${t}`);
         }
         return;
       }
       if ("error" in table && table.error === "#NUM!" && "error" in stats && stats.error === "#NUM!") {
         // A model that is not finite: LibreOffice's forecast cells must be #NUM! as well.
-        for (const t of s.targets.filter((x) => x > ourSeries(s).k0 + (ourSeries(s).y.length - 1) * ourSeries(s).step)) {
+        for (const t of s.targets.filter(
+          (x) => x > ourSeries(s).k0 + (ourSeries(s).y.length - 1) * ourSeries(s).step,
+        )) {
           const [, type] = loAt("forecast", (o) => (o as any).target === t);
-          exact("not finite: #NUM! on both sides", type && "value" in type ? type.value : undefined, 6, `${where} target ${t}`);
+          exact(
+            "not finite: #NUM! on both sides",
+            type && "value" in type ? type.value : undefined,
+            6,
+            `${where} target ${t}`,
+          );
         }
         return;
       }
@@ -629,7 +698,8 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
 
       // The count form gives the same rows as the equivalent target dates.
       const steps: number[] = [];
-      while (s.targets.includes(kLast + (steps.length + 1) * prepared.step)) steps.push(kLast + (steps.length + 1) * prepared.step);
+      while (s.targets.includes(kLast + (steps.length + 1) * prepared.step))
+        steps.push(kLast + (steps.length + 1) * prepared.step);
       expect(steps.length).toBeGreaterThan(0);
       const counted = call(steps.length, s.confidence, null) as unknown[][];
       steps.forEach((t, i) => {
@@ -670,7 +740,12 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
         if (cell && "error" in cell) {
           // "" on our side ↔ #NUM! (ERROR.TYPE 6) on LibreOffice's.
           exact(`${kind} "" ↔ LibreOffice #NUM!`, ours, "" as any, where);
-          exact(`${kind} LibreOffice error is #NUM!`, errType && "value" in errType ? errType.value : undefined, 6, where);
+          exact(
+            `${kind} LibreOffice error is #NUM!`,
+            errType && "value" in errType ? errType.value : undefined,
+            6,
+            where,
+          );
           continue;
         }
         if (!cell || !("value" in cell)) {
@@ -683,16 +758,24 @@ describeLo("SALES.FORECAST agrees with LibreOffice Calc (FORECAST.ETS.ADD / STAT
       exact("periods used", stats[10][1], prepared.y.length, where);
 
       const [season] = loAt("seasonality", () => true);
-      if (!season || !("value" in season)) failures.push(`${where}: LibreOffice SEASONALITY is ${JSON.stringify(season)}`);
+      if (!season || !("value" in season))
+        failures.push(`${where}: LibreOffice SEASONALITY is ${JSON.stringify(season)}`);
       else exact("auto season length", detectSeasonLength(prepared.y), season.value, where);
     });
 
     const report = Object.entries(worst)
-      .map(([kind, w]) => `  ${kind}: max relative error ${w.rel.toExponential(2)} over ${counts[kind]} values (${w.where})`)
-      .concat(Object.entries(counts).filter(([k]) => !(k in worst)).map(([k, c]) => `  ${k}: ${c} compared exactly`))
+      .map(
+        ([kind, w]) =>
+          `  ${kind}: max relative error ${w.rel.toExponential(2)} over ${counts[kind]} values (${w.where})`,
+      )
+      .concat(
+        Object.entries(counts)
+          .filter(([k]) => !(k in worst))
+          .map(([k, c]) => `  ${k}: ${c} compared exactly`),
+      )
       .join("\n");
     // The agreement figures for the closing note.
-     
+
     console.log(`LibreOffice cross-check: ${series.length} series, ${compared} outputs compared\n${report}`);
     if (failures.length > 0) throw new Error(`${failures.length} disagreements:\n${failures.slice(0, 40).join("\n")}`);
     expect(compared).toBeGreaterThan(40 * 20);

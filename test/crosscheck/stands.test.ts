@@ -72,7 +72,11 @@ function boundsFromLabels(labels: string[]): Array<[number, number]> {
 }
 
 function expectClose(actual: unknown, expected: unknown, what: string): void {
-  if (typeof actual !== "number" || typeof expected !== "number" || Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))) {
+  if (
+    typeof actual !== "number" ||
+    typeof expected !== "number" ||
+    Math.abs(actual - expected) > 1e-9 * Math.max(1, Math.abs(expected))
+  ) {
     throw new Error(`${what}: ours ${String(actual)}, native ${String(expected)}`);
   }
 }
@@ -85,7 +89,17 @@ describe("ACTUALS and ATTAINMENT agree with native formulas in HyperFormula", ()
   const hol = HOLIDAYS.map((d) => [d]);
   const wrk = WORKDAYS.map((d) => [d]);
 
-  const monthly = actuals(amounts, dates, PLAN_START, "M", owners, OWNERS.map((o) => [o]), outcomes, hol, wrk);
+  const monthly = actuals(
+    amounts,
+    dates,
+    PLAN_START,
+    "M",
+    owners,
+    OWNERS.map((o) => [o]),
+    outcomes,
+    hol,
+    wrk,
+  );
   const weekly = actuals(amounts, dates, PLAN_START, "W", null as any, null as any, outcomes, hol, wrk);
   const monthlyLabels = monthly.slice(1, 13).map((r) => r[0] as string);
   const weeklyLabels = weekly.slice(1, -2).map((r) => r[0] as string);
@@ -104,7 +118,8 @@ describe("ACTUALS and ATTAINMENT agree with native formulas in HyperFormula", ()
   beforeAll(() => {
     const data = recs.map((r) => [r.amount, r.date, r.owner, r.outcome]);
     const lists: unknown[][] = [];
-    for (let i = 0; i < Math.max(HOLIDAYS.length, WORKDAYS.length); i++) lists.push([HOLIDAYS[i] ?? null, WORKDAYS[i] ?? null]);
+    for (let i = 0; i < Math.max(HOLIDAYS.length, WORKDAYS.length); i++)
+      lists.push([HOLIDAYS[i] ?? null, WORKDAYS[i] ?? null]);
     const cells: unknown[][] = [];
     boundsFromLabels(monthlyLabels).forEach(([lo, hi]) => cells.push(OWNERS.map((o) => sumifs(lo, hi, o))));
     cells.push(OWNERS.map((o) => `${sumifs(0, PLAN_START, o)}+${sumifs(WINDOW_END, 10000000, o).slice(1)}`));

@@ -17,19 +17,60 @@
  * Without /usr/bin/chromium the suite is skipped with a warning, or fails when REQUIRE_E2E is set.
  */
 import type { CDPSession, Page } from "playwright-core";
-import { browserDescribe, openPreview, PANELS, STRINGS, type Lang, type PanelId, type PreviewSession, type Strings } from "./support";
+import {
+  browserDescribe,
+  openPreview,
+  PANELS,
+  STRINGS,
+  type Lang,
+  type PanelId,
+  type PreviewSession,
+  type Strings,
+} from "./support";
 
 const describeBrowser = browserDescribe("the accessibility tests");
 
 /** Roles that must carry an accessible name wherever they appear in the pane. */
 const NAMED_ROLES = new Set([
-  "button", "textbox", "combobox", "spinbutton", "radio", "checkbox", "tab", "option", "switch", "slider", "searchbox",
-  "link", "menuitem", "listbox", "radiogroup", "tablist", "tabpanel", "DateTime", "dialog", "alertdialog", "table",
+  "button",
+  "textbox",
+  "combobox",
+  "spinbutton",
+  "radio",
+  "checkbox",
+  "tab",
+  "option",
+  "switch",
+  "slider",
+  "searchbox",
+  "link",
+  "menuitem",
+  "listbox",
+  "radiogroup",
+  "tablist",
+  "tabpanel",
+  "DateTime",
+  "dialog",
+  "alertdialog",
+  "table",
 ]);
 /** Roles a Tab stop may have: something a user can operate. */
 const WIDGET_ROLES = new Set([
-  "button", "textbox", "combobox", "spinbutton", "radio", "checkbox", "tab", "option", "switch", "slider", "searchbox",
-  "link", "menuitem", "DateTime", "listbox",
+  "button",
+  "textbox",
+  "combobox",
+  "spinbutton",
+  "radio",
+  "checkbox",
+  "tab",
+  "option",
+  "switch",
+  "slider",
+  "searchbox",
+  "link",
+  "menuitem",
+  "DateTime",
+  "listbox",
 ]);
 /** Roles whose members share one Tab stop (roving focus): reaching one member reaches the group. */
 const GROUP_ROLES: Record<string, string> = { radio: "radiogroup", tab: "tablist" };
@@ -91,11 +132,14 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
 
   afterAll(async () => {
     await session?.close();
-     
+
     console.log(`[a11y] ${JSON.stringify(totals)}`);
   });
 
-  async function open(lang: Lang, theme: "light" | "dark" = "light"): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
+  async function open(
+    lang: Lang,
+    theme: "light" | "dark" = "light",
+  ): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -121,33 +165,49 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
   }
 
   async function selectPanel(page: Page, lang: Lang, panel: PanelId): Promise<void> {
-    await page.getByTestId("taskpane").getByRole("tab", { name: STRINGS[lang][`tab.${panel}` as keyof Strings], exact: true }).click();
+    await page
+      .getByTestId("taskpane")
+      .getByRole("tab", { name: STRINGS[lang][`tab.${panel}` as keyof Strings], exact: true })
+      .click();
     await settle(page);
   }
 
   async function paneObjectId(cdp: CDPSession): Promise<string> {
-    const { result } = await cdp.send("Runtime.evaluate", { expression: `document.querySelector('[data-testid="taskpane"]')` });
+    const { result } = await cdp.send("Runtime.evaluate", {
+      expression: `document.querySelector('[data-testid="taskpane"]')`,
+    });
     if (!result.objectId) throw new Error("no task pane element in the page");
     return result.objectId;
   }
 
   /** Every accessibility node under the task pane, as Chromium computes it. */
   async function paneAxNodes(cdp: CDPSession, withIgnored = false): Promise<AxNode[]> {
-    const { nodes } = (await cdp.send("Accessibility.queryAXTree", { objectId: await paneObjectId(cdp) })) as { nodes: AxNode[] };
+    const { nodes } = (await cdp.send("Accessibility.queryAXTree", { objectId: await paneObjectId(cdp) })) as {
+      nodes: AxNode[];
+    };
     return withIgnored ? nodes : nodes.filter((n) => !n.ignored);
   }
 
   /** The pane's Tab stops with their computed roles and names. */
   async function tabStops(cdp: CDPSession): Promise<Stop[]> {
-    const { result: described } = await cdp.send("Runtime.evaluate", { expression: COLLECT_FOCUSABLES, returnByValue: true });
+    const { result: described } = await cdp.send("Runtime.evaluate", {
+      expression: COLLECT_FOCUSABLES,
+      returnByValue: true,
+    });
     const info = described.value as Array<{ html: string; group: number }>;
     const { result: list } = await cdp.send("Runtime.evaluate", { expression: "window.__a11yStops" });
-    const { result: props } = await cdp.send("Runtime.getProperties", { objectId: list.objectId!, ownProperties: true });
+    const { result: props } = await cdp.send("Runtime.getProperties", {
+      objectId: list.objectId!,
+      ownProperties: true,
+    });
     const stops: Stop[] = [];
     for (const prop of props) {
       if (!/^\d+$/.test(prop.name) || !prop.value?.objectId) continue;
       const index = Number(prop.name);
-      const { nodes } = (await cdp.send("Accessibility.getPartialAXTree", { objectId: prop.value.objectId, fetchRelatives: false })) as {
+      const { nodes } = (await cdp.send("Accessibility.getPartialAXTree", {
+        objectId: prop.value.objectId,
+        fetchRelatives: false,
+      })) as {
         nodes: AxNode[];
       };
       const node = nodes[0];
@@ -163,7 +223,13 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
   }
 
   /** Problems in the current state of the pane; `where` prefixes each message. */
-  async function audit(page: Page, cdp: CDPSession, lang: Lang, where: string, checkContrast: boolean): Promise<string[]> {
+  async function audit(
+    page: Page,
+    cdp: CDPSession,
+    lang: Lang,
+    where: string,
+    checkContrast: boolean,
+  ): Promise<string[]> {
     totals.audits++;
     const problems: string[] = [];
     const all = await paneAxNodes(cdp, true);
@@ -172,7 +238,11 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     const byId = new Map(all.map((n) => [n.nodeId, n]));
     // Sub-fields of a native <input type="month"> are named by the browser in its own UI language.
     const insideNativeDate = (n: AxNode): boolean => {
-      for (let p = n.parentId ? byId.get(n.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+      for (
+        let p = n.parentId ? byId.get(n.parentId) : undefined;
+        p;
+        p = p.parentId ? byId.get(p.parentId) : undefined
+      ) {
         if (p.role?.value === "DateTime") return true;
       }
       return false;
@@ -183,7 +253,13 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       totals.named++;
       const name = String(n.name?.value ?? "").trim();
       if (name === "") problems.push(`${where}: a ${role} has no accessible name`);
-      else if (lang === "zh-CN" && role !== "option" && /[A-Za-z]{2}/.test(name) && !/[\u3400-\u9fff]/.test(name) && !insideNativeDate(n)) {
+      else if (
+        lang === "zh-CN" &&
+        role !== "option" &&
+        /[A-Za-z]{2}/.test(name) &&
+        !/[\u3400-\u9fff]/.test(name) &&
+        !insideNativeDate(n)
+      ) {
         problems.push(`${where}: the ${role} "${name}" is named in English in the Chinese pane`);
       }
     }
@@ -191,7 +267,8 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     for (const stop of await tabStops(cdp)) {
       totals.stops++;
       // A named region is the accepted Tab stop for a box that only scrolls.
-      if (!WIDGET_ROLES.has(stop.role) && !(stop.role === "region" && stop.name !== "")) problems.push(`${where}: Tab stops on something that is no control (role ${stop.role}): ${stop.html}`);
+      if (!WIDGET_ROLES.has(stop.role) && !(stop.role === "region" && stop.name !== ""))
+        problems.push(`${where}: Tab stops on something that is no control (role ${stop.role}): ${stop.html}`);
       else if (stop.name === "") problems.push(`${where}: the ${stop.role} Tab stop has no name: ${stop.html}`);
     }
 
@@ -201,7 +278,14 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       const duplicates = [...counts].filter(([, c]) => c > 1).map(([id]) => id);
       const pane = document.querySelector('[data-testid="taskpane"]')!;
       const dangling: string[] = [];
-      for (const attr of ["aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "aria-activedescendant", "for"]) {
+      for (const attr of [
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-controls",
+        "aria-owns",
+        "aria-activedescendant",
+        "for",
+      ]) {
         for (const el of pane.querySelectorAll(`[${attr}]`)) {
           for (const id of (el.getAttribute(attr) ?? "").split(/\s+/).filter(Boolean)) {
             if (!document.getElementById(id)) dangling.push(`${attr}="${id}" on <${el.tagName.toLowerCase()}>`);
@@ -256,7 +340,8 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
           const el = t.parentElement;
           if (!el || seen.has(el) || (t.textContent ?? "").trim() === "") continue;
           seen.add(el);
-          if (el.closest('[aria-hidden="true"], :disabled, [aria-disabled="true"]') || el.getClientRects().length === 0) continue;
+          if (el.closest('[aria-hidden="true"], :disabled, [aria-disabled="true"]') || el.getClientRects().length === 0)
+            continue;
           const style = getComputedStyle(el);
           if (style.visibility === "hidden" || Number(style.opacity) === 0) continue;
           const bg = backdrop(el);
@@ -268,7 +353,9 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
           const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
           checked++;
           if (ratio < (large ? 3 : 4.5)) {
-            found.push(`"${(t.textContent ?? "").trim().slice(0, 40)}" ${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(", ")}) = ${ratio.toFixed(2)}:1`);
+            found.push(
+              `"${(t.textContent ?? "").trim().slice(0, 40)}" ${style.color} on rgb(${bg.slice(0, 3).map(Math.round).join(", ")}) = ${ratio.toFixed(2)}:1`,
+            );
           }
         }
         return { found, checked };
@@ -286,7 +373,10 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
   async function walkPanel(page: Page, cdp: CDPSession, lang: Lang, panel: PanelId, where: string): Promise<string[]> {
     const problems: string[] = [];
     const stops = await tabStops(cdp);
-    await page.getByTestId("taskpane").getByRole("tab", { name: STRINGS[lang][`tab.${panel}` as keyof Strings], exact: true }).focus();
+    await page
+      .getByTestId("taskpane")
+      .getByRole("tab", { name: STRINGS[lang][`tab.${panel}` as keyof Strings], exact: true })
+      .focus();
     const visited: number[] = [];
     let left = false;
     for (let i = 0; i < stops.length * 2 + 10 && !left; i++) {
@@ -295,7 +385,11 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
         const stops = (window as unknown as { __a11yStops: Element[] }).__a11yStops;
         const active = document.activeElement;
         const pane = document.querySelector('[data-testid="taskpane"]')!;
-        return { index: active ? stops.indexOf(active) : -1, inPane: Boolean(active && pane.contains(active)), html: active?.outerHTML.slice(0, 120) ?? "" };
+        return {
+          index: active ? stops.indexOf(active) : -1,
+          inPane: Boolean(active && pane.contains(active)),
+          html: active?.outerHTML.slice(0, 120) ?? "",
+        };
       });
       left = !at.inPane;
       if (left) break;
@@ -334,7 +428,12 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       if (!(await box.isEnabled()) || !(await box.isVisible())) continue;
       const name = await box.evaluate((el, n) => {
         const by = el.getAttribute("aria-labelledby");
-        const text = by ? by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? "").join(" ") : el.getAttribute("aria-label");
+        const text = by
+          ? by
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? "")
+              .join(" ")
+          : el.getAttribute("aria-label");
         return `"${(text ?? "").trim() || `combobox #${n}`}"`;
       }, i + 1);
       await box.focus();
@@ -346,25 +445,36 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       totals.dropdowns++;
       // The listbox is portalled outside the pane: find it through the control's aria-controls.
       const listId = (await box.getAttribute("aria-controls")) ?? "";
-      const { result } = await cdp.send("Runtime.evaluate", { expression: `document.getElementById(${JSON.stringify(listId)})` });
+      const { result } = await cdp.send("Runtime.evaluate", {
+        expression: `document.getElementById(${JSON.stringify(listId)})`,
+      });
       if (!listId || !result.objectId) {
         problems.push(`${where}: the open dropdown ${name} does not point at its listbox (aria-controls)`);
       } else {
-        const { nodes } = (await cdp.send("Accessibility.queryAXTree", { objectId: result.objectId, role: "option" })) as { nodes: AxNode[] };
+        const { nodes } = (await cdp.send("Accessibility.queryAXTree", {
+          objectId: result.objectId,
+          role: "option",
+        })) as { nodes: AxNode[] };
         if (nodes.length === 0) problems.push(`${where}: the dropdown ${name} opens with no options`);
         for (const option of nodes) {
           totals.options++;
-          if (String(option.name?.value ?? "").trim() === "") problems.push(`${where}: an option of ${name} has no name`);
+          if (String(option.name?.value ?? "").trim() === "")
+            problems.push(`${where}: an option of ${name} has no name`);
         }
       }
       await page.keyboard.press("Escape");
-      if ((await box.getAttribute("aria-expanded")) === "true") problems.push(`${where}: Escape does not close the dropdown ${name}`);
+      if ((await box.getAttribute("aria-expanded")) === "true")
+        problems.push(`${where}: Escape does not close the dropdown ${name}`);
     }
     return problems;
   }
 
   /** Extra states that reveal controls a panel hides by default. */
-  async function variants(page: Page, lang: Lang, panel: PanelId): Promise<Array<{ label: string; apply: () => Promise<void> }>> {
+  async function variants(
+    page: Page,
+    lang: Lang,
+    panel: PanelId,
+  ): Promise<Array<{ label: string; apply: () => Promise<void> }>> {
     const t = STRINGS[lang];
     const pane = page.getByTestId("taskpane");
     const radio = (name: string) => async () => {
@@ -373,7 +483,13 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     };
     if (panel === "targets") {
       return [
-        { label: "typed weights and typed owners", apply: async () => { await radio(t["targets.typed"])(); await radio(t["targets.ownersTyped"])(); } },
+        {
+          label: "typed weights and typed owners",
+          apply: async () => {
+            await radio(t["targets.typed"])();
+            await radio(t["targets.ownersTyped"])();
+          },
+        },
         { label: "owners from a table", apply: radio(t["targets.ownersFromTable"]) },
       ];
     }
@@ -389,7 +505,9 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     problems.push(...(await audit(page, cdp, lang, `${lang}/${theme} start (empty workbook)`, contrast)));
 
     await page.getByRole("button", { name: t["start.insertSample"] }).click();
-    await page.waitForFunction(() => window.__salesSim!.model.tables.some((x) => x.name === "Leads" || x.name === "线索"));
+    await page.waitForFunction(() =>
+      window.__salesSim!.model.tables.some((x) => x.name === "Leads" || x.name === "线索"),
+    );
     await settle(page);
 
     for (const panel of PANELS) {
@@ -479,7 +597,9 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     const tablesBefore = await page.evaluate(() => window.__salesSim!.model.tables.map((x) => x.name));
     expect(tablesBefore).not.toContain("Leads");
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => window.__salesSim!.model.tables.some((x) => x.name === "Leads"), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => window.__salesSim!.model.tables.some((x) => x.name === "Leads"), undefined, {
+      timeout: 60_000,
+    });
     const tables = await page.evaluate(() => window.__salesSim!.model.tables.map((x) => x.name));
     expect(tables).toEqual(expect.arrayContaining(["Accounts", "Leads", "ScoringRules", "Stages", "Targets"]));
     // The outcome is announced through a live region, not only painted.

@@ -6,7 +6,16 @@
  */
 import type { Page } from "playwright-core";
 import { checkLayout, tabBarRows } from "./layout";
-import { browserDescribe, openPreview, PANELS, screenshotPath, selectPanel, STRINGS, type Lang, type PreviewSession } from "./support";
+import {
+  browserDescribe,
+  openPreview,
+  PANELS,
+  screenshotPath,
+  selectPanel,
+  STRINGS,
+  type Lang,
+  type PreviewSession,
+} from "./support";
 
 const describeBrowser = browserDescribe("the layout tests");
 
@@ -48,7 +57,12 @@ describeBrowser("the task pane fits 320 px and 500 px", () => {
     const look = async (what: string) => {
       await settle(page);
       problems.push(...(await checkLayout(page, where(what))));
-      await page.screenshot({ path: screenshotPath(`layout-${lang}-${width}${theme === "dark" ? "-dark" : ""}-${what.replace(/\W+/g, "-")}.png`), fullPage: true });
+      await page.screenshot({
+        path: screenshotPath(
+          `layout-${lang}-${width}${theme === "dark" ? "-dark" : ""}-${what.replace(/\W+/g, "-")}.png`,
+        ),
+        fullPage: true,
+      });
     };
     // Office shows the add-in's name above the pane: the pane does not repeat it.
     const title = page.getByTestId("taskpane").getByText(t["app.title"], { exact: true });
@@ -65,7 +79,9 @@ describeBrowser("the task pane fits 320 px and 500 px", () => {
     await selectPanel(page, lang, "targets");
     await page.getByRole("radio", { name: t["targets.typed"], exact: true }).check();
     await page.getByRole("radio", { name: t["targets.ownersTyped"], exact: true }).check();
-    await page.getByRole("textbox", { name: t["targets.typedOwners"], exact: true }).fill("Alice Chen\nBob Miller\nCarlos Diaz\nDana Kim\nEvan Patel\n张伟");
+    await page
+      .getByRole("textbox", { name: t["targets.typedOwners"], exact: true })
+      .fill("Alice Chen\nBob Miller\nCarlos Diaz\nDana Kim\nEvan Patel\n张伟");
     await look("targets-typed");
     await selectPanel(page, lang, "funnel");
     await page.getByRole("radio", { name: t["funnel.fromValues"], exact: true }).check();

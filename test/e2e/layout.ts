@@ -23,7 +23,13 @@ function findOverflow(rootSelectors: string[]): string[] {
   const hiddenAway = (el: Element): boolean => {
     for (let e: Element | null = el; e; e = e.parentElement) {
       const s = getComputedStyle(e);
-      if (s.display === "none" || s.visibility === "hidden" || s.clip === "rect(0px, 0px, 0px, 0px)" || s.clipPath.startsWith("inset(50%")) return true;
+      if (
+        s.display === "none" ||
+        s.visibility === "hidden" ||
+        s.clip === "rect(0px, 0px, 0px, 0px)" ||
+        s.clipPath.startsWith("inset(50%")
+      )
+        return true;
       if (e.getAttribute("aria-hidden") === "true" && e.getBoundingClientRect().width <= 1) return true;
     }
     return false;
@@ -36,7 +42,8 @@ function findOverflow(rootSelectors: string[]): string[] {
         if (excess <= 1) continue;
         const style = getComputedStyle(el);
         if (style.overflowX === "auto" || style.overflowX === "scroll") continue;
-        if (style.textOverflow === "ellipsis" && style.overflowX === "hidden" && (el.title || el.closest("[title]"))) continue;
+        if (style.textOverflow === "ellipsis" && style.overflowX === "hidden" && (el.title || el.closest("[title]")))
+          continue;
         // Content without text (an icon's padding) clips nothing a reader needs.
         if ((el.textContent ?? "").trim() === "") continue;
         // Inputs scroll their own text (the caret reaches it); that is how a text box works.
@@ -68,7 +75,8 @@ function findOverlaps(rootSelectors: string[]): string[] {
         if (text === "" || !visible(t.parentElement)) continue;
         const range = document.createRange();
         range.selectNodeContents(t);
-        for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push({ r, text: text.slice(0, 30), node: t });
+        for (const r of range.getClientRects())
+          if (r.width > 1 && r.height > 1) boxes.push({ r, text: text.slice(0, 30), node: t });
       }
     }
   }
@@ -121,7 +129,10 @@ export async function checkLayout(page: Page, where: string): Promise<string[]> 
   // A modal dialog covers the pane: its text is checked against itself, not against the text it covers.
   const dialogOpen = await page.evaluate((s) => s.some((x) => document.querySelector(x)), overlays.slice(0, 2));
   const textRoots = dialogOpen ? overlays : [PANE, ...overlays];
-  const problems = [...(await overflowProblems(page, [PANE, ...overlays])), ...(await overlapProblems(page, textRoots))];
+  const problems = [
+    ...(await overflowProblems(page, [PANE, ...overlays])),
+    ...(await overlapProblems(page, textRoots)),
+  ];
   if (await pageScrollsSideways(page)) problems.push("the page scrolls sideways");
   const rows = await tabBarRows(page);
   if (rows !== 1) problems.push(`the tab bar takes ${rows} rows`);

@@ -8,7 +8,16 @@
  * Without /usr/bin/chromium the suite is skipped with a warning, or fails when REQUIRE_E2E is set.
  */
 import type { Page } from "playwright-core";
-import { browserDescribe, openPreview, PANELS, screenshotPath, selectPanel, STRINGS, type Lang, type PreviewSession } from "./support";
+import {
+  browserDescribe,
+  openPreview,
+  PANELS,
+  screenshotPath,
+  selectPanel,
+  STRINGS,
+  type Lang,
+  type PreviewSession,
+} from "./support";
 
 const describeBrowser = browserDescribe("the browser tests");
 
@@ -59,15 +68,26 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     return page;
   }
 
-  const dump = (page: Page, sheet: string): Promise<Dump> => page.evaluate((name) => window.__salesSim!.model.dump(name) as Dump, sheet);
-  const sheetNames = (page: Page): Promise<string[]> => page.evaluate(() => window.__salesSim!.model.sheets.map((s) => s.name));
+  const dump = (page: Page, sheet: string): Promise<Dump> =>
+    page.evaluate((name) => window.__salesSim!.model.dump(name) as Dump, sheet);
+  const sheetNames = (page: Page): Promise<string[]> =>
+    page.evaluate(() => window.__salesSim!.model.sheets.map((s) => s.name));
   const tables = (page: Page): Promise<TableSummary[]> =>
     page.evaluate(() => {
       const model = window.__salesSim!.model;
-      return model.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, headers: model.headers(t), top: t.rect.top, left: t.rect.left, bottom: t.rect.bottom }));
+      return model.tables.map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        headers: model.headers(t),
+        top: t.rect.top,
+        left: t.rect.left,
+        bottom: t.rect.bottom,
+      }));
     });
   const charts = (page: Page): Promise<Array<{ sheet: string; type: string; title: string }>> =>
-    page.evaluate(() => window.__salesSim!.model.charts.map((c) => ({ sheet: c.sheet.name, type: c.type, title: c.title })));
+    page.evaluate(() =>
+      window.__salesSim!.model.charts.map((c) => ({ sheet: c.sheet.name, type: c.type, title: c.title })),
+    );
 
   async function tab(page: Page, lang: Lang, panel: (typeof PANELS)[number]): Promise<void> {
     await selectPanel(page, lang, panel);
@@ -160,16 +180,21 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     // 1. Sample workbook.
     await page.getByRole("button", { name: t["start.insertSample"] }).click();
     await outcome(page, pattern(t["start.sampleInserted"]));
-    expect(await sheetNames(page)).toEqual(expect.arrayContaining(["Accounts", "Leads", "Scoring Rules", "Stages", "Targets", "Dashboard"]));
+    expect(await sheetNames(page)).toEqual(
+      expect.arrayContaining(["Accounts", "Leads", "Scoring Rules", "Stages", "Targets", "Dashboard"]),
+    );
     expect(await dump(page, "Accounts")).toEqual(before);
     const leads = (await tables(page)).find((x) => x.name === "Leads")!;
     expect(leads.bottom - leads.top).toBeGreaterThanOrEqual(150);
-    expect((await tables(page)).map((x) => x.name)).toEqual(expect.arrayContaining(["Accounts", "Leads", "ScoringRules", "Stages", "Targets"]));
+    expect((await tables(page)).map((x) => x.name)).toEqual(
+      expect.arrayContaining(["Accounts", "Leads", "ScoringRules", "Stages", "Targets"]),
+    );
     const dashboard = formulaCells(await dump(page, "Dashboard"));
     for (const fn of ["FUNNEL", "PIPELINE", "WINRATE", "BOTTLENECK", "TARGETPLAN", "ACTIVITYPLAN"]) {
       expect(dashboard.some(([, c]) => c.formula!.includes(`SALES.${fn}(`))).toBe(true);
     }
-    for (const [address, cell] of dashboard) expect(`${address} ${cell.value}`).not.toMatch(/ #(VALUE!|NAME\?|REF!|SPILL!|CALC!)$/);
+    for (const [address, cell] of dashboard)
+      expect(`${address} ${cell.value}`).not.toMatch(/ #(VALUE!|NAME\?|REF!|SPILL!|CALC!)$/);
     expect((await charts(page)).some((c) => c.sheet === "Dashboard")).toBe(true);
 
     // 2. Score columns.
@@ -191,7 +216,8 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
       expect(score.formula).toMatch(/^=SALES\.LEADSCORE\(/);
       expect(grade.formula).toMatch(/^=SALES\.LEADGRADE\(/);
       expect(why.formula).toMatch(/^=SALES\.SCOREDETAIL\(/);
-      if (typeof score.value !== "number") throw new Error(`${scoreCol}${r}: ${score.formula} → ${JSON.stringify(score.value)}`);
+      if (typeof score.value !== "number")
+        throw new Error(`${scoreCol}${r}: ${score.formula} → ${JSON.stringify(score.value)}`);
       expect(["A", "B", "C"]).toContain(grade.value);
       expect(String(why.value)).not.toMatch(ERROR_VALUE);
     }
@@ -218,7 +244,10 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     await tab(page, lang, "targets");
     await page.getByRole("combobox", { name: t["targets.period"], exact: true }).click();
     await page.getByRole("option", { name: t["targets.week"], exact: true }).click();
-    await page.getByRole("radiogroup", { name: t["targets.ownerSource"] }).getByRole("radio", { name: t["targets.ownersTyped"], exact: true }).check();
+    await page
+      .getByRole("radiogroup", { name: t["targets.ownerSource"] })
+      .getByRole("radio", { name: t["targets.ownersTyped"], exact: true })
+      .check();
     await page.getByRole("textbox", { name: t["targets.typedOwners"], exact: true }).fill("Alice\nBob\nCarol");
     await page.getByRole("button", { name: t["targets.insert"], exact: true }).click();
     await confirmIfAsked(page, t["common.replace"]);
@@ -230,14 +259,17 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     const targetPlan = planFormulas.find(([, c]) => c.formula!.includes("SALES.TARGETPLAN("));
     expect(targetPlan).toBeDefined();
     expect(planFormulas.some(([, c]) => c.formula!.includes("SALES.ACTIVITYPLAN("))).toBe(true);
-    for (const [address, cell] of planFormulas) expect(`${address} ${cell.value}`).not.toMatch(/ #(VALUE!|NAME\?|REF!|SPILL!|CALC!|NUM!)$/);
+    for (const [address, cell] of planFormulas)
+      expect(`${address} ${cell.value}`).not.toMatch(/ #(VALUE!|NAME\?|REF!|SPILL!|CALC!|NUM!)$/);
     // The plan's header row spills the owners to the right of the formula cell.
     const [, anchorColumn, anchorRow] = /^([A-Z]+)(\d+)$/.exec(targetPlan![0])!;
     const headerRow = Object.entries(plan)
       .filter(([a]) => a.endsWith(anchorRow) && /^[A-Z]+\d+$/.test(a) && a.replace(/\d+$/, "") >= anchorColumn)
       .map(([, c]) => c.value);
     expect(headerRow).toEqual(expect.arrayContaining(["Alice", "Bob", "Carol"]));
-    const weekRows = Object.keys(plan).filter((a) => a.startsWith(anchorColumn) && Number(a.slice(anchorColumn.length)) > Number(anchorRow));
+    const weekRows = Object.keys(plan).filter(
+      (a) => a.startsWith(anchorColumn) && Number(a.slice(anchorColumn.length)) > Number(anchorRow),
+    );
     expect(weekRows.length).toBeGreaterThanOrEqual(50);
 
     await screenshots(page, lang);
@@ -254,7 +286,8 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     expect(await sheetNames(page)).toEqual(expect.arrayContaining(["线索", "评分规则", "销售阶段", "目标", "仪表板"]));
     const dashboard = formulaCells(await dump(page, "仪表板"));
     expect(dashboard.length).toBeGreaterThanOrEqual(6);
-    for (const [address, cell] of dashboard) expect(`${address} ${cell.value}`).not.toMatch(/ #(VALUE!|NAME\?|REF!|SPILL!|CALC!)$/);
+    for (const [address, cell] of dashboard)
+      expect(`${address} ${cell.value}`).not.toMatch(/ #(VALUE!|NAME\?|REF!|SPILL!|CALC!)$/);
     // SALES.FUNNEL answers in the display language.
     const values = Object.values(await dump(page, "仪表板")).map((c) => c.value);
     expect(values).toContain("阶段");

@@ -18,7 +18,11 @@ import { browserDescribe, CHROMIUM, STRINGS, type Lang } from "./support";
 import { productionBuild, PRODUCTION_URL, type ProductionBuild } from "../support/productionBuild";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of this repo, typed by the cast
 const { startHttpsServer } = require("../../scripts/serve-https.js") as {
-  startHttpsServer(options: { root: string; base: string; domains: string[] }): Promise<{ server: Server; port: number }>;
+  startHttpsServer(options: {
+    root: string;
+    base: string;
+    domains: string[];
+  }): Promise<{ server: Server; port: number }>;
 };
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -55,25 +59,36 @@ describeBrowser("a deployment build on a plain HTTPS static server, in Chromium"
   let browser: Browser;
   let functionIds: string[];
 
-  beforeAll(async () => {
-    build = productionBuild();
-    functionIds = (JSON.parse(fs.readFileSync(path.join(build.dist, "functions.json"), "utf8")) as { functions: Array<{ id: string }> }).functions.map((f) => f.id);
-    const served = await startHttpsServer({ root: build.dist, base: new URL(PRODUCTION_URL).pathname, domains: [HOST] });
-    server = served.server;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        // The deployment's host name resolves to the local server (as an /etc/hosts line would).
-        `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${served.port}`,
-      ],
-    });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 15 * 60 * 1000);
+  beforeAll(
+    async () => {
+      build = productionBuild();
+      functionIds = (
+        JSON.parse(fs.readFileSync(path.join(build.dist, "functions.json"), "utf8")) as {
+          functions: Array<{ id: string }>;
+        }
+      ).functions.map((f) => f.id);
+      const served = await startHttpsServer({
+        root: build.dist,
+        base: new URL(PRODUCTION_URL).pathname,
+        domains: [HOST],
+      });
+      server = served.server;
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          // The deployment's host name resolves to the local server (as an /etc/hosts line would).
+          `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${served.port}`,
+        ],
+      });
+      fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    },
+    15 * 60 * 1000,
+  );
 
   afterAll(async () => {
     await browser?.close();
@@ -82,14 +97,19 @@ describeBrowser("a deployment build on a plain HTTPS static server, in Chromium"
 
   /** A context that records every request and answers office.js with the stand-in; other hosts are refused. */
   async function newContext(lang: Lang, width = 400): Promise<{ context: BrowserContext; traffic: Traffic }> {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width, height: 800 }, locale: lang });
+    const context = await browser.newContext({
+      ignoreHTTPSErrors: true,
+      viewport: { width, height: 800 },
+      locale: lang,
+    });
     const traffic: Traffic = { requests: [], failed: [], notOk: [], errors: [] };
     await context.addInitScript((language: string) => {
       (window as unknown as { __officeLanguage: string }).__officeLanguage = language;
     }, lang);
     await context.route("**/*", async (route) => {
       const url = route.request().url();
-      if (url === OFFICE_JS) await route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
+      if (url === OFFICE_JS)
+        await route.fulfill({ status: 200, contentType: "text/javascript", body: OFFICE_STAND_IN });
       else if (new URL(url).host === HOST) await route.continue();
       else await route.abort("blockedbyclient");
     });
@@ -117,84 +137,101 @@ describeBrowser("a deployment build on a plain HTTPS static server, in Chromium"
     expect(traffic.errors).toEqual([]);
   }
 
-  test.each(["en-US", "zh-CN"] as Lang[])("%s: taskpane.html loads office.js, then the hashed bundles, registers every function, and its Help link opens the help site", async (lang) => {
-    const t = STRINGS[lang];
-    const { context, traffic } = await newContext(lang);
-    const page = await context.newPage();
-    const response = await page.goto(`${PRODUCTION_URL}taskpane.html`);
-    expect(response?.status()).toBe(200);
-    await page.getByRole("heading", { level: 1, name: t["app.title"] }).waitFor();
-    await page.getByRole("tab", { name: t["tab.start"] }).waitFor();
+  test.each(["en-US", "zh-CN"] as Lang[])(
+    "%s: taskpane.html loads office.js, then the hashed bundles, registers every function, and its Help link opens the help site",
+    async (lang) => {
+      const t = STRINGS[lang];
+      const { context, traffic } = await newContext(lang);
+      const page = await context.newPage();
+      const response = await page.goto(`${PRODUCTION_URL}taskpane.html`);
+      expect(response?.status()).toBe(200);
+      await page.getByRole("heading", { level: 1, name: t["app.title"] }).waitFor();
+      await page.getByRole("tab", { name: t["tab.start"] }).waitFor();
 
-    // The functions bundle ran in the page and registered every id of functions.json, once.
-    const registered = await page.evaluate(() => (window as unknown as { __registered: string[] }).__registered);
-    expect([...registered].sort()).toEqual([...functionIds].sort());
-    const scripts = traffic.requests.filter((u) => u.endsWith(".js"));
-    expect(scripts[0]).toBe(OFFICE_JS);
-    expect(scripts.slice(1).map((u) => u.slice(PRODUCTION_URL.length))).toEqual([
-      expect.stringMatching(/^functions\.[0-9a-f]{10}\.js$/),
-      expect.stringMatching(/^taskpane\.[0-9a-f]{10}\.js$/),
-    ]);
+      // The functions bundle ran in the page and registered every id of functions.json, once.
+      const registered = await page.evaluate(() => (window as unknown as { __registered: string[] }).__registered);
+      expect([...registered].sort()).toEqual([...functionIds].sort());
+      const scripts = traffic.requests.filter((u) => u.endsWith(".js"));
+      expect(scripts[0]).toBe(OFFICE_JS);
+      expect(scripts.slice(1).map((u) => u.slice(PRODUCTION_URL.length))).toEqual([
+        expect.stringMatching(/^functions\.[0-9a-f]{10}\.js$/),
+        expect.stringMatching(/^taskpane\.[0-9a-f]{10}\.js$/),
+      ]);
 
-    const link = page.getByRole("link", { name: t["app.helpLabel"] });
-    const [help] = await Promise.all([context.waitForEvent("page"), link.click()]);
-    await help.waitForLoadState("load");
-    expect(help.url()).toBe(`${PRODUCTION_URL}help/${lang}/index.html`);
-    await help.getByRole("heading", { level: 1 }).waitFor();
-    expect(await help.evaluate(() => document.documentElement.lang)).toBe(lang);
-    expectOnlyDeploymentTraffic(traffic);
-    await context.close();
-  });
+      const link = page.getByRole("link", { name: t["app.helpLabel"] });
+      const [help] = await Promise.all([context.waitForEvent("page"), link.click()]);
+      await help.waitForLoadState("load");
+      expect(help.url()).toBe(`${PRODUCTION_URL}help/${lang}/index.html`);
+      await help.getByRole("heading", { level: 1 }).waitFor();
+      expect(await help.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expectOnlyDeploymentTraffic(traffic);
+      await context.close();
+    },
+  );
 
   /** The page's own width overflow (a table wider than the screen would make the whole page scroll sideways). */
-  const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   test.each([
     ["en-US", 320],
     ["en-US", 800],
     ["zh-CN", 320],
     ["zh-CN", 800],
-  ] as Array<[Lang, number]>)("%s help at %d px: readable without sideways scrolling, every internal link lands, nothing from elsewhere", async (lang, width) => {
-    const { context, traffic } = await newContext(lang, width);
-    const page = await context.newPage();
-    for (const name of ["index", "functions"]) {
-      const url = `${PRODUCTION_URL}help/${lang}/${name}.html`;
-      expect((await page.goto(url))?.status()).toBe(200);
-      expect(await overflow(page)).toBeLessThanOrEqual(0);
-      // Body text stays at a readable size on a phone-width screen.
-      expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(16);
-      // Every link inside the site names a page that answers and, with a #fragment, an element that exists.
-      const links = await page.evaluate(() => [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href));
-      expect(links.filter((href) => !href.startsWith(PRODUCTION_URL))).toEqual([]);
-      const fragments = new Map<string, Set<string>>();
-      for (const href of links) {
-        const [target, fragment] = href.split("#");
-        if (!fragments.has(target)) fragments.set(target, new Set());
-        if (fragment) fragments.get(target)!.add(fragment);
-      }
-      const check = await context.newPage();
-      for (const [target, ids] of fragments) {
-        expect([target, (await check.goto(target))?.status()]).toEqual([target, 200]);
-        const missing = await check.evaluate((list) => list.filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1), [...ids]);
-        expect([target, missing]).toEqual([target, []]);
-      }
-      await check.close();
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-${name}-${width}.png`), fullPage: name === "index" });
-      if (name === "functions") {
-        // A spilled result table in view: wide tables scroll inside their own box, not the page.
-        await page.locator("#fn-FUNNEL").scrollIntoViewIfNeeded();
-        await page.evaluate(() => document.getElementById("fn-FUNNEL")?.scrollIntoView());
-        await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-functions-funnel-${width}.png`) });
+  ] as Array<[Lang, number]>)(
+    "%s help at %d px: readable without sideways scrolling, every internal link lands, nothing from elsewhere",
+    async (lang, width) => {
+      const { context, traffic } = await newContext(lang, width);
+      const page = await context.newPage();
+      for (const name of ["index", "functions"]) {
+        const url = `${PRODUCTION_URL}help/${lang}/${name}.html`;
+        expect((await page.goto(url))?.status()).toBe(200);
         expect(await overflow(page)).toBeLessThanOrEqual(0);
+        // Body text stays at a readable size on a phone-width screen.
+        expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(
+          16,
+        );
+        // Every link inside the site names a page that answers and, with a #fragment, an element that exists.
+        const links = await page.evaluate(() =>
+          [...document.querySelectorAll("a[href]")].map((a) => (a as HTMLAnchorElement).href),
+        );
+        expect(links.filter((href) => !href.startsWith(PRODUCTION_URL))).toEqual([]);
+        const fragments = new Map<string, Set<string>>();
+        for (const href of links) {
+          const [target, fragment] = href.split("#");
+          if (!fragments.has(target)) fragments.set(target, new Set());
+          if (fragment) fragments.get(target)!.add(fragment);
+        }
+        const check = await context.newPage();
+        for (const [target, ids] of fragments) {
+          expect([target, (await check.goto(target))?.status()]).toEqual([target, 200]);
+          const missing = await check.evaluate(
+            (list) => list.filter((id) => document.querySelectorAll(`[id="${id}"]`).length !== 1),
+            [...ids],
+          );
+          expect([target, missing]).toEqual([target, []]);
+        }
+        await check.close();
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `${lang}-${name}-${width}.png`),
+          fullPage: name === "index",
+        });
+        if (name === "functions") {
+          // A spilled result table in view: wide tables scroll inside their own box, not the page.
+          await page.locator("#fn-FUNNEL").scrollIntoViewIfNeeded();
+          await page.evaluate(() => document.getElementById("fn-FUNNEL")?.scrollIntoView());
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${lang}-functions-funnel-${width}.png`) });
+          expect(await overflow(page)).toBeLessThanOrEqual(0);
+        }
       }
-    }
-    // The landing page offers both languages.
-    expect((await page.goto(`${PRODUCTION_URL}help/`))?.status()).toBe(200);
-    expect(await page.getByRole("link", { name: /English/ }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole("link", { name: /中文/ }).count()).toBeGreaterThan(0);
-    expectOnlyDeploymentTraffic(traffic);
-    await context.close();
-  });
+      // The landing page offers both languages.
+      expect((await page.goto(`${PRODUCTION_URL}help/`))?.status()).toBe(200);
+      expect(await page.getByRole("link", { name: /English/ }).count()).toBeGreaterThan(0);
+      expect(await page.getByRole("link", { name: /中文/ }).count()).toBeGreaterThan(0);
+      expectOnlyDeploymentTraffic(traffic);
+      await context.close();
+    },
+  );
 
   test("the served manifest, metadata and scripts come with the headers a host needs (CORS, JSON type, caching)", async () => {
     const { context } = await newContext("en-US");

@@ -7,7 +7,15 @@
  * each long task: what is left is the pane's own blocking, which must stay under 100 ms. Both figures are logged.
  */
 import type { Page } from "playwright-core";
-import { browserDescribe, openPreview, selectPanel, STRINGS, type Lang, type PanelId, type PreviewSession } from "./support";
+import {
+  browserDescribe,
+  openPreview,
+  selectPanel,
+  STRINGS,
+  type Lang,
+  type PanelId,
+  type PreviewSession,
+} from "./support";
 
 const describeBrowser = browserDescribe("the responsiveness test");
 const ROWS = 60_000;
@@ -46,7 +54,10 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
       const host = performance.getEntriesByName("sim:request").map((m) => [m.startTime, m.startTime + m.duration]);
       const pane = window.__longTasks!.map((task) => {
         const end = task.start + task.duration;
-        const simulated = host.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, end) - Math.max(a, task.start)), 0);
+        const simulated = host.reduce(
+          (sum, [a, b]) => sum + Math.max(0, Math.min(b, end) - Math.max(a, task.start)),
+          0,
+        );
         return Math.round(task.duration - simulated);
       });
       return { pane, raw: window.__longTasks!.map((x) => Math.round(x.duration)) };
@@ -80,9 +91,11 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
         await page.waitForTimeout(4000);
       });
     }
-     
+
     console.log(`[long tasks, ms] ${JSON.stringify(report)}`);
-    const over = Object.entries(report).flatMap(([what, list]) => list.pane.filter((d) => d > LIMIT_MS).map((d) => `${what}: ${d} ms`));
+    const over = Object.entries(report).flatMap(([what, list]) =>
+      list.pane.filter((d) => d > LIMIT_MS).map((d) => `${what}: ${d} ms`),
+    );
     expect(over).toEqual([]);
     await page.close();
   });

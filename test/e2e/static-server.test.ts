@@ -58,7 +58,11 @@ describe("the preview's static server", () => {
     expect(url).toMatch(/^http:\/\/localhost:\d+$/);
     const port = (server.address() as { port: number }).port;
     const base = `http://127.0.0.1:${port}`;
-    expect(await get(`${base}/preview.html`)).toMatchObject({ status: 200, type: "text/html; charset=utf-8", body: "<p>preview</p>" });
+    expect(await get(`${base}/preview.html`)).toMatchObject({
+      status: 200,
+      type: "text/html; charset=utf-8",
+      body: "<p>preview</p>",
+    });
     expect(await get(`${base}/`)).toMatchObject({ status: 200, body: "<p>preview</p>" });
     expect(await get(`${base}/app.js?v=1`)).toMatchObject({ status: 200, type: "text/javascript; charset=utf-8" });
     expect((await get(`${base}/nope.js`)).status).toBe(404);

@@ -38,7 +38,9 @@ const ROOT = path.resolve(__dirname, "../..");
  * Where tests write screenshots: test-results/screenshots (git-ignored), so a test run never dirties a clone.
  * `npm run screenshots` points SCREENSHOT_DIR at the README's folder on purpose.
  */
-export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ? path.resolve(ROOT, process.env.SCREENSHOT_DIR) : path.join(ROOT, "test-results/screenshots");
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR
+  ? path.resolve(ROOT, process.env.SCREENSHOT_DIR)
+  : path.join(ROOT, "test-results/screenshots");
 
 /** A screenshot file path in SCREENSHOT_DIR (created on first use). */
 export function screenshotPath(name: string): string {
@@ -49,8 +51,9 @@ export function screenshotPath(name: string): string {
 /** `describe` when Chromium is there (or REQUIRE_E2E demands it); otherwise `describe.skip` with a warning. */
 export function browserDescribe(what: string): jest.Describe {
   if (!haveChromium && !process.env.REQUIRE_E2E) {
-     
-    console.warn(`[e2e] ${CHROMIUM} not found: ${what} are skipped (apt-get install -y chromium; REQUIRE_E2E=1 makes this a failure).`);
+    console.warn(
+      `[e2e] ${CHROMIUM} not found: ${what} are skipped (apt-get install -y chromium; REQUIRE_E2E=1 makes this a failure).`,
+    );
   }
   return haveChromium || process.env.REQUIRE_E2E ? describe : describe.skip;
 }
@@ -64,12 +67,19 @@ export interface PreviewSession {
 
 /** Builds the preview if needed, serves dist/ on a free port and launches Chromium with this machine's flags. */
 export async function openPreview(): Promise<PreviewSession> {
-  if (!haveChromium) throw new Error(`REQUIRE_E2E is set but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
+  if (!haveChromium)
+    throw new Error(`REQUIRE_E2E is set but ${CHROMIUM} is missing: install it with apt-get install -y chromium`);
   if (!fs.existsSync(path.join(preview.DIST, "preview.html"))) preview.buildIfNeeded();
   const { server, url } = await preview.startStaticServer(preview.DIST, 0);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+    ],
   });
   return {
     browser,
@@ -94,6 +104,10 @@ export async function selectPanel(page: import("playwright-core").Page, lang: La
     await tab.click();
     return;
   }
-  await pane.getByRole("tab", { name: new RegExp(`^${STRINGS[lang]["app.morePanels"].replace(/[()（）]/g, ".").replace("{count}", "\\d+")}$`) }).click();
+  await pane
+    .getByRole("tab", {
+      name: new RegExp(`^${STRINGS[lang]["app.morePanels"].replace(/[()（）]/g, ".").replace("{count}", "\\d+")}$`),
+    })
+    .click();
   await page.getByRole("menuitemradio", { name, exact: true }).click();
 }

@@ -46,19 +46,43 @@ test("a single row larger than a request is an error, not an endless loop", () =
 
 test("strings Excel would parse as formulas are detected; others are not", () => {
   for (const s of ["=1+1", "+1", "-A1", "@SUM(A1)", " =cmd", "\t=cmd"]) expect(needsLiteralText(s)).toBe(true);
-  for (const s of ["Acme", "a=b", "Room 101", "3M Company", "", " ", 5, null, true]) expect(needsLiteralText(s)).toBe(false);
+  for (const s of ["Acme", "a=b", "Room 101", "3M Company", "", " ", 5, null, true])
+    expect(needsLiteralText(s)).toBe(false);
 });
 
 test("strings Excel would turn into numbers, dates, booleans or errors are kept as text", () => {
-  const coerced = ["00123", "1,200", "1-2", "2025-01-02", "2025/1/2", "2025年1月2日", "15%", "$3.5", "¥1,000", "12:30",
-    "9:30 am", "(42)", "1e5", "TRUE", "false", "#N/A", "#DIV/0!", "'quoted"];
+  const coerced = [
+    "00123",
+    "1,200",
+    "1-2",
+    "2025-01-02",
+    "2025/1/2",
+    "2025年1月2日",
+    "15%",
+    "$3.5",
+    "¥1,000",
+    "12:30",
+    "9:30 am",
+    "(42)",
+    "1e5",
+    "TRUE",
+    "false",
+    "#N/A",
+    "#DIV/0!",
+    "'quoted",
+  ];
   for (const s of coerced) expect(needsLiteralText(s)).toBe(true);
 });
 
 test("unique names follow Excel's conventions", () => {
   expect(uniqueSheetName("Leads", [])).toBe("Leads");
   expect(uniqueSheetName("Leads", ["leads", "Leads (2)"])).toBe("Leads (3)");
-  expect(uniqueSheetName("A very long sheet name indeed!!", ["A very long sheet name indeed!!"].map((s) => s.slice(0, 31)))).toHaveLength(31);
+  expect(
+    uniqueSheetName(
+      "A very long sheet name indeed!!",
+      ["A very long sheet name indeed!!"].map((s) => s.slice(0, 31)),
+    ),
+  ).toHaveLength(31);
   expect(uniqueSheetName("Q1/Q2 [plan]", [])).toBe("Q1 Q2  plan");
   expect(uniqueTableName("Leads", ["LEADS", "Leads_2"])).toBe("Leads_3");
   expect(uniqueTableName("Funnel report", [])).toBe("Funnel_report");
@@ -82,7 +106,12 @@ test("addresses and runs", () => {
 test("a formula Excel rewrote inside its own table is not counted as a change", () => {
   const same = sameFormulaText("Leads");
   expect(same("=SALES.LEADGRADE([@Score])", "=SALES.LEADGRADE(Leads[@Score])")).toBe(true);
-  expect(same("=sales.leadscore([@[Company]:[Email]],ScoringRules)", "=SALES.LEADSCORE(Leads[@[Company]:[Email]],ScoringRules)")).toBe(true);
+  expect(
+    same(
+      "=sales.leadscore([@[Company]:[Email]],ScoringRules)",
+      "=SALES.LEADSCORE(Leads[@[Company]:[Email]],ScoringRules)",
+    ),
+  ).toBe(true);
   expect(same("=SALES.LEADGRADE(Other[@Score])", "=SALES.LEADGRADE(Leads[@Score])")).toBe(false);
   expect(same("=SALES.LEADGRADE([@Score])", "=SALES.LEADGRADE(MyLeads[@Score])")).toBe(false);
   expect(same("Acme", "acme")).toBe(false);

@@ -2,7 +2,13 @@
  * The Excel access layer (src/excel) against the simulated host (src/sim): request limits, literal text,
  * re-runs that never duplicate, stage moves that never overwrite, unique names, rollback on cancel.
  */
-import { CancelledError, MAX_REQUEST_BYTES, MAX_REQUEST_CELLS, createExcelWorkbookOps, type ExcelRun } from "../../src/excel";
+import {
+  CancelledError,
+  MAX_REQUEST_BYTES,
+  MAX_REQUEST_CELLS,
+  createExcelWorkbookOps,
+  type ExcelRun,
+} from "../../src/excel";
 import { insertSampleWorkbook } from "../../src/sample/insert";
 import { createSimHost, type SimHost, type SimHostOptions } from "../../src/sim";
 
@@ -128,7 +134,10 @@ describe("formula injection", () => {
     const { sim, ops } = setup();
     await leadsTable(ops, hostile.length);
     await ops.addColumns("Leads", [{ name: "Note", values: hostile }]);
-    await ops.replaceTableRows("Leads", hostile.map((h) => [h, "", 1]));
+    await ops.replaceTableRows(
+      "Leads",
+      hostile.map((h) => [h, "", 1]),
+    );
     await ops.setBlankStages("Leads", "Stage", [0, 1, 2, 3, 4], "=cmd|' /C calc'!A0");
     const dump = sim.model.dump("Sheet1");
     for (let r = 2; r < 2 + hostile.length; r++) {
@@ -198,7 +207,12 @@ describe("re-running never duplicates", () => {
     const { ops } = setup();
     await insertSampleWorkbook(ops, "en", { asOf: 45_800 });
     const settings = await ops.getSetting<Record<string, unknown>>("targets");
-    expect(settings).toMatchObject({ annualTarget: 2_400_000, startMonth: "2025-01", ownerSource: "table", ownersTable: "Targets" });
+    expect(settings).toMatchObject({
+      annualTarget: 2_400_000,
+      startMonth: "2025-01",
+      ownerSource: "table",
+      ownersTable: "Targets",
+    });
     await ops.setSetting("targets", { annualTarget: 5 });
     await insertSampleWorkbook(ops, "zh", { asOf: 45_800 });
     expect(await ops.getSetting("targets")).toEqual({ annualTarget: 5 });
@@ -212,7 +226,14 @@ describe("stage moves", () => {
       name: "Leads",
       topLeft: "A1",
       headers: ["Company", "Stage"],
-      rows: [["A", ""], ["B", "Proposal"], ["C", "   "], ["D", ""], ["E", "Won"], ["F", ""]],
+      rows: [
+        ["A", ""],
+        ["B", "Proposal"],
+        ["C", "   "],
+        ["D", ""],
+        ["E", "Won"],
+        ["F", ""],
+      ],
     });
     const plan = await ops.planStages("Leads", "Stage", [0, 1, 2, 3, 4]);
     expect(plan).toEqual({ rowsToSet: [0, 2, 3], rowsKept: [1, 4] });
@@ -244,9 +265,27 @@ describe("stage moves", () => {
 describe("tables, sheets, charts, settings", () => {
   test("replaceTableRows grows the table, blanks rows it no longer needs, and its plan counts the change", async () => {
     const { ops } = setup();
-    await ops.addTable("Sheet1", { name: "Rules", topLeft: "A1", headers: ["Field", "Points"], rows: [["A", 1], ["B", 2]] });
-    expect(await ops.planTableRows("Rules", [["A", 1], ["B", 3], ["C", 4]])).toEqual({ cellsToChange: 1, rowsAdded: 1, rowsCleared: 0 });
-    await ops.replaceTableRows("Rules", [["A", 1], ["B", 3], ["C", 4]]);
+    await ops.addTable("Sheet1", {
+      name: "Rules",
+      topLeft: "A1",
+      headers: ["Field", "Points"],
+      rows: [
+        ["A", 1],
+        ["B", 2],
+      ],
+    });
+    expect(
+      await ops.planTableRows("Rules", [
+        ["A", 1],
+        ["B", 3],
+        ["C", 4],
+      ]),
+    ).toEqual({ cellsToChange: 1, rowsAdded: 1, rowsCleared: 0 });
+    await ops.replaceTableRows("Rules", [
+      ["A", 1],
+      ["B", 3],
+      ["C", 4],
+    ]);
     expect((await ops.readTable("Rules")).columns.Field).toEqual(["A", "B", "C"]);
     expect(await ops.planTableRows("Rules", [["A", 1]])).toEqual({ cellsToChange: 4, rowsAdded: 0, rowsCleared: 2 });
     await ops.replaceTableRows("Rules", [["A", 1]]);
@@ -257,7 +296,14 @@ describe("tables, sheets, charts, settings", () => {
 
   test("a host without funnel charts gets a bar chart", async () => {
     const { sim, ops } = setup({ refusedChartTypes: ["Funnel"] });
-    await ops.writeBlock("Sheet1", { topLeft: "A1", formulas: [["Stage", "N"], ["Lead", 10], ["Won", 2]] });
+    await ops.writeBlock("Sheet1", {
+      topLeft: "A1",
+      formulas: [
+        ["Stage", "N"],
+        ["Lead", 10],
+        ["Won", 2],
+      ],
+    });
     const chart = await ops.addChart("Sheet1", { source: "A1:B3", title: "Funnel", topLeft: "D2" });
     expect(chart.type).toBe("BarClustered");
     expect(sim.model.charts).toHaveLength(1);
@@ -265,7 +311,14 @@ describe("tables, sheets, charts, settings", () => {
 
   test("a host with funnel charts gets a funnel chart", async () => {
     const { sim, ops } = setup();
-    await ops.writeBlock("Sheet1", { topLeft: "A1", formulas: [["Stage", "N"], ["Lead", 10], ["Won", 2]] });
+    await ops.writeBlock("Sheet1", {
+      topLeft: "A1",
+      formulas: [
+        ["Stage", "N"],
+        ["Lead", 10],
+        ["Won", 2],
+      ],
+    });
     expect((await ops.addChart("Sheet1", { source: "A1:B3", title: "Funnel", topLeft: "D2" })).type).toBe("Funnel");
     expect(sim.model.charts).toHaveLength(1);
   });
@@ -303,8 +356,21 @@ describe("tables, sheets, charts, settings", () => {
 describe("charts of other types", () => {
   test("a clustered column chart with the plan series drawn as a line (combo)", async () => {
     const { ops, sim } = setup();
-    await ops.writeBlock("Sheet1", { topLeft: "A1", formulas: [["Month", "Actual", "Plan"], ["2025-01", 10, 12], ["2025-02", 14, 12]] });
-    const chart = await ops.addChart("Sheet1", { source: "A1:C3", title: "Plan vs actual", topLeft: "E2", type: "ColumnClustered", lineSeries: [1] });
+    await ops.writeBlock("Sheet1", {
+      topLeft: "A1",
+      formulas: [
+        ["Month", "Actual", "Plan"],
+        ["2025-01", 10, 12],
+        ["2025-02", 14, 12],
+      ],
+    });
+    const chart = await ops.addChart("Sheet1", {
+      source: "A1:C3",
+      title: "Plan vs actual",
+      topLeft: "E2",
+      type: "ColumnClustered",
+      lineSeries: [1],
+    });
     expect(chart.type).toBe("ColumnClustered");
     const model = sim.model.charts[0];
     expect(model.type).toBe("ColumnClustered");
@@ -313,8 +379,16 @@ describe("charts of other types", () => {
 
   test("a line series that does not exist is refused, and nothing is half made", async () => {
     const { ops, sim } = setup();
-    await ops.writeBlock("Sheet1", { topLeft: "A1", formulas: [["Month", "Actual"], ["2025-01", 10]] });
-    await expect(ops.addChart("Sheet1", { source: "A1:B2", title: "x", topLeft: "E2", type: "Line", lineSeries: [3] })).rejects.toThrow();
+    await ops.writeBlock("Sheet1", {
+      topLeft: "A1",
+      formulas: [
+        ["Month", "Actual"],
+        ["2025-01", 10],
+      ],
+    });
+    await expect(
+      ops.addChart("Sheet1", { source: "A1:B2", title: "x", topLeft: "E2", type: "Line", lineSeries: [3] }),
+    ).rejects.toThrow();
     expect(sim.model.charts.filter((c) => c.seriesTypes[3] !== undefined)).toHaveLength(0);
   });
 });

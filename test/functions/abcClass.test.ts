@@ -1,4 +1,3 @@
- 
 import { abcClass } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectErrorCell, expectThrows, row, xlErr } from "./helpers";
 
@@ -37,7 +36,19 @@ describe("ABCCLASS", () => {
   });
 
   test("keeps the shape (2-D)", () => {
-    expect(abcClass([[50, 30], [15, 5]], null, null)).toEqual([["A", "A"], ["B", "C"]]);
+    expect(
+      abcClass(
+        [
+          [50, 30],
+          [15, 5],
+        ],
+        null,
+        null,
+      ),
+    ).toEqual([
+      ["A", "A"],
+      ["B", "C"],
+    ]);
   });
 
   test("share validation: 0 < a < b ≤ 1 else #NUM!", () => {

@@ -1,4 +1,3 @@
- 
 import { activityPlan } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectThrows, row } from "./helpers";
 

@@ -26,7 +26,20 @@ const dates = col(...DEALS.map((d) => d[1]));
 const owners = col(...DEALS.map((d) => d[2]));
 const outcomes = col(...DEALS.map((d) => d[3]));
 
-const months = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"];
+const months = [
+  "2025-01",
+  "2025-02",
+  "2025-03",
+  "2025-04",
+  "2025-05",
+  "2025-06",
+  "2025-07",
+  "2025-08",
+  "2025-09",
+  "2025-10",
+  "2025-11",
+  "2025-12",
+];
 
 describe("ACTUALS by month with owners", () => {
   test("every cell of every row: owners in order of first appearance, (blank), Total, (outside)", () => {
@@ -61,7 +74,17 @@ describe("ACTUALS by month with owners", () => {
   });
 
   test("(other), (blank) and (outside) appear only when a record falls in them, even when it sums to 0", () => {
-    const out = actuals(col(0, 5), col(serial(2025, 2, 1), serial(2025, 3, 1)), JAN1, "M", col("Zed", "Ann"), col("Ann"), N, N, N);
+    const out = actuals(
+      col(0, 5),
+      col(serial(2025, 2, 1), serial(2025, 3, 1)),
+      JAN1,
+      "M",
+      col("Zed", "Ann"),
+      col("Ann"),
+      N,
+      N,
+      N,
+    );
     expect(out[0]).toEqual(["Period", "Ann", "(other)", "Total"]);
     expect(out[2]).toEqual(["2025-02", 0, 0, 0]);
     expect(out).toHaveLength(14); // no (outside) row
@@ -78,7 +101,17 @@ describe("ACTUALS by month with owners", () => {
   });
 
   test("without outcomes every record counts; without owners the columns are Period | Actual", () => {
-    const out = actuals(col(1, 2, 4, 8), col(JAN1, serial(2025, 1, 31), serial(2025, 2, 1), serial(2026, 2, 1)), JAN1, N, N, N, N, N, N);
+    const out = actuals(
+      col(1, 2, 4, 8),
+      col(JAN1, serial(2025, 1, 31), serial(2025, 2, 1), serial(2026, 2, 1)),
+      JAN1,
+      N,
+      N,
+      N,
+      N,
+      N,
+      N,
+    );
     expect(out[0]).toEqual(["Period", "Actual"]);
     expect(out[1]).toEqual(["2025-01", 3]);
     expect(out[2]).toEqual(["2025-02", 4]);
@@ -86,15 +119,35 @@ describe("ACTUALS by month with owners", () => {
     expect(out[14]).toEqual(["(outside)", 8]);
   });
 
-  test("blanks as null, \"\" and 0: amount 0, date blank (outside), owner blank", () => {
-    const out = actuals(col(null, "", 0, 7), col(JAN1, JAN1, 0, null), JAN1, "M", col(0, null, "Ann", "  "), N, N, N, N);
+  test('blanks as null, "" and 0: amount 0, date blank (outside), owner blank', () => {
+    const out = actuals(
+      col(null, "", 0, 7),
+      col(JAN1, JAN1, 0, null),
+      JAN1,
+      "M",
+      col(0, null, "Ann", "  "),
+      N,
+      N,
+      N,
+      N,
+    );
     expect(out[0]).toEqual(["Period", "Ann", "(blank)", "Total"]);
     expect(out[1]).toEqual(["2025-01", 0, 0, 0]);
     expect(out[14]).toEqual(["(outside)", 0, 7, 7]);
   });
 
   test("rows and columns: amounts as a row, dates and owners as columns, outcomes as a row", () => {
-    const out = actuals(row(10, 20, 30), col(JAN1, JAN1, serial(2025, 2, 2)), JAN1, "M", col("东区", "西区", "东区 "), N, row("赢单", "won", "输单"), N, N);
+    const out = actuals(
+      row(10, 20, 30),
+      col(JAN1, JAN1, serial(2025, 2, 2)),
+      JAN1,
+      "M",
+      col("东区", "西区", "东区 "),
+      N,
+      row("赢单", "won", "输单"),
+      N,
+      N,
+    );
     expect(out[0]).toEqual(["Period", "东区", "西区", "Total"]);
     expect(out[1]).toEqual(["2025-01", 10, 20, 30]);
     expect(out[2]).toEqual(["2025-02", 0, 0, 0]);
@@ -103,12 +156,35 @@ describe("ACTUALS by month with owners", () => {
 
 describe("ACTUALS follows TARGETPLAN's layout", () => {
   test("by quarter: Q1..Q4 of the plan (fiscal year from April)", () => {
-    const out = actuals(col(5, 6, 7), col(serial(2025, 4, 1), serial(2025, 7, 15), serial(2026, 3, 31)), "2025-04-20", "季度", N, N, N, N, N);
-    expectTable(out, [["Period", "Actual"], ["Q1", 5], ["Q2", 6], ["Q3", 0], ["Q4", 7], ["Total", 18]]);
+    const out = actuals(
+      col(5, 6, 7),
+      col(serial(2025, 4, 1), serial(2025, 7, 15), serial(2026, 3, 31)),
+      "2025-04-20",
+      "季度",
+      N,
+      N,
+      N,
+      N,
+      N,
+    );
+    expectTable(out, [
+      ["Period", "Actual"],
+      ["Q1", 5],
+      ["Q2", 6],
+      ["Q3", 0],
+      ["Q4", 7],
+      ["Total", 18],
+    ]);
   });
 
   test("the Period column and header labels equal TARGETPLAN's with the same arguments", () => {
-    const holidays = col(serial(2025, 1, 27), serial(2025, 1, 28), serial(2025, 1, 29), serial(2025, 1, 30), serial(2025, 1, 31));
+    const holidays = col(
+      serial(2025, 1, 27),
+      serial(2025, 1, 28),
+      serial(2025, 1, 29),
+      serial(2025, 1, 30),
+      serial(2025, 1, 31),
+    );
     const workdays = col(serial(2025, 1, 26));
     for (const period of ["M", "Q", "W"]) {
       const plan = targetPlan(1200, JAN1, period, N, col("Ann", "Bob"), N, N, holidays, workdays);
@@ -119,7 +195,13 @@ describe("ACTUALS follows TARGETPLAN's layout", () => {
   });
 
   describe("by week, with a Spring Festival week off (Mon 2025-01-27 … Fri 01-31) and a 调休 Sunday (2025-01-26)", () => {
-    const holidays = col(serial(2025, 1, 27), serial(2025, 1, 28), serial(2025, 1, 29), serial(2025, 1, 30), serial(2025, 1, 31));
+    const holidays = col(
+      serial(2025, 1, 27),
+      serial(2025, 1, 28),
+      serial(2025, 1, 29),
+      serial(2025, 1, 30),
+      serial(2025, 1, 31),
+    );
     const workdays = col(serial(2025, 1, 26));
     const RECORDS: [number, number][] = [
       [10, serial(2024, 12, 31)], // before the plan's first day (the first week row holds only the plan's days) → (outside)
@@ -131,7 +213,17 @@ describe("ACTUALS follows TARGETPLAN's layout", () => {
       [70, serial(2025, 12, 31)], // last week, 2025-12-29
       [80, serial(2026, 1, 1)], // after the plan → (outside)
     ];
-    const out = actuals(col(...RECORDS.map((r) => r[0])), col(...RECORDS.map((r) => r[1])), JAN1, "W", N, N, N, holidays, workdays);
+    const out = actuals(
+      col(...RECORDS.map((r) => r[0])),
+      col(...RECORDS.map((r) => r[1])),
+      JAN1,
+      "W",
+      N,
+      N,
+      N,
+      holidays,
+      workdays,
+    );
     const week = new Map(out.slice(1).map((r) => [r[0], r[1]]));
 
     test("the week without a working day is not listed, by TARGETPLAN or ACTUALS", () => {
@@ -158,7 +250,17 @@ describe("ACTUALS follows TARGETPLAN's layout", () => {
 
     test("a date before the first listed week goes to the first listed week", () => {
       // A plan from Saturday 2025-02-01: the week of 01-27 holds no February working day (Feb 1–2 are a weekend).
-      const feb = actuals(col(5, 6), col(serial(2025, 2, 1), serial(2025, 1, 31)), serial(2025, 2, 1), "W", N, N, N, N, N);
+      const feb = actuals(
+        col(5, 6),
+        col(serial(2025, 2, 1), serial(2025, 1, 31)),
+        serial(2025, 2, 1),
+        "W",
+        N,
+        N,
+        N,
+        N,
+        N,
+      );
       expect(feb[1]).toEqual(["2025-02-03", 5]);
       expect(feb[feb.length - 1]).toEqual(["(outside)", 6]);
     });
@@ -168,7 +270,17 @@ describe("ACTUALS follows TARGETPLAN's layout", () => {
 describe("ACTUALS labels and errors", () => {
   test("zh-CN labels: 期间, 实际, 合计, (其他), (空白), (计划期外)", () => {
     const out = withDisplayLanguage("zh-CN", () =>
-      actuals(col(1, 2, 3, 4), col(JAN1, JAN1, JAN1, ""), JAN1, "月", col("张三", "李四", "", "张三"), col("张三"), N, N, N),
+      actuals(
+        col(1, 2, 3, 4),
+        col(JAN1, JAN1, JAN1, ""),
+        JAN1,
+        "月",
+        col("张三", "李四", "", "张三"),
+        col("张三"),
+        N,
+        N,
+        N,
+      ),
     );
     expect(out[0]).toEqual(["期间", "张三", "(其他)", "(空白)", "合计"]);
     expect(out[1]).toEqual(["2025-01", 1, 2, 3, 6]);
@@ -180,7 +292,12 @@ describe("ACTUALS labels and errors", () => {
 
   test("a counted record's amount that is not a number is #VALUE! naming the cell", () => {
     expectThrows(() => actuals(col(1, "lots"), col(JAN1, JAN1), JAN1, N, N, N, N, N, N), "#VALUE!", "lots", "cell 2");
-    expectThrows(() => actuals(col(1, xlErr("#N/A")), col(JAN1, JAN1), JAN1, N, N, N, N, N, N), "#VALUE!", "#N/A", "cell 2");
+    expectThrows(
+      () => actuals(col(1, xlErr("#N/A")), col(JAN1, JAN1), JAN1, N, N, N, N, N, N),
+      "#VALUE!",
+      "#N/A",
+      "cell 2",
+    );
     expectThrows(() => actuals(col(true), col(JAN1), JAN1, N, N, N, N, N, N), "#VALUE!", "TRUE");
   });
 
@@ -190,13 +307,32 @@ describe("ACTUALS labels and errors", () => {
   });
 
   test("a record that does not count is never read; outcomes always are", () => {
-    const out = actuals(col("lots", 5), col("soon", JAN1), JAN1, N, col(xlErr("#REF!"), "Ann"), N, col("lost", "won"), N, N);
+    const out = actuals(
+      col("lots", 5),
+      col("soon", JAN1),
+      JAN1,
+      N,
+      col(xlErr("#REF!"), "Ann"),
+      N,
+      col("lost", "won"),
+      N,
+      N,
+    );
     expect(out[1]).toEqual(["2025-01", 5, 5]);
-    expectThrows(() => actuals(col(1, 2), col(JAN1, JAN1), JAN1, N, N, N, col("won", "maybe"), N, N), "#VALUE!", "maybe");
+    expectThrows(
+      () => actuals(col(1, 2), col(JAN1, JAN1), JAN1, N, N, N, col("won", "maybe"), N, N),
+      "#VALUE!",
+      "maybe",
+    );
   });
 
   test("an error in a counted record's owner is #VALUE! naming it", () => {
-    expectThrows(() => actuals(col(1, 2), col(JAN1, JAN1), JAN1, N, col("Ann", xlErr("#N/A")), N, N, N, N), "#VALUE!", "#N/A", "cell 2");
+    expectThrows(
+      () => actuals(col(1, 2), col(JAN1, JAN1), JAN1, N, col("Ann", xlErr("#N/A")), N, N, N, N),
+      "#VALUE!",
+      "#N/A",
+      "cell 2",
+    );
   });
 
   test("ranges describing the same records must have as many cells", () => {
@@ -211,7 +347,11 @@ describe("ACTUALS labels and errors", () => {
   });
 
   test("holidays and workdays: a cell that is not a date is #VALUE! naming it, whatever the period", () => {
-    expectThrows(() => actuals(col(1), col(JAN1), JAN1, "M", N, N, N, col(JAN1, "Spring Festival"), N), "#VALUE!", "Spring Festival");
+    expectThrows(
+      () => actuals(col(1), col(JAN1), JAN1, "M", N, N, N, col(JAN1, "Spring Festival"), N),
+      "#VALUE!",
+      "Spring Festival",
+    );
     expectThrows(() => actuals(col(1), col(JAN1), JAN1, "Q", N, N, N, N, col("调休")), "#VALUE!", "调休");
     expectThrows(() => actuals(col(1), col(JAN1), JAN1, "W", N, N, N, N, col(xlErr("#N/A"))), "#VALUE!", "workdays");
   });

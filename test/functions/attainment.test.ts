@@ -47,7 +47,19 @@ const outcomes = col(...DEALS.map((d) => d[3]));
 const HEADER = ["Owner", "Target", "Actual", "Attainment", "Gap", "Expected", "Pace", "Status", "Projected", "Rank"];
 
 const run = (asOf: unknown, extra: { caution?: unknown; targets?: unknown } = {}) =>
-  attainment((extra.targets ?? TARGETS) as any, amounts, dates, MAR1, MAR31, owners, outcomes, asOf, HOLIDAYS, WORKDAYS, extra.caution ?? N);
+  attainment(
+    (extra.targets ?? TARGETS) as any,
+    amounts,
+    dates,
+    MAR1,
+    MAR31,
+    owners,
+    outcomes,
+    asOf,
+    HOLIDAYS,
+    WORKDAYS,
+    extra.caution ?? N,
+  );
 
 describe("ATTAINMENT per owner, as_of inside the period", () => {
   test("every column of every row, with the status ladder at each boundary and ties in Rank", () => {
@@ -85,7 +97,19 @@ describe("ATTAINMENT per owner, as_of inside the period", () => {
 });
 
 test("an Actual equal to the Target on paper is Achieved despite floating-point noise (0.1 + 0.2 vs 0.3)", () => {
-  const out = attainment([["Ann", 0.3]], col(0.1, 0.2), col(MAR1, MAR1), MAR1, MAR31, col("Ann", "Ann"), N, MAR1, N, N, N);
+  const out = attainment(
+    [["Ann", 0.3]],
+    col(0.1, 0.2),
+    col(MAR1, MAR1),
+    MAR1,
+    MAR31,
+    col("Ann", "Ann"),
+    N,
+    MAR1,
+    N,
+    N,
+    N,
+  );
   expect(out[1][7]).toBe("Achieved");
 });
 
@@ -118,7 +142,11 @@ describe("ATTAINMENT and as_of", () => {
     const sat = serial(2025, 3, 8);
     const out = attainment([["Ann", 100]], col(30), col(sat), sat, sat + 1, col("Ann"), N, sat, N, N, N);
     // W = 2 calendar days, E = 1: Expected 50, Projected 60
-    expectTable(out, [HEADER, ["Ann", 100, 30, 0.3, 70, 50, 0.6, "Off track", 60, 1], ["Total", 100, 30, 0.3, 70, 50, 0.6, "Off track", 60, ""]]);
+    expectTable(out, [
+      HEADER,
+      ["Ann", 100, 30, 0.3, 70, 50, 0.6, "Off track", 60, 1],
+      ["Total", 100, 30, 0.3, 70, 50, 0.6, "Off track", 60, ""],
+    ]);
     // With the Sunday as a make-up day, W = 1 working day; as_of Saturday → E = 0
     const made = attainment([["Ann", 100]], col(30), col(sat), sat, sat + 1, col("Ann"), N, sat, N, col(sat + 1), N);
     expect(made[1]).toEqual(["Ann", 100, 30, 0.3, 70, 0, "", "Not started", "", 1]);
@@ -139,7 +167,19 @@ describe("ATTAINMENT targets layouts", () => {
     const [ann, bob] = [plan[3][1] as number, plan[3][2] as number];
     expect(plan[3][0]).toBe("2025-03");
     expect(ann + bob).toBe(1000);
-    const out = attainment([plan[0], plan[3]], amounts, dates, MAR1, MAR31, owners, outcomes, AS_OF, HOLIDAYS, WORKDAYS, N);
+    const out = attainment(
+      [plan[0], plan[3]],
+      amounts,
+      dates,
+      MAR1,
+      MAR31,
+      owners,
+      outcomes,
+      AS_OF,
+      HOLIDAYS,
+      WORKDAYS,
+      N,
+    );
     expect(out.map((r) => r[0])).toEqual(["Owner", "Ann", "Bob", "(other)", "Total"]);
     expect(out[1].slice(0, 3)).toEqual(["Ann", ann, 1200]);
     expect(out[2].slice(0, 3)).toEqual(["Bob", bob, 1000]);
@@ -150,7 +190,10 @@ describe("ATTAINMENT targets layouts", () => {
 
   test("two rows in Chinese (期间 / 合计), a blank second cell is an owner with no target", () => {
     const out = attainment(
-      [["期间", "张三", "李四", "王五", "合计"], ["2025-03", 500, "", "1,000", 1500]],
+      [
+        ["期间", "张三", "李四", "王五", "合计"],
+        ["2025-03", 500, "", "1,000", 1500],
+      ],
       col(100, 200),
       col(MAR1, MAR1),
       MAR1,
@@ -170,12 +213,49 @@ describe("ATTAINMENT targets layouts", () => {
   });
 
   test("a 2 × 2 range is read as two columns owner | target (its first row is data when its target is a number)", () => {
-    const out = attainment([["Ann", 100], ["Bob", 200]], col(50), col(MAR1), MAR1, MAR31, col("Bob"), N, MAR31, N, N, N);
-    expect(out.map((r) => r.slice(0, 3))).toEqual([HEADER.slice(0, 3), ["Ann", 100, 0], ["Bob", 200, 50], ["Total", 300, 50]]);
+    const out = attainment(
+      [
+        ["Ann", 100],
+        ["Bob", 200],
+      ],
+      col(50),
+      col(MAR1),
+      MAR1,
+      MAR31,
+      col("Bob"),
+      N,
+      MAR31,
+      N,
+      N,
+      N,
+    );
+    expect(out.map((r) => r.slice(0, 3))).toEqual([
+      HEADER.slice(0, 3),
+      ["Ann", 100, 0],
+      ["Bob", 200, 50],
+      ["Total", 300, 50],
+    ]);
   });
 
   test("owner cells: blank owners skipped, text equality, shown as written in targets", () => {
-    const out = attainment([["Owner", "Target"], ["", 5], [" Ann ", 100], [0, 7]], col(10), col(MAR1), MAR1, MAR31, col("ANN"), N, MAR31, N, N, N);
+    const out = attainment(
+      [
+        ["Owner", "Target"],
+        ["", 5],
+        [" Ann ", 100],
+        [0, 7],
+      ],
+      col(10),
+      col(MAR1),
+      MAR1,
+      MAR31,
+      col("ANN"),
+      N,
+      MAR31,
+      N,
+      N,
+      N,
+    );
     expect(out.map((r) => r.slice(0, 3))).toEqual([HEADER.slice(0, 3), ["Ann", 100, 10], ["Total", 100, 10]]);
   });
 
@@ -186,7 +266,7 @@ describe("ATTAINMENT targets layouts", () => {
     expect(blank[1]).toEqual(["Total", "", 10, "", "", "", "", "No target", "", ""]);
   });
 
-  test("no outcomes: every record counts; blanks as null / \"\" / 0", () => {
+  test('no outcomes: every record counts; blanks as null / "" / 0', () => {
     const out = attainment(
       [["Ann", 100]],
       col(null, "", 0, 40),
@@ -201,11 +281,28 @@ describe("ATTAINMENT targets layouts", () => {
       N,
     );
     // record 2 has a blank date (0): not in the period; records 3 and 4 have blank owners → (other) 40
-    expect(out.map((r) => r.slice(0, 3))).toEqual([HEADER.slice(0, 3), ["Ann", 100, 0], ["(other)", "", 40], ["Total", 100, 40]]);
+    expect(out.map((r) => r.slice(0, 3))).toEqual([
+      HEADER.slice(0, 3),
+      ["Ann", 100, 0],
+      ["(other)", "", 40],
+      ["Total", 100, 40],
+    ]);
   });
 
   test("rows and columns: records as rows", () => {
-    const out = attainment([["Ann", 100]], row(60, 70), row(MAR1, MAR1), MAR1, MAR31, row("Ann", "Ann"), row("won", "lost"), MAR31, N, N, N);
+    const out = attainment(
+      [["Ann", 100]],
+      row(60, 70),
+      row(MAR1, MAR1),
+      MAR1,
+      MAR31,
+      row("Ann", "Ann"),
+      row("won", "lost"),
+      MAR31,
+      N,
+      N,
+      N,
+    );
     expect(out[1].slice(0, 4)).toEqual(["Ann", 100, 60, 0.6]);
   });
 });
@@ -222,17 +319,82 @@ describe("ATTAINMENT labels and errors", () => {
   });
 
   test("targets: duplicate owner #VALUE!, negative #NUM!, not a number #VALUE! naming it, wrong shape #VALUE!", () => {
-    expectThrows(() => run(AS_OF, { targets: [["Ann", 1], [" ann", 2]] }), "#VALUE!", "ann");
-    expectThrows(() => run(AS_OF, { targets: [["Owner", "Target"], ["Ann", -1]] }), "#NUM!", "Ann");
-    expectThrows(() => run(AS_OF, { targets: [["Owner", "Target"], ["Ann", "lots"]] }), "#VALUE!", "lots");
-    expectThrows(() => run(AS_OF, { targets: [["Owner", "Target"], ["Ann", xlErr("#N/A")]] }), "#VALUE!", "#N/A");
-    expectThrows(() => run(AS_OF, { targets: [["Period", "Ann", "Bob"], ["2025-03", -5, 1]] }), "#NUM!", "Ann");
-    expectThrows(() => run(AS_OF, { targets: [["a", 1, 2], ["b", 1, 2], ["c", 1, 2]] }), "#VALUE!", "targets");
+    expectThrows(
+      () =>
+        run(AS_OF, {
+          targets: [
+            ["Ann", 1],
+            [" ann", 2],
+          ],
+        }),
+      "#VALUE!",
+      "ann",
+    );
+    expectThrows(
+      () =>
+        run(AS_OF, {
+          targets: [
+            ["Owner", "Target"],
+            ["Ann", -1],
+          ],
+        }),
+      "#NUM!",
+      "Ann",
+    );
+    expectThrows(
+      () =>
+        run(AS_OF, {
+          targets: [
+            ["Owner", "Target"],
+            ["Ann", "lots"],
+          ],
+        }),
+      "#VALUE!",
+      "lots",
+    );
+    expectThrows(
+      () =>
+        run(AS_OF, {
+          targets: [
+            ["Owner", "Target"],
+            ["Ann", xlErr("#N/A")],
+          ],
+        }),
+      "#VALUE!",
+      "#N/A",
+    );
+    expectThrows(
+      () =>
+        run(AS_OF, {
+          targets: [
+            ["Period", "Ann", "Bob"],
+            ["2025-03", -5, 1],
+          ],
+        }),
+      "#NUM!",
+      "Ann",
+    );
+    expectThrows(
+      () =>
+        run(AS_OF, {
+          targets: [
+            ["a", 1, 2],
+            ["b", 1, 2],
+            ["c", 1, 2],
+          ],
+        }),
+      "#VALUE!",
+      "targets",
+    );
     expectThrows(() => attainment([[-5]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N), "#NUM!");
   });
 
   test("period_end before period_start is #VALUE!", () => {
-    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR31, MAR1, N, N, AS_OF, N, N, N), "#VALUE!", "period_end");
+    expectThrows(
+      () => attainment([[100]], col(1), col(MAR1), MAR31, MAR1, N, N, AS_OF, N, N, N),
+      "#VALUE!",
+      "period_end",
+    );
   });
 
   test("caution outside [0, 1) is #NUM!", () => {
@@ -242,20 +404,62 @@ describe("ATTAINMENT labels and errors", () => {
   });
 
   test("counted records: a bad amount or date is #VALUE! naming the cell, even outside the period; others are not read", () => {
-    expectThrows(() => attainment([[100]], col(1, "lots"), col(MAR1, serial(2024, 1, 1)), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "lots", "cell 2");
-    expectThrows(() => attainment([[100]], col(1, 2), col(MAR1, "soon"), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "soon", "cell 2");
-    const out = attainment([[100]], col(1, "lots"), col(MAR1, "soon"), MAR1, MAR31, N, col("won", "lost"), AS_OF, N, N, N);
+    expectThrows(
+      () => attainment([[100]], col(1, "lots"), col(MAR1, serial(2024, 1, 1)), MAR1, MAR31, N, N, AS_OF, N, N, N),
+      "#VALUE!",
+      "lots",
+      "cell 2",
+    );
+    expectThrows(
+      () => attainment([[100]], col(1, 2), col(MAR1, "soon"), MAR1, MAR31, N, N, AS_OF, N, N, N),
+      "#VALUE!",
+      "soon",
+      "cell 2",
+    );
+    const out = attainment(
+      [[100]],
+      col(1, "lots"),
+      col(MAR1, "soon"),
+      MAR1,
+      MAR31,
+      N,
+      col("won", "lost"),
+      AS_OF,
+      N,
+      N,
+      N,
+    );
     expect(out[1][2]).toBe(1);
-    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, col("maybe"), AS_OF, N, N, N), "#VALUE!", "maybe");
+    expectThrows(
+      () => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, col("maybe"), AS_OF, N, N, N),
+      "#VALUE!",
+      "maybe",
+    );
   });
 
   test("holidays / workdays that are not dates are #VALUE! naming them", () => {
-    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, col("妇女节"), N, N), "#VALUE!", "妇女节");
-    expectThrows(() => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, col("Sunday"), N), "#VALUE!", "Sunday");
+    expectThrows(
+      () => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, col("妇女节"), N, N),
+      "#VALUE!",
+      "妇女节",
+    );
+    expectThrows(
+      () => attainment([[100]], col(1), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, col("Sunday"), N),
+      "#VALUE!",
+      "Sunday",
+    );
   });
 
   test("ranges describing the same records must have as many cells", () => {
-    expectThrows(() => attainment([[100]], col(1, 2), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N), "#VALUE!", "dates");
-    expectThrows(() => attainment([["Ann", 1]], col(1, 2), col(MAR1, MAR1), MAR1, MAR31, col("Ann"), N, AS_OF, N, N, N), "#VALUE!", "owners");
+    expectThrows(
+      () => attainment([[100]], col(1, 2), col(MAR1), MAR1, MAR31, N, N, AS_OF, N, N, N),
+      "#VALUE!",
+      "dates",
+    );
+    expectThrows(
+      () => attainment([["Ann", 1]], col(1, 2), col(MAR1, MAR1), MAR1, MAR31, col("Ann"), N, AS_OF, N, N, N),
+      "#VALUE!",
+      "owners",
+    );
   });
 });

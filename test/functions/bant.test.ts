@@ -1,12 +1,30 @@
- 
 import { bant, bantMissing, bantScore } from "../../src/functions/functions";
-import { cell, col, expectCleanMatrix, expectErrorCell, expectThrows, row, serial, todaySerial, xlErr } from "./helpers";
+import {
+  cell,
+  col,
+  expectCleanMatrix,
+  expectErrorCell,
+  expectThrows,
+  row,
+  serial,
+  todaySerial,
+  xlErr,
+} from "./helpers";
 
 const AS_OF = serial(2025, 1, 1);
 type Fn = typeof bant;
 
 /** Calls a BANT function on single cells with explicit as_of. */
-function one(fn: Fn, b: unknown, a: unknown, n: unknown, t: unknown, minBudget: unknown = null, withinDays: unknown = null, required: unknown = null): unknown {
+function one(
+  fn: Fn,
+  b: unknown,
+  a: unknown,
+  n: unknown,
+  t: unknown,
+  minBudget: unknown = null,
+  withinDays: unknown = null,
+  required: unknown = null,
+): unknown {
   const out = fn(cell(b), cell(a), cell(n), cell(t), minBudget, withinDays, required, AS_OF);
   expectCleanMatrix(out);
   expect(out).toHaveLength(1);
@@ -47,9 +65,33 @@ describe("BANT criteria", () => {
   });
 
   test("budget: TRUE and yes words are met; everything else is not", () => {
-    for (const v of [true, "yes", "Y", "true", "是", "有", "对", "已确认", "✓", "✔", "√", " YES "]) expect(budgetMet(v)).toBe(true);
+    for (const v of [true, "yes", "Y", "true", "是", "有", "对", "已确认", "✓", "✔", "√", " YES "])
+      expect(budgetMet(v)).toBe(true);
     expect(budgetMet(true, 1e9)).toBe(true);
-    for (const v of [null, "", "  ", false, "no", "否", "无", "没有", "未确认", "✗", "✘", "×", "unknown", "TBD", "n/a", "na", "?", "待定", "未知", "不确定", "big", "CFO"]) {
+    for (const v of [
+      null,
+      "",
+      "  ",
+      false,
+      "no",
+      "否",
+      "无",
+      "没有",
+      "未确认",
+      "✗",
+      "✘",
+      "×",
+      "unknown",
+      "TBD",
+      "n/a",
+      "na",
+      "?",
+      "待定",
+      "未知",
+      "不确定",
+      "big",
+      "CFO",
+    ]) {
       expect(budgetMet(v)).toBe(false);
     }
   });
@@ -62,7 +104,28 @@ describe("BANT criteria", () => {
   });
 
   test("authority and need: blank, FALSE, 0, no and unknown words are not met", () => {
-    for (const v of [null, "", "   ", false, 0, "no", "N", "False", "否", "无", "没有", "未确认", "×", "unknown", "TBD", "N/A", "?", "待定", "未知", "不确定"]) {
+    for (const v of [
+      null,
+      "",
+      "   ",
+      false,
+      0,
+      "no",
+      "N",
+      "False",
+      "否",
+      "无",
+      "没有",
+      "未确认",
+      "×",
+      "unknown",
+      "TBD",
+      "N/A",
+      "?",
+      "待定",
+      "未知",
+      "不确定",
+    ]) {
       expect(authorityMet(v)).toBe(false);
       expect(needMet(v)).toBe(false);
     }
@@ -85,7 +148,8 @@ describe("BANT criteria", () => {
 
   test("timeline: TRUE and yes words are met; blanks, no/unknown and other text are not", () => {
     for (const v of [true, "yes", "是", "✓"]) expect(timelineMet(v)).toBe(true);
-    for (const v of [null, "", false, "no", "否", "待定", "unknown", "next quarter", "Q3"]) expect(timelineMet(v)).toBe(false);
+    for (const v of [null, "", false, "no", "否", "待定", "unknown", "next quarter", "Q3"])
+      expect(timelineMet(v)).toBe(false);
   });
 });
 
@@ -139,7 +203,9 @@ describe("BANT / BANTSCORE / BANTMISSING results", () => {
 
   test("an omitted as_of is today's local date", () => {
     const today = todaySerial();
-    expect(bantMissing(cell(1), cell(1), cell(1), col(today + 10, today - 1), null, null, null, null)).toEqual(col("", "T"));
+    expect(bantMissing(cell(1), cell(1), cell(1), col(today + 10, today - 1), null, null, null, null)).toEqual(
+      col("", "T"),
+    );
   });
 
   test("as_of accepts a text date", () => {

@@ -1,4 +1,3 @@
- 
 import { bantMissing } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectErrorCell, expectThrows, row, serial, xlErr } from "./helpers";
 

@@ -7,7 +7,18 @@ const ORDER = col("Lead", "Qualified", "Proposal", "Negotiation");
 describe("BOTTLENECK", () => {
   test("the step with the lowest step conversion", () => {
     // Reached 10, 6, 3, 1 → steps 0.6, 0.5, 0.333
-    const st = col("Lead", "Qualified", "Lead", "Proposal", "Negotiation", "Qualified", "Lead", "Proposal", "Qualified", "Lead");
+    const st = col(
+      "Lead",
+      "Qualified",
+      "Lead",
+      "Proposal",
+      "Negotiation",
+      "Qualified",
+      "Lead",
+      "Proposal",
+      "Qualified",
+      "Lead",
+    );
     expect(bottleneck(st, ORDER, null as any)).toBe("Proposal → Negotiation");
   });
 

@@ -33,7 +33,10 @@ describe("COMMISSION", () => {
   });
 
   test("below the first threshold nothing is earned", () => {
-    const tiers = [[10000, 0.05], [50000, 0.1]];
+    const tiers = [
+      [10000, 0.05],
+      [50000, 0.1],
+    ];
     expectMoney(one(5000, tiers), 0);
     expectMoney(one(5000, tiers, "flat"), 0);
     expectMoney(one(20000, tiers), 500);
@@ -66,24 +69,68 @@ describe("COMMISSION", () => {
     const out = commission(row(50000, 600000), TIERS, null);
     expect(out).toHaveLength(1);
     expect(out[0]).toHaveLength(2);
-    const grid = commission([[50000, 100000], [0, 600000]], TIERS, "flat");
+    const grid = commission(
+      [
+        [50000, 100000],
+        [0, 600000],
+      ],
+      TIERS,
+      "flat",
+    );
     expect(grid).toHaveLength(2);
     expectMoney(grid[1][1], 48000);
   });
 
   test("tiers without a header row; percent text rates", () => {
-    expectMoney(one(200000, [[0, "2%"], [100000, "5%"]]), 2000 + 5000);
+    expectMoney(
+      one(200000, [
+        [0, "2%"],
+        [100000, "5%"],
+      ]),
+      2000 + 5000,
+    );
   });
 
   test("a negative threshold or rate is #NUM!", () => {
-    expectThrows(() => commission(cell(1), [[-1, 0.1], [10, 0.2]], null), "#NUM!");
-    expectThrows(() => commission(cell(1), [[0, 0.1], [10, -0.2]], null), "#NUM!");
+    expectThrows(
+      () =>
+        commission(
+          cell(1),
+          [
+            [-1, 0.1],
+            [10, 0.2],
+          ],
+          null,
+        ),
+      "#NUM!",
+    );
+    expectThrows(
+      () =>
+        commission(
+          cell(1),
+          [
+            [0, 0.1],
+            [10, -0.2],
+          ],
+          null,
+        ),
+      "#NUM!",
+    );
   });
 
   // Reading of the spec: ordering is not "a number outside its range", it is a malformed table — but the
   // spec does not name the code, so either #VALUE! (like LEADGRADE's thresholds) or #NUM! is accepted.
   test("thresholds that are not strictly ascending are an error", () => {
-    for (const tiers of [[[0, 0.1], [0, 0.2]], [[10, 0.1], [5, 0.2]]]) {
+    for (const tiers of [
+      [
+        [0, 0.1],
+        [0, 0.2],
+      ],
+      [
+        [10, 0.1],
+        [5, 0.2],
+      ],
+    ]) {
       let code = "";
       try {
         commission(cell(1), tiers, null);

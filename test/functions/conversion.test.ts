@@ -4,10 +4,34 @@ import { col, expectThrows, row, xlErr } from "./helpers";
 
 const ORDER = col("Lead", "Qualified", "Proposal", "Negotiation");
 // Lead ×4, Qualified ×3, Proposal ×2, Negotiation ×1 → Reached 10, 6, 3, 1
-const SIMPLE = col("Lead", "Qualified", "Lead", "Proposal", "Negotiation", "Qualified", "Lead", "Proposal", "Qualified", "Lead");
+const SIMPLE = col(
+  "Lead",
+  "Qualified",
+  "Lead",
+  "Proposal",
+  "Negotiation",
+  "Qualified",
+  "Lead",
+  "Proposal",
+  "Qualified",
+  "Lead",
+);
 
 // Reached with outcomes: Lead 9, Qualified 7, Proposal 5, Negotiation 4, won 4 (same data as the FUNNEL test)
-const ST = col("Lead", "Lead", "Qualified", "Qualified", "Proposal", "Negotiation", "", "Lead", "报价", "报价", "", "Proposal");
+const ST = col(
+  "Lead",
+  "Lead",
+  "Qualified",
+  "Qualified",
+  "Proposal",
+  "Negotiation",
+  "",
+  "Lead",
+  "报价",
+  "报价",
+  "",
+  "Proposal",
+);
 const OC = col("open", "lost", "", "lost", null, "won", "won", "win", "open", "lost", "lost", "closed won");
 
 describe("CONVERSION", () => {
@@ -29,7 +53,15 @@ describe("CONVERSION", () => {
   });
 
   test("stages given as a row", () => {
-    expect(conversion(row(...SIMPLE.map((r) => r[0])), row("Lead", "Qualified", "Proposal", "Negotiation"), "Lead", "Qualified", null as any)).toBeCloseTo(0.6, 12);
+    expect(
+      conversion(
+        row(...SIMPLE.map((r) => r[0])),
+        row("Lead", "Qualified", "Proposal", "Negotiation"),
+        "Lead",
+        "Qualified",
+        null as any,
+      ),
+    ).toBeCloseTo(0.6, 12);
   });
 
   test("from_stage after to_stage is #VALUE!", () => {
@@ -52,7 +84,11 @@ describe("CONVERSION", () => {
 
   test("shape mismatch and unknown outcome are #VALUE!", () => {
     expectThrows(() => conversion(col("Lead", "Lead"), ORDER, "Lead", "Qualified", col("won")), "#VALUE!");
-    expectThrows(() => conversion(col("Lead", "Lead"), ORDER, "Lead", "Qualified", col("won", "perhaps")), "#VALUE!", "perhaps");
+    expectThrows(
+      () => conversion(col("Lead", "Lead"), ORDER, "Lead", "Qualified", col("won", "perhaps")),
+      "#VALUE!",
+      "perhaps",
+    );
   });
 
   test("an error value in the data is #VALUE!", () => {

@@ -6,13 +6,7 @@
  * history's values).
  */
 import { forecast } from "../../src/functions/functions";
-import {
-  CompensatedSum,
-  approxEqual,
-  detectSeasonLength,
-  monthOfSerial,
-  normSInv,
-} from "../../src/engine/forecast";
+import { CompensatedSum, approxEqual, detectSeasonLength, monthOfSerial, normSInv } from "../../src/engine/forecast";
 import { serialToYmd } from "../../src/engine/coerce";
 import { examples } from "../../src/help/examples/forecast";
 import { col, expectCleanMatrix, expectThrows, row, serial, withDisplayLanguage } from "./helpers";
@@ -250,11 +244,19 @@ describe("rows and shapes", () => {
       ["1950-01", 1],
       ["2100-01", 3], // Holt on two points: the level 2 plus one step of the trend (2 − 1) ÷ 1
     ]);
-    expect(fc(col(1, 2), col("1950-01-15", "2025-01-15"), null, null, null, null, null, true)[8]).toEqual(["Step (months)", 900]);
+    expect(fc(col(1, 2), col("1950-01-15", "2025-01-15"), null, null, null, null, null, true)[8]).toEqual([
+      "Step (months)",
+      900,
+    ]);
   });
 
   test("numeric text values (rule 3)", () => {
-    const out = fc(col("1,000", "¥1.2万", "$1.5k", 1800, "2k"), col("2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05", "2025-05-05"), col("2025-02-01", "2025-03-01"), 0);
+    const out = fc(
+      col("1,000", "¥1.2万", "$1.5k", 1800, "2k"),
+      col("2025-01-05", "2025-02-05", "2025-03-05", "2025-04-05", "2025-05-05"),
+      col("2025-02-01", "2025-03-01"),
+      0,
+    );
     expect(out.slice(1)).toEqual([
       ["2025-02", 12000],
       ["2025-03", 1500],
@@ -262,7 +264,12 @@ describe("rows and shapes", () => {
   });
 
   test("negative values (returns) are allowed", () => {
-    const out = fc(col(500, -200, 700, 300), col("2025-01-03", "2025-01-20", "2025-02-03", "2025-03-03"), col("2025-01-01"), 0);
+    const out = fc(
+      col(500, -200, 700, 300),
+      col("2025-01-03", "2025-01-20", "2025-02-03", "2025-03-03"),
+      col("2025-01-01"),
+      0,
+    );
     expect(out[1]).toEqual(["2025-01", 300]);
   });
 
@@ -277,9 +284,23 @@ describe("rows and shapes", () => {
 describe("aggregation", () => {
   // January: 10, 30, 20, 40 · February: 5, 7 · March: 1 · April: 9, 3, 3
   const amounts = col(10, 5, 30, 1, 20, 7, 9, 40, 3, 3);
-  const dates = col("2025-01-02", "2025-02-10", "2025-01-15", "2025-03-31", "2025-01-31", "2025-02-11", "2025-04-01", "2025-01-09", "2025-04-20", "2025-04-30");
+  const dates = col(
+    "2025-01-02",
+    "2025-02-10",
+    "2025-01-15",
+    "2025-03-31",
+    "2025-01-31",
+    "2025-02-11",
+    "2025-04-01",
+    "2025-01-09",
+    "2025-04-20",
+    "2025-04-30",
+  );
   const months = col("2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01");
-  const read = (aggregation: unknown): unknown[] => fc(amounts, dates, months, 0, null, aggregation).slice(1).map((r) => r[1]);
+  const read = (aggregation: unknown): unknown[] =>
+    fc(amounts, dates, months, 0, null, aggregation)
+      .slice(1)
+      .map((r) => r[1]);
 
   test.each([
     [null, [100, 12, 1, 15]],
@@ -312,7 +333,14 @@ describe("aggregation", () => {
   });
 
   test("the mean is the true mean (sum in row order ÷ count), not one row of the month", () => {
-    const out = fc(col(1, 2, 4, 8), col("2025-01-01", "2025-01-02", "2025-02-01", "2025-02-02"), col("2025-01-01", "2025-02-01"), 0, null, 1);
+    const out = fc(
+      col(1, 2, 4, 8),
+      col("2025-01-01", "2025-01-02", "2025-02-01", "2025-02-02"),
+      col("2025-01-01", "2025-02-01"),
+      0,
+      null,
+      1,
+    );
     expect(out.slice(1).map((r) => r[1])).toEqual([1.5, 6]);
   });
 });
@@ -323,12 +351,15 @@ describe("completion", () => {
   const dates = col("2025-01-31", "2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31", "2025-08-31", "2025-09-30");
   const gap = col("2025-02-15", "2025-03-15");
 
-  test.each([[null], [true], [1], ["average"], ["yes"], ["是"], ["平均"]])("%p fills each missing month with the neighbours' average", (c) => {
-    expect(fc(amounts, dates, gap, 0, c).slice(1)).toEqual([
-      ["2025-02", 250],
-      ["2025-03", 250],
-    ]);
-  });
+  test.each([[null], [true], [1], ["average"], ["yes"], ["是"], ["平均"]])(
+    "%p fills each missing month with the neighbours' average",
+    (c) => {
+      expect(fc(amounts, dates, gap, 0, c).slice(1)).toEqual([
+        ["2025-02", 250],
+        ["2025-03", 250],
+      ]);
+    },
+  );
 
   test.each([[false], [0], ["zero"], ["no"], ["否"], ["零"]])("%p fills them with 0", (c) => {
     expect(fc(amounts, dates, gap, 0, c).slice(1)).toEqual([
@@ -492,7 +523,15 @@ describe("horizon", () => {
   });
 
   test("a month inside the history returns its value; with bounds its bounds are blank", () => {
-    const out = fc(col(...EX2_VALUES), col(...EX2_DATES), col("2023-03-09", "2024-12-31", "2025-08-01"), null, null, null, 0.9);
+    const out = fc(
+      col(...EX2_VALUES),
+      col(...EX2_DATES),
+      col("2023-03-09", "2024-12-31", "2025-08-01"),
+      null,
+      null,
+      null,
+      0.9,
+    );
     expect(out.slice(1)).toEqual([
       ["2023-03", 2907827.74, "", ""],
       ["2024-12", 6331889.03, "", ""],
@@ -501,7 +540,15 @@ describe("horizon", () => {
   });
 
   test("quarterly history: a month between two quarters is interpolated linearly (forecast and bounds)", () => {
-    const q = fc(col(...EX1_VALUES), col(...EX1_DATES), col("2025-01-01", "2025-02-15", "2025-03-01", "2025-04-01"), null, null, null, 0.95);
+    const q = fc(
+      col(...EX1_VALUES),
+      col(...EX1_DATES),
+      col("2025-01-01", "2025-02-15", "2025-03-01", "2025-04-01"),
+      null,
+      null,
+      null,
+      0.95,
+    );
     const [jan, feb, mar, apr] = q.slice(1);
     expect(feb[1]).toBeCloseTo(jan[1] + (apr[1] - jan[1]) / 3, 6);
     expect(mar[1]).toBeCloseTo(jan[1] + (2 * (apr[1] - jan[1])) / 3, 6);
@@ -570,7 +617,7 @@ describe("months", () => {
 // ---- Statistics table and labels ----------------------------------------------------------------------------------
 
 describe("statistics table and labels", () => {
-  test("a statistic that is not finite shows as \"\" (MASE of a flat history: 0 ÷ 0)", () => {
+  test('a statistic that is not finite shows as "" (MASE of a flat history: 0 ÷ 0)', () => {
     const flat = Array.from({ length: 14 }, () => 5000);
     const out = fc(col(...flat), col(...flat.map((_, i) => serial(2024, 1 + i, 1))), null, 0, null, null, null, true);
     expect(out[4]).toEqual(["MASE", ""]);
@@ -583,11 +630,17 @@ describe("statistics table and labels", () => {
   });
 
   test.each([[true], ["yes"], ["是"], [1], ["TRUE"]])("show_stats %p", (s) => {
-    expect(fc(col(...EX1_VALUES), col(...EX1_DATES), null, null, null, null, null, s)[0]).toEqual(["Statistic", "Value"]);
+    expect(fc(col(...EX1_VALUES), col(...EX1_DATES), null, null, null, null, null, s)[0]).toEqual([
+      "Statistic",
+      "Value",
+    ]);
   });
 
   test.each([[false], ["no"], ["否"], [0]])("show_stats %p is the forecast table", (s) => {
-    expect(fc(col(...EX1_VALUES), col(...EX1_DATES), null, null, null, null, null, s)[0]).toEqual(["Period", "Forecast"]);
+    expect(fc(col(...EX1_VALUES), col(...EX1_DATES), null, null, null, null, null, s)[0]).toEqual([
+      "Period",
+      "Forecast",
+    ]);
   });
 
   test("Chinese display language: Chinese headers and statistic labels, same numbers", () => {
@@ -595,7 +648,9 @@ describe("statistics table and labels", () => {
     const zh = withDisplayLanguage("zh-CN", () => fc(col(...EX1_VALUES), col(...EX1_DATES), 4, null, null, null, 0.95));
     expect(zh[0]).toEqual(["期间", "预测", "下限", "上限"]);
     expect(zh.slice(1)).toEqual(en.slice(1));
-    const stats = withDisplayLanguage("zh-CN", () => fc(col(...EX1_VALUES), col(...EX1_DATES), null, "年", "平均", "求和", null, "是"));
+    const stats = withDisplayLanguage("zh-CN", () =>
+      fc(col(...EX1_VALUES), col(...EX1_DATES), null, "年", "平均", "求和", null, "是"),
+    );
     expect(stats.map((r) => r[0])).toEqual([
       "统计量",
       "Alpha（水平）",
@@ -669,7 +724,15 @@ describe("errors", () => {
   test("a season averaging exactly 0 → #DIV/0! naming it and suggesting a fix", () => {
     const values = [...Array.from({ length: 12 }, () => 0), ...Array.from({ length: 12 }, (_, i) => 100 + 10 * i)];
     const dates = values.map((_, i) => serial(2023, 1 + i, 1));
-    const err = expectThrows(() => fc(col(...values), col(...dates)), "#DIV/0!", "season 1", "2023-01", "2023-12", "first sale", "seasonality 0");
+    const err = expectThrows(
+      () => fc(col(...values), col(...dates)),
+      "#DIV/0!",
+      "season 1",
+      "2023-01",
+      "2023-12",
+      "first sale",
+      "seasonality 0",
+    );
     expect(err.message).toContain("averages 0");
     // seasonality 0 works
     expect(fc(col(...values), col(...dates), 1, 0)).toHaveLength(2);
@@ -695,20 +758,51 @@ describe("errors", () => {
   });
 
   test("a value with a blank date → #VALUE! naming the row", () => {
-    const err = expectThrows(() => fc(col(1, 2, 3, 4, 5, 6, 7), col("2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01", null)), "#VALUE!");
+    const err = expectThrows(
+      () =>
+        fc(
+          col(1, 2, 3, 4, 5, 6, 7),
+          col("2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01", "2025-06-01", null),
+        ),
+      "#VALUE!",
+    );
     expect(err.message).toBe("row 7 has a value but no date");
-    expectThrows(() => fc(col(1, 2, 3), col("2025-01-01", "", "2025-03-01")), "#VALUE!", "row 2 has a value but no date");
+    expectThrows(
+      () => fc(col(1, 2, 3), col("2025-01-01", "", "2025-03-01")),
+      "#VALUE!",
+      "row 2 has a value but no date",
+    );
   });
 
   test("a value that is not a number → #VALUE! naming it; TRUE and FALSE are not numbers", () => {
-    expectThrows(() => fc(col(1, "abc", 3), col("2025-01-01", "2025-02-01", "2025-03-01")), "#VALUE!", "row 2", '"abc"');
+    expectThrows(
+      () => fc(col(1, "abc", 3), col("2025-01-01", "2025-02-01", "2025-03-01")),
+      "#VALUE!",
+      "row 2",
+      '"abc"',
+    );
     expectThrows(() => fc(col(1, true, 3), col("2025-01-01", "2025-02-01", "2025-03-01")), "#VALUE!", "row 2", "TRUE");
-    expectThrows(() => fc(col(1, 2, false), col("2025-01-01", "2025-02-01", "2025-03-01")), "#VALUE!", "row 3", "FALSE");
+    expectThrows(
+      () => fc(col(1, 2, false), col("2025-01-01", "2025-02-01", "2025-03-01")),
+      "#VALUE!",
+      "row 3",
+      "FALSE",
+    );
   });
 
   test("a date that is not a date → #VALUE! naming it", () => {
-    expectThrows(() => fc(col(1, 2, 3), col("2025-01-01", "2025-02-30", "2025-03-01")), "#VALUE!", "row 2", "2025-02-30");
-    expectThrows(() => fc(col(1, 2, 3), col("2025-01-01", "next month", "2025-03-01")), "#VALUE!", "row 2", "next month");
+    expectThrows(
+      () => fc(col(1, 2, 3), col("2025-01-01", "2025-02-30", "2025-03-01")),
+      "#VALUE!",
+      "row 2",
+      "2025-02-30",
+    );
+    expectThrows(
+      () => fc(col(1, 2, 3), col("2025-01-01", "next month", "2025-03-01")),
+      "#VALUE!",
+      "row 2",
+      "next month",
+    );
     expectThrows(() => fc(col(1, 2, 3), col("2025-01-01", true, "2025-03-01")), "#VALUE!", "row 2");
     expectThrows(() => fc(col(1, 2, 3), col("2025-01-01", -5, "2025-03-01")), "#VALUE!", "row 2");
   });
@@ -716,7 +810,12 @@ describe("errors", () => {
   test("an error value in either range → #VALUE! naming the row", () => {
     const E = { code: "#N/A" };
     expectThrows(() => fc(col(1, E, 3), col("2025-01-01", "2025-02-01", "2025-03-01")), "#VALUE!", "row 2", "#N/A");
-    expectThrows(() => fc(col(1, 2, 3), col("2025-01-01", "2025-02-01", { code: "#REF!" })), "#VALUE!", "row 3", "#REF!");
+    expectThrows(
+      () => fc(col(1, 2, 3), col("2025-01-01", "2025-02-01", { code: "#REF!" })),
+      "#VALUE!",
+      "row 3",
+      "#REF!",
+    );
   });
 
   test.each([[0], [-1], [2.5], [600.5], ["0"]])("horizon %p → #NUM!", (h) => {

@@ -6,7 +6,18 @@ const ORDER = col("Lead", "Qualified", "Proposal", "Negotiation");
 const HEADER_EN = ["Stage", "Count", "Reached", "Step conversion", "Cumulative conversion"];
 
 // Lead ×4, Qualified ×3, Proposal ×2, Negotiation ×1, shuffled
-const SIMPLE = ["Lead", "Qualified", "Lead", "Proposal", "Negotiation", "Qualified", "Lead", "Proposal", "Qualified", "Lead"];
+const SIMPLE = [
+  "Lead",
+  "Qualified",
+  "Lead",
+  "Proposal",
+  "Negotiation",
+  "Qualified",
+  "Lead",
+  "Proposal",
+  "Qualified",
+  "Lead",
+];
 
 // stage, outcome, amount — see the expected table below for how each row counts
 const DEALS: [unknown, unknown, unknown][] = [
@@ -57,7 +68,13 @@ describe("FUNNEL without outcomes", () => {
   });
 
   test("stages and stage_order may be rows", () => {
-    const out = funnel(row(...SIMPLE), row("Lead", "Qualified", "Proposal", "Negotiation"), null as any, null as any, null);
+    const out = funnel(
+      row(...SIMPLE),
+      row("Lead", "Qualified", "Proposal", "Negotiation"),
+      null as any,
+      null as any,
+      null,
+    );
     expect(out.map((r) => r[2])).toEqual(["Reached", 10, 6, 3, 1]);
   });
 
@@ -196,7 +213,11 @@ describe("FUNNEL with outcomes", () => {
 
 describe("FUNNEL errors", () => {
   test("duplicate stage names in stage_order (by text equality) are #VALUE!", () => {
-    expectThrows(() => funnel(col("A"), col("Lead", "Won?", " lead "), null as any, null as any, null), "#VALUE!", "lead");
+    expectThrows(
+      () => funnel(col("A"), col("Lead", "Won?", " lead "), null as any, null as any, null),
+      "#VALUE!",
+      "lead",
+    );
   });
 
   test("inputs describing the same records must have the same number of cells", () => {
@@ -209,7 +230,11 @@ describe("FUNNEL errors", () => {
   });
 
   test("an unknown outcome word is #VALUE! naming it", () => {
-    expectThrows(() => funnel(col("A", "B"), col("A", "B"), null as any, col("won", "maybe"), null), "#VALUE!", "maybe");
+    expectThrows(
+      () => funnel(col("A", "B"), col("A", "B"), null as any, col("won", "maybe"), null),
+      "#VALUE!",
+      "maybe",
+    );
   });
 
   test("an error value in the data is #VALUE! (aggregating function)", () => {

@@ -113,29 +113,43 @@ describe("FUNNELBY: FUNNEL's column per group", () => {
   });
 
   test("without outcomes: no Won row; a blank stage is never read", () => {
-    expectTable(funnelBy(col("Lead", "Qualified", "", "Lead", "Other"), ORDER, col("A", "B", "C", "B", "A"), N, "count", N), [
-      ["Stage", "A", "B", "Total"],
-      ["Lead", 1, 1, 2],
-      ["Qualified", 0, 1, 1],
-      ["Proposal", 0, 0, 0],
-      ["(unmatched)", 1, 0, 1],
-    ]);
+    expectTable(
+      funnelBy(col("Lead", "Qualified", "", "Lead", "Other"), ORDER, col("A", "B", "C", "B", "A"), N, "count", N),
+      [
+        ["Stage", "A", "B", "Total"],
+        ["Lead", 1, 1, 2],
+        ["Qualified", 0, 1, 1],
+        ["Proposal", 0, 0, 0],
+        ["(unmatched)", 1, 0, 1],
+      ],
+    );
   });
 
   test("no (unmatched) row when every stage is known; group names shown as first written", () => {
     const out = funnelBy(col("Lead", "Lead"), ORDER, col(" 华东 ", "华东"), N, "reached", N);
-    expectTable(out, [["Stage", "华东", "Total"], ["Lead", 2, 2], ["Qualified", 0, 0], ["Proposal", 0, 0]]);
+    expectTable(out, [
+      ["Stage", "华东", "Total"],
+      ["Lead", 2, 2],
+      ["Qualified", 0, 0],
+      ["Proposal", 0, 0],
+    ]);
   });
 
   test("rows and columns: stages as a row, groups as a column", () => {
     const out = funnelBy(row("Lead", "Qualified"), row("Lead", "Qualified"), col("N", "S"), N, "reached", N);
-    expectTable(out, [["Stage", "N", "S", "Total"], ["Lead", 1, 1, 2], ["Qualified", 0, 1, 1]]);
+    expectTable(out, [
+      ["Stage", "N", "S", "Total"],
+      ["Lead", 1, 1, 2],
+      ["Qualified", 0, 1, 1],
+    ]);
   });
 });
 
 describe("FUNNELBY labels and errors", () => {
   test("zh-CN labels: 阶段, 赢单, (未匹配), (其他), (空白), 合计; Chinese measure words", () => {
-    const out = withDisplayLanguage("zh-CN", () => funnelBy(stages, ORDER, groups, outcomes, "阶段转化率", col("North")));
+    const out = withDisplayLanguage("zh-CN", () =>
+      funnelBy(stages, ORDER, groups, outcomes, "阶段转化率", col("North")),
+    );
     expect(out[0]).toEqual(["阶段", "North", "(其他)", "(空白)", "合计"]);
     expect(out[4][0]).toBe("赢单");
     expect(out[5][0]).toBe("(未匹配)");
@@ -153,7 +167,12 @@ describe("FUNNELBY labels and errors", () => {
   });
 
   test("an error in a read record's group is #VALUE! naming it; a record FUNNEL ignores is not read", () => {
-    expectThrows(() => funnelBy(col("Lead", "Lead"), ORDER, col("A", xlErr("#N/A")), N, N, N), "#VALUE!", "#N/A", "cell 2");
+    expectThrows(
+      () => funnelBy(col("Lead", "Lead"), ORDER, col("A", xlErr("#N/A")), N, N, N),
+      "#VALUE!",
+      "#N/A",
+      "cell 2",
+    );
     const out = funnelBy(col("Lead", ""), ORDER, col("A", xlErr("#N/A")), N, "reached", N);
     expect(out[0]).toEqual(["Stage", "A", "Total"]);
   });

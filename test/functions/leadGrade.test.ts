@@ -15,12 +15,26 @@ describe("LEADGRADE", () => {
 
   test("keeps the shape of scores (row, 2-D)", () => {
     expect(leadGrade(row(90, 60, 10), null as any, null as any)).toEqual(row("A", "B", "C"));
-    expect(leadGrade([[90, 60], [10, 80]], null as any, null as any)).toEqual([["A", "B"], ["C", "A"]]);
+    expect(
+      leadGrade(
+        [
+          [90, 60],
+          [10, 80],
+        ],
+        null as any,
+        null as any,
+      ),
+    ).toEqual([
+      ["A", "B"],
+      ["C", "A"],
+    ]);
   });
 
   test("custom thresholds and labels, as a row or a column", () => {
     const labels = row("Hot", "Warm", "Cool", "Cold");
-    expect(leadGrade(col(95, 90, 70, 40, 39), row(90, 70, 40), labels)).toEqual(col("Hot", "Hot", "Warm", "Cool", "Cold"));
+    expect(leadGrade(col(95, 90, 70, 40, 39), row(90, 70, 40), labels)).toEqual(
+      col("Hot", "Hot", "Warm", "Cool", "Cold"),
+    );
     expect(leadGrade(col(95, 39), col(90, 70, 40), col("热", "温", "凉", "冷"))).toEqual(col("热", "冷"));
   });
 
@@ -32,7 +46,7 @@ describe("LEADGRADE", () => {
     expect(leadGrade(col(70, 30, 5), row(60, 20), null as any)).toEqual(col("A", "B", "C"));
   });
 
-  test("blank label cells (null, \"\", whitespace, and 0 — labels are a text-only field) are skipped", () => {
+  test('blank label cells (null, "", whitespace, and 0 — labels are a text-only field) are skipped', () => {
     expect(leadGrade(col(90, 10), row(80), row("Hot", "", null, "  ", 0, "Cold"))).toEqual(col("Hot", "Cold"));
   });
 

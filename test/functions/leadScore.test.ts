@@ -83,7 +83,13 @@ describe("LEADSCORE basics", () => {
   });
 
   test("rule rows with a blank field are skipped (whatever else they hold)", () => {
-    const rules = [...RULES, ["", "bogus-operator", "x", 99], [null, "=", "x", 5], ["  ", "=", "x", 5], [0, "=", "x", 5]];
+    const rules = [
+      ...RULES,
+      ["", "bogus-operator", "x", 99],
+      [null, "=", "x", 5],
+      ["  ", "=", "x", 5],
+      [0, "=", "x", 5],
+    ];
     expect(leadScore(LEADS, rules, null as any, AS_OF)).toEqual([[75], [-10], [40]]);
   });
 
@@ -111,8 +117,21 @@ describe("LEADSCORE basics", () => {
   });
 
   test("field names match by text equality (NFKC, trim, case, spaces)", () => {
-    const records = [["ＶＩＰ  Level", " Opted   In "], ["gold", true]];
-    expect(leadScore(records, [["vip level", "=", "GOLD", 3], ["opted in", "=", "yes", 4]], null as any, AS_OF)).toEqual([[7]]);
+    const records = [
+      ["ＶＩＰ  Level", " Opted   In "],
+      ["gold", true],
+    ];
+    expect(
+      leadScore(
+        records,
+        [
+          ["vip level", "=", "GOLD", 3],
+          ["opted in", "=", "yes", 4],
+        ],
+        null as any,
+        AS_OF,
+      ),
+    ).toEqual([[7]]);
   });
 
   test("rows of records may be a single field column", () => {
@@ -133,8 +152,21 @@ describe("LEADSCORE basics", () => {
   });
 
   test("an error value in a lead's cell makes that lead's score the same error", () => {
-    const records = [["Industry", "Employees"], ["Retail", 5], ["Retail", xlErr("#N/A")], ["Retail", 50]];
-    const out = leadScore(records, [["Industry", "=", "Retail", 1], ["Employees", ">", 10, 2]], null as any, AS_OF);
+    const records = [
+      ["Industry", "Employees"],
+      ["Retail", 5],
+      ["Retail", xlErr("#N/A")],
+      ["Retail", 50],
+    ];
+    const out = leadScore(
+      records,
+      [
+        ["Industry", "=", "Retail", 1],
+        ["Employees", ">", 10, 2],
+      ],
+      null as any,
+      AS_OF,
+    );
     expect(out).toHaveLength(3);
     expect(out[0][0]).toBe(1);
     expectErrorCell(out[1][0], "#N/A");

@@ -20,7 +20,10 @@ describe("PIPELINE", () => {
   });
 
   test("0 is a valid probability; blank amount is 0; rows work too", () => {
-    expectMoney(pipeline(row("Lead", "Proposal", "Proposal"), row(100, null, 30), ORDER, row(0, 0.5, 1), null as any), 30);
+    expectMoney(
+      pipeline(row("Lead", "Proposal", "Proposal"), row(100, null, 30), ORDER, row(0, 0.5, 1), null as any),
+      30,
+    );
   });
 
   test("a blank probability is #VALUE! naming the stage", () => {

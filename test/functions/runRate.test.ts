@@ -1,4 +1,3 @@
- 
 import { runRate } from "../../src/functions/functions";
 import { expectMoney, expectThrows, serial, todaySerial } from "./helpers";
 

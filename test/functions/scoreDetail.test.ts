@@ -21,11 +21,7 @@ describe("SCOREDETAIL", () => {
     ];
     const out = scoreDetail(LEADS, rules, null as any, AS_OF);
     expectCleanMatrix(out);
-    expect(out).toEqual([
-      ["Industry = Manufacturing (+20); Employees >= 100 (+15); Status = Cold (-10)"],
-      [""],
-      [""],
-    ]);
+    expect(out).toEqual([["Industry = Manufacturing (+20); Employees >= 100 (+15); Status = Cold (-10)"], [""], [""]]);
   });
 
   test("no match gives an empty string, never null", () => {
@@ -53,12 +49,17 @@ describe("SCOREDETAIL", () => {
       ["行业", "等于", "制造业", 20],
       ["预算", "大于", "¥10万", 30],
     ];
-    expect(scoreDetail(records, rules, null as any, AS_OF)).toEqual([["行业 等于 制造业 (+20); 预算 大于 ¥10万 (+30)"]]);
+    expect(scoreDetail(records, rules, null as any, AS_OF)).toEqual([
+      ["行业 等于 制造业 (+20); 预算 大于 ¥10万 (+30)"],
+    ]);
   });
 
   // Reading of the spec: a rule without a value (blank / not blank) shows no value and no double space.
   test("value-less operators show `field operator (+points)`", () => {
-    const records = [["Phone", "Email"], ["", "a@b.c"]];
+    const records = [
+      ["Phone", "Email"],
+      ["", "a@b.c"],
+    ];
     const rules = [
       ["Phone", "blank", "", 5],
       ["Email", "不为空", null, 2],
@@ -67,12 +68,17 @@ describe("SCOREDETAIL", () => {
   });
 
   test("range and list values are shown as written", () => {
-    const records = [["Budget", "Region"], ["¥5万", "华东"]];
+    const records = [
+      ["Budget", "Region"],
+      ["¥5万", "华东"],
+    ];
     const rules = [
       ["Budget", "between", "1万..10万", 3],
       ["Region", "in", "华东、华北", 4],
     ];
-    expect(scoreDetail(records, rules, null as any, AS_OF)).toEqual([["Budget between 1万..10万 (+3); Region in 华东、华北 (+4)"]]);
+    expect(scoreDetail(records, rules, null as any, AS_OF)).toEqual([
+      ["Budget between 1万..10万 (+3); Region in 华东、华北 (+4)"],
+    ]);
   });
 
   test("decimal points keep their decimals", () => {
@@ -88,14 +94,11 @@ describe("SCOREDETAIL", () => {
       ["Status", "=", "Cold", -10, "", ""],
     ];
     const detail = scoreDetail(LEADS, rules, null as any, AS_OF);
-    expect(detail[0][0]).toBe("Industry = Manufacturing (+20); Employees > 100 (+15); Status = Cold (-10); cap fit (-10)");
-    // A group that stays under its cap gets no cap note.
-    const beta = scoreDetail(
-      [LEADS[0], ["Beta", "Manufacturing", 20, ""]],
-      rules,
-      null as any,
-      AS_OF,
+    expect(detail[0][0]).toBe(
+      "Industry = Manufacturing (+20); Employees > 100 (+15); Status = Cold (-10); cap fit (-10)",
     );
+    // A group that stays under its cap gets no cap note.
+    const beta = scoreDetail([LEADS[0], ["Beta", "Manufacturing", 20, ""]], rules, null as any, AS_OF);
     expect(beta).toEqual([["Industry = Manufacturing (+20)"]]);
     // Consistency with LEADSCORE: 20 + 15 - 10 - 10 = 15
     expect(leadScore(LEADS, rules, null as any, AS_OF)[0][0]).toBe(15);

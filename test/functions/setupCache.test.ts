@@ -78,7 +78,9 @@ describe("per-row LEADSCORE / SCOREDETAIL reuse the compiled rules by content", 
     const bad = fresh(RULES);
     bad[3][3] = "ten";
     for (let i = 0; i < 3; i++) {
-      expect(() => leadScore([ROWS[0].slice()], fresh(bad), [HEADERS.slice()], AS_OF)).toThrow(/Points "ten" in rule 3 is not a number/);
+      expect(() => leadScore([ROWS[0].slice()], fresh(bad), [HEADERS.slice()], AS_OF)).toThrow(
+        /Points "ten" in rule 3 is not a number/,
+      );
     }
     expect(perRow(RULES)).toEqual([25, 0, 18]);
   });
@@ -101,7 +103,11 @@ describe("per-row LEADSCORE / SCOREDETAIL reuse the compiled rules by content", 
 });
 
 describe("per-row COMMISSION reuses parsed tiers by content", () => {
-  const TIERS = [["Threshold", "Rate"], [0, "2%"], ["50,000", 0.05]];
+  const TIERS = [
+    ["Threshold", "Rate"],
+    [0, "2%"],
+    ["50,000", 0.05],
+  ];
   beforeEach(() => tierTables.clear());
 
   test("a changed rate or threshold cell changes the next call", () => {
@@ -120,7 +126,8 @@ describe("per-row COMMISSION reuses parsed tiers by content", () => {
   test("bad tiers fail on every call until fixed", () => {
     const bad = fresh(TIERS);
     bad[2][1] = -0.1;
-    for (let i = 0; i < 2; i++) expect(() => commission([[1]], fresh(bad), null)).toThrow(/Rate -0.1 in tiers row 3 is negative/);
+    for (let i = 0; i < 2; i++)
+      expect(() => commission([[1]], fresh(bad), null)).toThrow(/Rate -0.1 in tiers row 3 is negative/);
     expect(commission([[100]], fresh(TIERS), null)[0][0]).toBeCloseTo(2, 9);
   });
 });

@@ -1,4 +1,3 @@
- 
 import { split } from "../../src/functions/functions";
 import { cell, col, expectCleanMatrix, expectThrows, flat, row, xlErr } from "./helpers";
 
@@ -27,7 +26,7 @@ describe("SPLIT", () => {
   test("decimals set the unit", () => {
     const out = split(100, col(1, 1, 1), 2);
     expect(units(out, 2)).toEqual([3334, 3333, 3333]);
-    expect((out[0][0] as number)).toBeCloseTo(33.34, 10);
+    expect(out[0][0] as number).toBeCloseTo(33.34, 10);
     const six = split(1, col(1, 1, 1), 6);
     expect(units(six, 6)).toEqual([333334, 333333, 333333]);
   });
@@ -56,9 +55,19 @@ describe("SPLIT", () => {
   });
 
   test("keeps the shape of weights (2-D, row, single cell)", () => {
-    const out = split(100, [[1, 1], [1, 1]], null);
+    const out = split(
+      100,
+      [
+        [1, 1],
+        [1, 1],
+      ],
+      null,
+    );
     expectCleanMatrix(out);
-    expect(out).toEqual([[25, 25], [25, 25]]);
+    expect(out).toEqual([
+      [25, 25],
+      [25, 25],
+    ]);
     expect(split(9, row(1, 2), null)).toEqual(row(3, 6));
     expect(split(9, cell(5), null)).toEqual([[9]]);
   });

@@ -62,28 +62,67 @@ describe("STAGETIME", () => {
   });
 
   test("median as Excel's MEDIAN: odd count the middle value, even count the mean of the two middle values", () => {
-    const rows = [["A", "B"], [d(1, 1), d(1, 2)], [d(1, 1), d(1, 8)], [d(1, 1), d(1, 4)], [d(1, 1), d(1, 31)]];
+    const rows = [
+      ["A", "B"],
+      [d(1, 1), d(1, 2)],
+      [d(1, 1), d(1, 8)],
+      [d(1, 1), d(1, 4)],
+      [d(1, 1), d(1, 31)],
+    ];
     expect(stageTime(rows, N, AS_OF, N)[1].slice(4, 6)).toEqual([(3 + 7) / 2, (1 + 7 + 3 + 30) / 4]);
     expect(stageTime(rows.slice(0, 4), N, AS_OF, N)[1].slice(4, 6)).toEqual([3, 11 / 3]);
   });
 
   test("stays of more than 4,096 days and ages before as_of (negative) are counted exactly", () => {
-    const rows = [["A", "B"], [d(1, 1), d(1, 1) + 5000], [d(1, 1), d(1, 1) + 2], [d(1, 1), d(1, 1) + 6000], [AS_OF + 10, null]];
+    const rows = [
+      ["A", "B"],
+      [d(1, 1), d(1, 1) + 5000],
+      [d(1, 1), d(1, 1) + 2],
+      [d(1, 1), d(1, 1) + 6000],
+      [AS_OF + 10, null],
+    ];
     const out = stageTime(rows, N, AS_OF, N);
     expect(out[1][4]).toBe(5000);
     expect(out[1][7]).toBe(-10);
   });
 
   test("the same day in two columns is a stay of 0 days; the time of day is dropped", () => {
-    const out = stageTime([["A", "B"], [d(1, 1) + 0.9, d(1, 1) + 0.1]], N, AS_OF, N);
+    const out = stageTime(
+      [
+        ["A", "B"],
+        [d(1, 1) + 0.9, d(1, 1) + 0.1],
+      ],
+      N,
+      AS_OF,
+      N,
+    );
     expect(out[1].slice(4, 6)).toEqual([0, 0]);
   });
 
   test("zh-CN labels", () => {
     const out = withDisplayLanguage("zh-CN", () => stageTime(table, outcomes, AS_OF, N));
-    expect(out[0]).toEqual(["阶段", "到达数量", "推进数量", "推进率", "停留天数中位数", "停留天数平均值", "当前停留数量", "当前已停留天数中位数"]);
+    expect(out[0]).toEqual([
+      "阶段",
+      "到达数量",
+      "推进数量",
+      "推进率",
+      "停留天数中位数",
+      "停留天数平均值",
+      "当前停留数量",
+      "当前已停留天数中位数",
+    ]);
     expect(out[5][0]).toBe("销售周期");
-    const zhStages = withDisplayLanguage("zh-CN", () => stageTime([["线索", "赢单"], [d(1, 1), d(1, 9)]], col("赢单"), AS_OF, N));
+    const zhStages = withDisplayLanguage("zh-CN", () =>
+      stageTime(
+        [
+          ["线索", "赢单"],
+          [d(1, 1), d(1, 9)],
+        ],
+        col("赢单"),
+        AS_OF,
+        N,
+      ),
+    );
     expect(zhStages.map((r) => r[0])).toEqual(["阶段", "线索", "赢单", "销售周期"]);
     expect(zhStages[3].slice(1, 6)).toEqual([1, "", "", 8, 8]);
   });
@@ -96,16 +135,48 @@ describe("STAGETIME errors", () => {
     expectThrows(() => stageTime(rows.slice(1), N, AS_OF, row(...NAMES)), "#VALUE!", "row 2", "Proposal", "Lead");
   });
 
-  test("a cell that is not a date is #VALUE! naming it; blank cells (null, \"\", 0) are blank", () => {
-    expectThrows(() => stageTime([NAMES, [d(1, 1), "soon", null, null]], N, AS_OF, N), "#VALUE!", "soon", "row 2", "Qualified");
+  test('a cell that is not a date is #VALUE! naming it; blank cells (null, "", 0) are blank', () => {
+    expectThrows(
+      () => stageTime([NAMES, [d(1, 1), "soon", null, null]], N, AS_OF, N),
+      "#VALUE!",
+      "soon",
+      "row 2",
+      "Qualified",
+    );
     expectThrows(() => stageTime([NAMES, [d(1, 1), -3, null, null]], N, AS_OF, N), "#VALUE!", "-3");
     expectThrows(() => stageTime([NAMES, [d(1, 1), true, null, null]], N, AS_OF, N), "#VALUE!", "TRUE");
     expectThrows(() => stageTime([NAMES, [xlErr("#N/A"), null, null, null]], N, AS_OF, N), "#VALUE!", "#N/A", "Lead");
   });
 
   test("stage names: blank, duplicate or an error are #VALUE!; stage_names must match the columns", () => {
-    expectThrows(() => stageTime([["Lead", ""], [d(1, 1), null]], N, AS_OF, N), "#VALUE!", "blank");
-    expectThrows(() => stageTime([["Lead", " lead"], [d(1, 1), null]], N, AS_OF, N), "#VALUE!", "lead");
+    expectThrows(
+      () =>
+        stageTime(
+          [
+            ["Lead", ""],
+            [d(1, 1), null],
+          ],
+          N,
+          AS_OF,
+          N,
+        ),
+      "#VALUE!",
+      "blank",
+    );
+    expectThrows(
+      () =>
+        stageTime(
+          [
+            ["Lead", " lead"],
+            [d(1, 1), null],
+          ],
+          N,
+          AS_OF,
+          N,
+        ),
+      "#VALUE!",
+      "lead",
+    );
     expectThrows(() => stageTime([[d(1, 1), null]], N, AS_OF, row("Lead")), "#VALUE!", "stage_names");
   });
 

@@ -27,8 +27,20 @@ describe("TARGETPLAN by month", () => {
   test("a start date mid-month starts at the first of that month; fiscal years cross calendar years", () => {
     const out = targetPlan(1200, "2025-04-15", "M", null as any, null as any, null as any, null, null as any);
     expect(labels(out)).toEqual([
-      "Period", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
-      "2026-01", "2026-02", "2026-03", "Total",
+      "Period",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+      "2026-02",
+      "2026-03",
+      "Total",
     ]);
   });
 
@@ -74,14 +86,31 @@ describe("TARGETPLAN by month", () => {
 });
 
 describe("TARGETPLAN by quarter", () => {
-  test.each(["Q", "quarter", "季", "季度", " QUARTER "])("period %s: plan quarters Q1..Q4 = sums of their months", (p) => {
-    const out = targetPlan(1000, JAN1, p, null as any, null as any, null as any, null, null as any);
-    expect(out).toEqual([["Period", "Target"], ["Q1", 252], ["Q2", 250], ["Q3", 249], ["Q4", 249], ["Total", 1000]]);
-  });
+  test.each(["Q", "quarter", "季", "季度", " QUARTER "])(
+    "period %s: plan quarters Q1..Q4 = sums of their months",
+    (p) => {
+      const out = targetPlan(1000, JAN1, p, null as any, null as any, null as any, null, null as any);
+      expect(out).toEqual([
+        ["Period", "Target"],
+        ["Q1", 252],
+        ["Q2", 250],
+        ["Q3", 249],
+        ["Q4", 249],
+        ["Total", 1000],
+      ]);
+    },
+  );
 
   test("plan quarters follow the fiscal start", () => {
     const out = targetPlan(1200, serial(2025, 4, 1), "Q", col(1, 2, 3, 4), null as any, null as any, null, null as any);
-    expect(out).toEqual([["Period", "Target"], ["Q1", 120], ["Q2", 240], ["Q3", 360], ["Q4", 480], ["Total", 1200]]);
+    expect(out).toEqual([
+      ["Period", "Target"],
+      ["Q1", 120],
+      ["Q2", 240],
+      ["Q3", 360],
+      ["Q4", 480],
+      ["Total", 1200],
+    ]);
   });
 });
 
@@ -201,11 +230,18 @@ describe("TARGETPLAN with owners", () => {
   });
 
   test("duplicate owners are #VALUE!", () => {
-    expectThrows(() => targetPlan(1200, JAN1, "M", null as any, col("Ann", " ann "), null as any, null, null as any), "#VALUE!", "ann");
+    expectThrows(
+      () => targetPlan(1200, JAN1, "M", null as any, col("Ann", " ann "), null as any, null, null as any),
+      "#VALUE!",
+      "ann",
+    );
   });
 
   test("owner_weights must have one weight per owner", () => {
-    expectThrows(() => targetPlan(1200, JAN1, "M", null as any, col("A", "B"), col(1, 2, 3), null, null as any), "#VALUE!");
+    expectThrows(
+      () => targetPlan(1200, JAN1, "M", null as any, col("A", "B"), col(1, 2, 3), null, null as any),
+      "#VALUE!",
+    );
   });
 
   test("a negative owner weight is #NUM!", () => {
@@ -215,26 +251,44 @@ describe("TARGETPLAN with owners", () => {
 
 describe("TARGETPLAN labels and errors", () => {
   test("zh-CN display language: 期间, 目标, 合计", () => {
-    const out = withDisplayLanguage("zh-CN", () => targetPlan(1200, JAN1, "季度", null as any, null as any, null as any, null, null as any));
+    const out = withDisplayLanguage("zh-CN", () =>
+      targetPlan(1200, JAN1, "季度", null as any, null as any, null as any, null, null as any),
+    );
     expect(out[0]).toEqual(["期间", "目标"]);
     expect(out[5]).toEqual(["合计", 1200]);
-    const owners = withDisplayLanguage("zh-CN", () => targetPlan(1200, JAN1, "M", null as any, col("张三", "李四"), null as any, null, null as any));
+    const owners = withDisplayLanguage("zh-CN", () =>
+      targetPlan(1200, JAN1, "M", null as any, col("张三", "李四"), null as any, null, null as any),
+    );
     expect(owners[0]).toEqual(["期间", "张三", "李四", "合计"]);
     expect(owners[13][0]).toBe("合计");
     expect((globalThis as any).Office).toBeUndefined();
   });
 
   test("an unknown period word is #VALUE! naming it", () => {
-    expectThrows(() => targetPlan(1200, JAN1, "year", null as any, null as any, null as any, null, null as any), "#VALUE!", "year");
+    expectThrows(
+      () => targetPlan(1200, JAN1, "year", null as any, null as any, null as any, null, null as any),
+      "#VALUE!",
+      "year",
+    );
   });
 
   test("seasonality of another count than 12 or 4 is #VALUE!", () => {
-    expectThrows(() => targetPlan(1200, JAN1, "M", col(1, 2, 3, 4, 5), null as any, null as any, null, null as any), "#VALUE!");
+    expectThrows(
+      () => targetPlan(1200, JAN1, "M", col(1, 2, 3, 4, 5), null as any, null as any, null, null as any),
+      "#VALUE!",
+    );
   });
 
   test("a negative seasonality weight is #NUM!; a non-number is #VALUE!", () => {
-    expectThrows(() => targetPlan(1200, JAN1, "M", col(1, 2, 3, -4), null as any, null as any, null, null as any), "#NUM!");
-    expectThrows(() => targetPlan(1200, JAN1, "M", col(1, 2, 3, "peak"), null as any, null as any, null, null as any), "#VALUE!", "peak");
+    expectThrows(
+      () => targetPlan(1200, JAN1, "M", col(1, 2, 3, -4), null as any, null as any, null, null as any),
+      "#NUM!",
+    );
+    expectThrows(
+      () => targetPlan(1200, JAN1, "M", col(1, 2, 3, "peak"), null as any, null as any, null, null as any),
+      "#VALUE!",
+      "peak",
+    );
   });
 
   test("decimals outside 0–6 are #NUM!", () => {
@@ -243,7 +297,13 @@ describe("TARGETPLAN labels and errors", () => {
   });
 
   test("a start date that is not a date, and a total that is not a number, are #VALUE!", () => {
-    expectThrows(() => targetPlan(1200, "next spring", "M", null as any, null as any, null as any, null, null as any), "#VALUE!");
-    expectThrows(() => targetPlan("plenty", JAN1, "M", null as any, null as any, null as any, null, null as any), "#VALUE!");
+    expectThrows(
+      () => targetPlan(1200, "next spring", "M", null as any, null as any, null as any, null, null as any),
+      "#VALUE!",
+    );
+    expectThrows(
+      () => targetPlan("plenty", JAN1, "M", null as any, null as any, null as any, null, null as any),
+      "#VALUE!",
+    );
   });
 });

@@ -18,9 +18,18 @@ import {
 } from "./winprobFixtures";
 
 const N = null as any;
-const wf = (records: any[][], fields: any = N, headers: any = N, stageOrder: any = N, group: any = N, s: any = N, top: any = N, record: any = N) =>
-  winFactors(records, fields, headers, stageOrder, group, s, top, record);
-const odoo = (top: any = N, record: any = N, table = odooTable()) => wf(table, ODOO_FIELDS, N, ODOO_STAGES, "Team", N, top, record);
+const wf = (
+  records: any[][],
+  fields: any = N,
+  headers: any = N,
+  stageOrder: any = N,
+  group: any = N,
+  s: any = N,
+  top: any = N,
+  record: any = N,
+) => winFactors(records, fields, headers, stageOrder, group, s, top, record);
+const odoo = (top: any = N, record: any = N, table = odooTable()) =>
+  wf(table, ODOO_FIELDS, N, ODOO_STAGES, "Team", N, top, record);
 const texts = (m: unknown[][]): unknown[] => m.map((r) => r[0]);
 
 /** Compares a table cell by cell: numbers to `rel` relative, everything else exactly. */
@@ -41,18 +50,24 @@ function expectTableClose(actual: unknown[][], expected: unknown[][], rel = 1e-1
 }
 
 describe("WINFACTORS text form on Odoo's scenario", () => {
-  test("the spec's texts for lead_3, lead_8 and lead_13; \"\" for closed records", () => {
+  test('the spec\'s texts for lead_3, lead_8 and lead_13; "" for closed records', () => {
     const out = odoo();
     expect(out).toHaveLength(14);
-    expect(out[3][0]).toBe("↑ Source = Source 2 (×19.5); ↑ Stage = Qualified (×1.91); ↓ Country = Country 0 (×0.161); ↓ State = State 1 (×0.161)");
+    expect(out[3][0]).toBe(
+      "↑ Source = Source 2 (×19.5); ↑ Stage = Qualified (×1.91); ↓ Country = Country 0 (×0.161); ↓ State = State 1 (×0.161)",
+    );
     expect(out[8][0]).toBe("↑ Source = Source 2 (×1.83); ↓ State = State 1 (×0.0873)");
-    expect(out[13][0]).toBe("↑ Stage = Qualified (×21); ↑ State = State 1 (×1.83); ↓ Source = Source 2 (×0.161); ↓ Country = Country 0 (×0.167)");
+    expect(out[13][0]).toBe(
+      "↑ Stage = Qualified (×21); ↑ State = State 1 (×1.83); ↓ Source = Source 2 (×0.161); ↓ Country = Country 0 (×0.167)",
+    );
     for (const r of [0, 1, 2, 5, 6, 7, 10, 11, 12]) expect(out[r][0]).toBe("");
   });
 
   test("lead_4 (hand-derived): stage New is neutral (every lost row of Team 1 reached it), three lowering factors", () => {
     // Team 1: Country 1, State 1, Source 1 each held only by lost lead_1 → (0.1/1.3) ÷ (1.1/2.3) = 0.161
-    expect(odoo()[4][0]).toBe("↓ Country = Country 1 (×0.161); ↓ State = State 1 (×0.161); ↓ Source = Source 1 (×0.161)");
+    expect(odoo()[4][0]).toBe(
+      "↓ Country = Country 1 (×0.161); ↓ State = State 1 (×0.161); ↓ Source = Source 1 (×0.161)",
+    );
   });
 
   test("ties keep factor order: stage first, then fields in fields order", () => {
@@ -65,10 +80,12 @@ describe("WINFACTORS text form on Odoo's scenario", () => {
     expect(odoo(1)[3][0]).toBe("↑ Source = Source 2 (×19.5); ↓ Country = Country 0 (×0.161)");
     expect(odoo(1)[13][0]).toBe("↑ Stage = Qualified (×21); ↓ Source = Source 2 (×0.161)");
     expect(odoo(20)[3][0]).toBe(odoo()[3][0]);
-    expect(odoo("2")[13][0]).toBe("↑ Stage = Qualified (×21); ↑ State = State 1 (×1.83); ↓ Source = Source 2 (×0.161); ↓ Country = Country 0 (×0.167)");
+    expect(odoo("2")[13][0]).toBe(
+      "↑ Stage = Qualified (×21); ↑ State = State 1 (×1.83); ↓ Source = Source 2 (×0.161); ↓ Country = Country 0 (×0.167)",
+    );
   });
 
-  test("an open record with no raising or lowering factor → \"\" (neutral factors are not listed)", () => {
+  test('an open record with no raising or lowering factor → "" (neutral factors are not listed)', () => {
     // Only Email and Phone (one value each) → every factor ×1
     const out = wf(odooTable(), row("Email", "Phone"), N, N, "Team");
     for (const r of [3, 4, 8, 9, 13]) expect(out[r][0]).toBe("");
@@ -88,7 +105,9 @@ describe("WINFACTORS text form on Odoo's scenario", () => {
 
   test("Chinese data: labels use the headers and values as written", () => {
     const out = wf(odooTableZh(), ODOO_ZH_FIELDS, N, ODOO_ZH_STAGES, "团队");
-    expect(out[3][0]).toBe("↑ 来源 = 来源 2 (×19.5); ↑ 阶段 = 已确认需求 (×1.91); ↓ 国家 = 国家 0 (×0.161); ↓ 省份 = 省份 1 (×0.161)");
+    expect(out[3][0]).toBe(
+      "↑ 来源 = 来源 2 (×19.5); ↑ 阶段 = 已确认需求 (×1.91); ↓ 国家 = 国家 0 (×0.161); ↓ 省份 = 省份 1 (×0.161)",
+    );
   });
 
   test("values are shown as first written, top to bottom", () => {
@@ -153,7 +172,9 @@ describe("WINFACTORS table form", () => {
       [0.3509, 0.6491, 0.5406],
     ];
     const table = odoo(N, 14);
-    printed.forEach((nums, i) => nums.forEach((x, j) => expect(Number((table[i + 1][j + 2] as number).toPrecision(5))).toBe(x)));
+    printed.forEach((nums, i) =>
+      nums.forEach((x, j) => expect(Number((table[i + 1][j + 2] as number).toPrecision(5))).toBe(x)),
+    );
   });
 
   test("unless p is clamped, the last Effect is the base Effect times every factor's E (logs agree with the product)", () => {
@@ -240,7 +261,16 @@ describe("WINFACTORS table form", () => {
   });
 
   test("rows vs columns: fields and stage_order in either shape give the same table", () => {
-    const a = wf(odooTable(), col("Country", "State", "Email", "Phone", "Source"), N, row("New", "Qualified", "Proposition"), "Team", N, N, 14);
+    const a = wf(
+      odooTable(),
+      col("Country", "State", "Email", "Phone", "Source"),
+      N,
+      row("New", "Qualified", "Proposition"),
+      "Team",
+      N,
+      N,
+      14,
+    );
     expect(a).toEqual(odoo(N, 14));
   });
 });

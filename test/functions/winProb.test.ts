@@ -25,10 +25,11 @@ const N = null as any;
 const wp = (records: any[][], fields: any = N, headers: any = N, stageOrder: any = N, group: any = N, s: any = N) =>
   winProb(records, fields, headers, stageOrder, group, s);
 /** The single column of a result, flattened. */
-const values = (m: unknown[][]): unknown[] => m.map((r) => {
-  expect(r).toHaveLength(1);
-  return r[0];
-});
+const values = (m: unknown[][]): unknown[] =>
+  m.map((r) => {
+    expect(r).toHaveLength(1);
+    return r[0];
+  });
 const at = (m: unknown[][], record: number): number => {
   const v = m[record - 1][0];
   if (typeof v !== "number") throw new Error(`record ${record}: expected a number, got ${JSON.stringify(v)}`);
@@ -50,7 +51,7 @@ describe("WINPROB on Odoo's test scenario (winprob.md example)", () => {
     expect(Math.abs(at(out, 14) - 0.3509)).toBeLessThanOrEqual(0.00005); // lead_13
   });
 
-  test("gives the spec's six-digit values for every open lead and \"\" for the closed ones", () => {
+  test('gives the spec\'s six-digit values for every open lead and "" for the closed ones', () => {
     const out = result();
     expect(out).toHaveLength(14);
     const expected: Record<number, number> = { 4: 0.334865, 5: 0.002175, 9: 0.077352, 10: 0.080292, 14: 0.350902 };
@@ -76,7 +77,7 @@ describe("WINPROB on Odoo's test scenario (winprob.md example)", () => {
     for (const r of [4, 5, 9, 10]) expect(at(out, r)).toBe(at(before, r));
   });
 
-  test("no-group blanks may arrive as null, \"\" or 0: the same pooled result", () => {
+  test('no-group blanks may arrive as null, "" or 0: the same pooled result', () => {
     for (const blank of [null, "", 0, "  "]) {
       const t = odooTable();
       for (let r = 11; r <= 14; r++) t[r][1] = blank;
@@ -93,16 +94,33 @@ describe("WINPROB on Odoo's test scenario (winprob.md example)", () => {
 
   test("the default fields are Country, State and Source (WINFACTORS' table lists exactly those)", () => {
     const table = winFactors(odooTable(), N, N, ODOO_STAGES, "Team", N, N, 14);
-    expect(table.slice(2, -1).map((r) => r[0]).sort()).toEqual(["Country", "Source", "Stage", "State"]);
+    expect(
+      table
+        .slice(2, -1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(["Country", "Source", "Stage", "State"]);
   });
 
   test("fields and stage_order may be rows or columns", () => {
-    const out = wp(odooTable(), col("Country", "State", "Email", "Phone", "Source"), N, row("New", "Qualified", "Proposition", "Won"), "Team");
+    const out = wp(
+      odooTable(),
+      col("Country", "State", "Email", "Phone", "Source"),
+      N,
+      row("New", "Qualified", "Proposition", "Won"),
+      "Team",
+    );
     expect(values(out)).toEqual(values(result()));
   });
 
   test("a separate headers row: every row of records is a record", () => {
-    const out = wp(ODOO_ROWS.map((r) => r.slice()), ODOO_FIELDS, [ODOO_HEADER.slice()], ODOO_STAGES, "Team");
+    const out = wp(
+      ODOO_ROWS.map((r) => r.slice()),
+      ODOO_FIELDS,
+      [ODOO_HEADER.slice()],
+      ODOO_STAGES,
+      "Team",
+    );
     expect(values(out)).toEqual(values(result()));
   });
 
@@ -148,7 +166,12 @@ describe("WINPROB outcome and stage columns", () => {
     // base 1.1/1.1; a: won share 0.1/1.2, lost share 1.1/1.2 → odds 1/11 → p = 1/12
     expectRel(at(out, 3), 1 / 12, 1e-12);
     for (const name of ["outcome", "won/lost", "win/loss", "结果", "输赢", "成交结果", "RESULT"]) {
-      const u = [[name, "X"], ["won", "a"], ["lost", "b"], ["", "a"]];
+      const u = [
+        [name, "X"],
+        ["won", "a"],
+        ["lost", "b"],
+        ["", "a"],
+      ];
       // a: won share 1.1/1.2, lost share 0.1/1.2 → odds 11 → p = 11/12
       expectRel(at(wp(u, [["X"]]), 3), 11 / 12, 1e-12);
     }
@@ -173,8 +196,8 @@ describe("WINPROB outcome and stage columns", () => {
     expect(values(out).slice(0, 5)).toEqual(["", "", "", "", ""]);
     // W = 2, L = 3; a: won 2, lost 1; b: won 0, lost 2 → a: (2.1/2.2)/(1.1/3.2), b: (0.1/2.2)/(2.1/3.2)
     const base = 2.1 / 3.1;
-    const pa = base * ((2.1 / 2.2) / (1.1 / 3.2));
-    const pb = base * ((0.1 / 2.2) / (2.1 / 3.2));
+    const pa = base * (2.1 / 2.2 / (1.1 / 3.2));
+    const pb = base * (0.1 / 2.2 / (2.1 / 3.2));
     for (let r = 6; r <= 10; r++) expectRel(at(out, r), pa / (1 + pa), 1e-12);
     expectRel(at(out, 11), pb / (1 + pb), 1e-12);
   });
@@ -258,18 +281,36 @@ describe("WINPROB outcome and stage columns", () => {
 describe("WINPROB factor values", () => {
   test("smoothing: a hand-computed table with smoothing 1", () => {
     // won: A A B; lost: A B B B; open: A. base (3+1)/(4+1); A: won (2+1)/(3+2), lost (1+1)/(4+2) → ×1.8
-    const t = [["Outcome", "F"], ["won", "A"], ["won", "A"], ["won", "B"], ["lost", "A"], ["lost", "B"], ["lost", "B"], ["lost", "B"], ["", "A"]];
+    const t = [
+      ["Outcome", "F"],
+      ["won", "A"],
+      ["won", "A"],
+      ["won", "B"],
+      ["lost", "A"],
+      ["lost", "B"],
+      ["lost", "B"],
+      ["lost", "B"],
+      ["", "A"],
+    ];
     const odds = 0.8 * 1.8;
     expectRel(at(wp(t, N, N, N, N, 1), 8), odds / (1 + odds), 1e-12);
     expectRel(at(wp(t, N, N, N, N, "1"), 8), odds / (1 + odds), 1e-12);
     // default 0.1: base 3.1/4.1; A: (2.1/3.2)/(1.1/4.2)
-    const o2 = (3.1 / 4.1) * ((2.1 / 3.2) / (1.1 / 4.2));
+    const o2 = (3.1 / 4.1) * (2.1 / 3.2 / (1.1 / 4.2));
     expectRel(at(wp(t), 8), o2 / (1 + o2), 1e-12);
     expectRel(at(wp(t, N, N, N, N, ""), 8), o2 / (1 + o2), 1e-12);
   });
 
   test("a value no closed row holds contributes nothing (not 0 + smoothing); neither does a cell with no value", () => {
-    const t = [["Outcome", "F", "G"], ["won", "A", "x"], ["lost", "B", "y"], ["", "C", "x"], ["", null, "x"], ["", "n/a", "x"], ["", "待定", "x"]];
+    const t = [
+      ["Outcome", "F", "G"],
+      ["won", "A", "x"],
+      ["lost", "B", "y"],
+      ["", "C", "x"],
+      ["", null, "x"],
+      ["", "n/a", "x"],
+      ["", "待定", "x"],
+    ];
     const out = wp(t, row("F", "G"));
     // only G = x counts: base 1.1/1.1 × (1.1/1.2)/(0.1/1.2) = 11
     for (let r = 3; r <= 6; r++) expectRel(at(out, r), 11 / 12, 1e-12);
@@ -288,7 +329,7 @@ describe("WINPROB factor values", () => {
     const out = wp(t);
     // Opted in yes: won 2.1/2.2, lost 0.1/2.2 → ×21; Size 1200: same → ×21; base 1
     expectRel(at(out, 5), 441 / 442, 1e-12);
-    expectRel(at(out, 6), (1 / 441) / (1 + 1 / 441), 1e-12);
+    expectRel(at(out, 6), 1 / 441 / (1 + 1 / 441), 1e-12);
   });
 
   test("the number 0 has no value in a column whose closed rows hold text, but is a value in an all-number column", () => {
@@ -303,7 +344,7 @@ describe("WINPROB factor values", () => {
     // T: closed a (won), b (lost); 0 in row 2 is not counted → T has values a, b only; open row's 0: no value.
     // N: 0 won, 1 lost ×2 → open 0: won share 1.1/1.2, lost share 0.1/2.2 → ×(1.1/1.2)/(0.1/2.2)
     // (Had the closed 0 in T been a value, T would hold a third value "0" and the open 0 would match it.)
-    const o = (1.1 / 2.1) * ((1.1 / 1.2) / (0.1 / 2.2));
+    const o = (1.1 / 2.1) * (1.1 / 1.2 / (0.1 / 2.2));
     expectRel(at(wp(t, row("T", "N")), 4), o / (1 + o), 1e-12);
   });
 
@@ -311,12 +352,18 @@ describe("WINPROB factor values", () => {
     // Closed amounts 1,2,3,4,5,9,9,9,9,9 → candidates 2,4,9,9 → edges {2, 4} → bins ≤ 2, (2, 4], > 4
     const amounts = [1, 2, 3, 4, 5, 9, 9, 9, 9, 9];
     const outcomes = ["won", "won", "lost", "lost", "won", "lost", "lost", "lost", "lost", "won"];
-    const t: any[][] = [["Outcome", "Amount"], ...amounts.map((a, i) => [outcomes[i], a]), ["", 0.5], ["", 4], ["", "1,000"]];
+    const t: any[][] = [
+      ["Outcome", "Amount"],
+      ...amounts.map((a, i) => [outcomes[i], a]),
+      ["", 0.5],
+      ["", 4],
+      ["", "1,000"],
+    ];
     const labels = [11, 12, 13].map((r) => winFactors(t, N, N, N, N, N, N, r)[2][1]);
     expect(labels).toEqual(["Amount ≤ 2", "2 < Amount ≤ 4", "Amount > 4"]);
     // bin ≤ 2: won 2, lost 0; (2,4]: won 0, lost 2; > 4: won 2, lost 4. W = 4, L = 6, TW = 4.3, TL = 6.3
     const base = 4.1 / 6.1;
-    const e = [(2.1 / 4.3) / (0.1 / 6.3), (0.1 / 4.3) / (2.1 / 6.3), (2.1 / 4.3) / (4.1 / 6.3)];
+    const e = [2.1 / 4.3 / (0.1 / 6.3), 0.1 / 4.3 / (2.1 / 6.3), 2.1 / 4.3 / (4.1 / 6.3)];
     const out = wp(t);
     e.forEach((x, j) => expectRel(at(out, 11 + j), (base * x) / (1 + base * x), 1e-12));
   });
@@ -339,11 +386,25 @@ describe("WINPROB factor values", () => {
     for (let i = 0; i < 10; i++) t.push([i % 2 ? "won" : "lost", rates[i], (i + 1) * 10000]);
     t.push(["", 0.2, 25000]);
     const table = winFactors(t, N, N, N, N, N, N, 11);
-    expect(table.slice(2, -1).map((r) => r[1]).sort()).toEqual(["0.15 < Rate ≤ 0.25", "20000 < Amount ≤ 40000"].sort());
+    expect(
+      table
+        .slice(2, -1)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(["0.15 < Rate ≤ 0.25", "20000 < Amount ≤ 40000"].sort());
   });
 
   test("a numeric column with 5 or fewer distinct numbers is categorical", () => {
-    const t = [["Outcome", "Rating"], ["won", 5], ["won", 4], ["lost", 1], ["lost", 2], ["lost", 3], ["lost", 5], ["", 4]];
+    const t = [
+      ["Outcome", "Rating"],
+      ["won", 5],
+      ["won", 4],
+      ["lost", 1],
+      ["lost", 2],
+      ["lost", 3],
+      ["lost", 5],
+      ["", 4],
+    ];
     expect(winFactors(t, [["Rating"]], N, N, N, N, N, 7)[2][1]).toBe(4);
     // five values: TW = 2 + 0.5, TL = 4 + 0.5; 4: won share 1.1/2.5, lost share 0.1/4.5 → ×19.8
     expect(winFactors(t, [["Rating"]], N, N, N, N, N, null)[6][0]).toBe("↑ Rating = 4 (×19.8)");
@@ -376,7 +437,7 @@ describe("WINPROB factor values", () => {
     }
     // F: won a a, lost a b → a: (2.1/2.2)/(1.1/2.2); G: won a b, lost a a → a: (1.1/2.2)/(2.1/2.2)
     let naive = 1;
-    for (let c = 0; c < 1200; c++) naive *= (2.1 / 2.2) / (1.1 / 2.2);
+    for (let c = 0; c < 1200; c++) naive *= 2.1 / 2.2 / (1.1 / 2.2);
     expect(naive).toBe(Infinity);
     expectRel(at(wp([header, ...rows]), 5), 0.5, 1e-12);
   });
@@ -419,7 +480,7 @@ describe("WINPROB groups", () => {
     expectRel(at(wp(u, N, N, N, "Team"), 6), o / (1 + o), 1e-12);
   });
 
-  test("group values compare as categories: \"1,000\" = 1000, TRUE = yes", () => {
+  test('group values compare as categories: "1,000" = 1000, TRUE = yes', () => {
     const t = [
       ["Team", "Outcome", "F"],
       [1000, "won", "x"],
@@ -454,9 +515,30 @@ describe("WINPROB errors (winprob.md, in the spec's order)", () => {
   });
 
   test("no Outcome column → #VALUE! No Outcome column", () => {
-    expectThrows(() => wp([["Stage", "X"], ["A", "b"]]), "#VALUE!", "No Outcome column");
+    expectThrows(
+      () =>
+        wp([
+          ["Stage", "X"],
+          ["A", "b"],
+        ]),
+      "#VALUE!",
+      "No Outcome column",
+    );
     // before stage_order problems
-    expectThrows(() => wp([["Stage", "X"], ["A", "b"]], N, N, col("A", "A")), "#VALUE!", "No Outcome column");
+    expectThrows(
+      () =>
+        wp(
+          [
+            ["Stage", "X"],
+            ["A", "b"],
+          ],
+          N,
+          N,
+          col("A", "A"),
+        ),
+      "#VALUE!",
+      "No Outcome column",
+    );
   });
 
   test("stage_order: duplicate → #VALUE!; nothing left after blanks and won/lost words → #VALUE!; no Stage column → #VALUE!", () => {
@@ -531,10 +613,14 @@ describe("WINPROB errors (winprob.md, in the spec's order)", () => {
     expect(() => wp(v, ODOO_FIELDS, N, ODOO_STAGES, "Team")).not.toThrow();
   });
 
-  test("a lost row whose stage is not in stage_order → #VALUE! Unknown stage \"X\" in record N", () => {
+  test('a lost row whose stage is not in stage_order → #VALUE! Unknown stage "X" in record N', () => {
     const t = base();
     t[6][2] = "Negotiation"; // lead_5, lost
-    expectThrows(() => wp(t, ODOO_FIELDS, N, ODOO_STAGES, "Team"), "#VALUE!", 'Unknown stage "Negotiation" in record 6');
+    expectThrows(
+      () => wp(t, ODOO_FIELDS, N, ODOO_STAGES, "Team"),
+      "#VALUE!",
+      'Unknown stage "Negotiation" in record 6',
+    );
   });
 
   test("#N/A when the whole table has no won row or no lost row", () => {

@@ -12,7 +12,13 @@ function weekMap(t: unknown[][]): Map<string, number> {
 }
 
 // Mon 2025-01-27 … Fri 01-31 off (Spring Festival), Sunday 2025-01-26 worked (调休).
-const FESTIVAL = col(serial(2025, 1, 27), serial(2025, 1, 28), serial(2025, 1, 29), serial(2025, 1, 30), serial(2025, 1, 31));
+const FESTIVAL = col(
+  serial(2025, 1, 27),
+  serial(2025, 1, 28),
+  serial(2025, 1, 29),
+  serial(2025, 1, 30),
+  serial(2025, 1, 31),
+);
 const MAKEUP_SUNDAY = col(serial(2025, 1, 26));
 
 describe("TARGETPLAN workdays (§6)", () => {
@@ -47,18 +53,27 @@ describe("TARGETPLAN workdays (§6)", () => {
   });
 
   test("monthly and quarterly plans do not change with workdays", () => {
-    expect(targetPlan(1200, JAN1, "M", N, N, N, N, FESTIVAL, MAKEUP_SUNDAY)).toEqual(targetPlan(1200, JAN1, "M", N, N, N, N, N));
-    expect(targetPlan(1200, JAN1, "Q", N, N, N, N, N, MAKEUP_SUNDAY)).toEqual(targetPlan(1200, JAN1, "Q", N, N, N, N, N));
+    expect(targetPlan(1200, JAN1, "M", N, N, N, N, FESTIVAL, MAKEUP_SUNDAY)).toEqual(
+      targetPlan(1200, JAN1, "M", N, N, N, N, N),
+    );
+    expect(targetPlan(1200, JAN1, "Q", N, N, N, N, N, MAKEUP_SUNDAY)).toEqual(
+      targetPlan(1200, JAN1, "Q", N, N, N, N, N),
+    );
   });
 
-  test("blank cells are skipped (null, \"\", 0); text dates are read", () => {
+  test('blank cells are skipped (null, "", 0); text dates are read', () => {
     const a = targetPlan(1200, JAN1, "W", N, N, N, N, FESTIVAL, col(null, "", 0, "2025-01-26"));
     expect(a).toEqual(targetPlan(1200, JAN1, "W", N, N, N, N, FESTIVAL, MAKEUP_SUNDAY));
     expect(targetPlan(1200, JAN1, "W", N, N, N, N, FESTIVAL, row("2025年1月26日"))).toEqual(a);
   });
 
   test.each(["M", "Q", "W"])("a workday or holiday that is not a date is #VALUE! naming it (period %s)", (p) => {
-    expectThrows(() => targetPlan(1200, JAN1, p, N, N, N, N, N, col(serial(2025, 9, 28), "next Sunday")), "#VALUE!", "next Sunday", "cell 2");
+    expectThrows(
+      () => targetPlan(1200, JAN1, p, N, N, N, N, N, col(serial(2025, 9, 28), "next Sunday")),
+      "#VALUE!",
+      "next Sunday",
+      "cell 2",
+    );
     expectThrows(() => targetPlan(1200, JAN1, p, N, N, N, N, col("国庆"), N), "#VALUE!", "国庆");
     expectThrows(() => targetPlan(1200, JAN1, p, N, N, N, N, N, col(true)), "#VALUE!", "TRUE");
     expectThrows(() => targetPlan(1200, JAN1, p, N, N, N, N, N, col(xlErr("#N/A"))), "#VALUE!", "workdays", "#N/A");
@@ -96,7 +111,7 @@ describe("the working-day rule", () => {
 
   test("countWorkingDays equals a day-by-day count on many spans", () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let t = 0; t < 300; t++) {
       const base = serial(2024, 1, 1) + Math.floor(rnd() * 700);
       const hol = new Set<number>(Array.from({ length: Math.floor(rnd() * 20) }, () => base + Math.floor(rnd() * 90)));

@@ -62,7 +62,13 @@ function call(example: HelpExample): unknown {
 
 /** Numbers within 1e-9 relative, everything else exactly; a 1×1 result may be given as its single value. */
 function sameResult(actual: unknown, expected: unknown): boolean {
-  if (!Array.isArray(expected) && Array.isArray(actual) && actual.length === 1 && Array.isArray(actual[0]) && actual[0].length === 1) {
+  if (
+    !Array.isArray(expected) &&
+    Array.isArray(actual) &&
+    actual.length === 1 &&
+    Array.isArray(actual[0]) &&
+    actual[0].length === 1
+  ) {
     return sameResult(actual[0][0], expected);
   }
   if (Array.isArray(expected)) {
@@ -96,7 +102,8 @@ describe("worked examples of the help site", () => {
         continue;
       }
       const parsed = parseFormula(e.formula);
-      if (parsed.namespace !== "SALES" || parsed.name !== fn.name) problems.push(`${label(e)}: the formula calls ${parsed.namespace}.${parsed.name}`);
+      if (parsed.namespace !== "SALES" || parsed.name !== fn.name)
+        problems.push(`${label(e)}: the formula calls ${parsed.namespace}.${parsed.name}`);
       if (!e.title.en.trim()) problems.push(`${label(e)}: no English title`);
       if (!/[\u4e00-\u9fff]/.test(e.title.zh)) problems.push(`${label(e)}: the Chinese title has no Chinese`);
     }
@@ -109,20 +116,26 @@ describe("worked examples of the help site", () => {
       const fn = metadata.find((f) => f.id === e.id);
       if (!fn) continue;
       if (e.args.length !== fn.parameters.length) {
-        problems.push(`${label(e)}: ${e.args.length} args for ${fn.parameters.length} parameters (Excel passes every one, omitted as null)`);
+        problems.push(
+          `${label(e)}: ${e.args.length} args for ${fn.parameters.length} parameters (Excel passes every one, omitted as null)`,
+        );
         continue;
       }
       const { args } = parseFormula(e.formula);
       const required = fn.parameters.filter((p) => !p.optional).length;
       if (args.length < required || args.length > fn.parameters.length) {
-        problems.push(`${label(e)}: the formula has ${args.length} arguments, the function takes ${required} to ${fn.parameters.length}`);
+        problems.push(
+          `${label(e)}: the formula has ${args.length} arguments, the function takes ${required} to ${fn.parameters.length}`,
+        );
         continue;
       }
       fn.parameters.forEach((p, i) => {
         const expected = i < args.length ? argumentValue(args[i], e.sheet, p.dimensionality ?? "scalar") : null;
         if (expected === undefined) return; // an argument this reader does not evaluate (e.g. TODAY())
         if (JSON.stringify(expected) !== JSON.stringify(e.args[i])) {
-          problems.push(`${label(e)}: argument ${p.name} is ${JSON.stringify(e.args[i])}, the formula gives ${JSON.stringify(expected)}`);
+          problems.push(
+            `${label(e)}: argument ${p.name} is ${JSON.stringify(e.args[i])}, the formula gives ${JSON.stringify(expected)}`,
+          );
         }
       });
     }
@@ -132,7 +145,9 @@ describe("worked examples of the help site", () => {
   test.each(allExamples.map((e) => [label(e), e] as const))("%s gives the result the help shows", (_, example) => {
     const actual = call(example);
     if (!sameResult(actual, example.result)) {
-      throw new Error(`${label(example)}\nexpected ${JSON.stringify(example.result)}\nreceived ${JSON.stringify(actual)}`);
+      throw new Error(
+        `${label(example)}\nexpected ${JSON.stringify(example.result)}\nreceived ${JSON.stringify(actual)}`,
+      );
     }
   });
 });
@@ -145,9 +160,15 @@ describe("the formula reader used above", () => {
     ];
     const { name, args } = parseFormula('=SALES.X(A1:B2, "x, ""y""", {1,2;3,4}, , TRUE, -1.5e3, B2, TODAY())');
     expect(name).toBe("X");
-    expect(argumentValue(args[0], sheet, "matrix")).toEqual([["a", "b"], [1, null]]);
+    expect(argumentValue(args[0], sheet, "matrix")).toEqual([
+      ["a", "b"],
+      [1, null],
+    ]);
     expect(argumentValue(args[1], sheet, "scalar")).toBe('x, "y"');
-    expect(argumentValue(args[2], sheet, "matrix")).toEqual([[1, 2], [3, 4]]);
+    expect(argumentValue(args[2], sheet, "matrix")).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(argumentValue(args[3], sheet, "matrix")).toBeNull();
     expect(argumentValue(args[4], sheet, "matrix")).toEqual([[true]]);
     expect(argumentValue(args[5], sheet, "scalar")).toBe(-1500);

@@ -74,7 +74,14 @@ function parseArg(text: string): FormulaArg {
     const left = columnIndex(ref[1]);
     const bottom = ref[4] !== undefined ? Number(ref[4]) - 1 : top;
     const right = ref[3] !== undefined ? columnIndex(ref[3]) : left;
-    return { kind: "ref", text: t, top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+    return {
+      kind: "ref",
+      text: t,
+      top: Math.min(top, bottom),
+      left: Math.min(left, right),
+      bottom: Math.max(top, bottom),
+      right: Math.max(left, right),
+    };
   }
   if (t.startsWith("{") && t.endsWith("}")) {
     const rows = splitTopLevel(t.slice(1, -1), ";").map((row) => splitTopLevel(row, ",").map(literal));
@@ -99,7 +106,11 @@ export function parseFormula(formula: string): ParsedFormula {
  * the cell's value for a scalar parameter given one cell, null for an omitted argument.
  * Returns `undefined` when the argument is not understood (then the caller cannot check it).
  */
-export function argumentValue(arg: FormulaArg, sheet: unknown[][] | undefined, dimensionality: "matrix" | "scalar"): unknown {
+export function argumentValue(
+  arg: FormulaArg,
+  sheet: unknown[][] | undefined,
+  dimensionality: "matrix" | "scalar",
+): unknown {
   const cell = (r: number, c: number): unknown => {
     const v = sheet?.[r]?.[c];
     return v === undefined ? null : v;
@@ -112,7 +123,11 @@ export function argumentValue(arg: FormulaArg, sheet: unknown[][] | undefined, d
     case "value":
       return dimensionality === "matrix" ? [[arg.value]] : arg.value;
     case "array":
-      return dimensionality === "matrix" ? arg.rows : arg.rows.length === 1 && arg.rows[0].length === 1 ? arg.rows[0][0] : undefined;
+      return dimensionality === "matrix"
+        ? arg.rows
+        : arg.rows.length === 1 && arg.rows[0].length === 1
+          ? arg.rows[0][0]
+          : undefined;
     case "ref": {
       const rows: unknown[][] = [];
       for (let r = arg.top; r <= arg.bottom; r++) {

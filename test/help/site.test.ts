@@ -6,7 +6,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { localizeMetadata, type FunctionsMetadata, type FunctionTranslations } from "../../scripts/zh-cn-metadata-plugin";
+import {
+  localizeMetadata,
+  type FunctionsMetadata,
+  type FunctionTranslations,
+} from "../../scripts/zh-cn-metadata-plugin";
 import { allExamples } from "../../src/help/examples";
 import { formatCellValue, functionAnchor, helpPath, renderHelpSite, type HelpSite } from "../../src/help/site";
 
@@ -18,12 +22,15 @@ let site: HelpSite;
 beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata([path.join(ROOT, "src/functions/functions.ts")], false);
   en = JSON.parse(generated.metadataJson) as FunctionsMetadata;
-  const translations = JSON.parse(fs.readFileSync(path.join(ROOT, "src/i18n/functions.zh-CN.json"), "utf8")) as FunctionTranslations;
+  const translations = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "src/i18n/functions.zh-CN.json"), "utf8"),
+  ) as FunctionTranslations;
   zh = localizeMetadata(en, translations).localized;
   site = renderHelpSite({ metadata: { en, zh }, examples: allExamples, version: "9.8.7" });
 }, 60_000);
 
-const escaped = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escaped = (text: string): string =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The HTML of one function's section on a reference page. */
 function section(page: string, id: string): string {
@@ -46,23 +53,26 @@ describe("the help site", () => {
     expect(site.warnings).toEqual([]);
   });
 
-  test.each([["en" as const], ["zh" as const]])("%s: every function with its description and every parameter's, from the metadata", (lang) => {
-    const metadata = lang === "en" ? en : zh;
-    const page = site.files[helpPath(lang, "functions")];
-    expect(metadata.functions.length).toBeGreaterThanOrEqual(17);
-    for (const fn of metadata.functions) {
-      const html = section(page, fn.id);
-      expect(html).toContain(`<code>SALES.${fn.name}</code>`);
-      expect(html).toContain(escaped(fn.description ?? "(no description)"));
-      for (const p of fn.parameters) {
-        expect(html).toContain(`<code>${p.name}</code>`);
-        expect(html).toContain(escaped(p.description ?? "(no description)"));
+  test.each([["en" as const], ["zh" as const]])(
+    "%s: every function with its description and every parameter's, from the metadata",
+    (lang) => {
+      const metadata = lang === "en" ? en : zh;
+      const page = site.files[helpPath(lang, "functions")];
+      expect(metadata.functions.length).toBeGreaterThanOrEqual(17);
+      for (const fn of metadata.functions) {
+        const html = section(page, fn.id);
+        expect(html).toContain(`<code>SALES.${fn.name}</code>`);
+        expect(html).toContain(escaped(fn.description ?? "(no description)"));
+        for (const p of fn.parameters) {
+          expect(html).toContain(`<code>${p.name}</code>`);
+          expect(html).toContain(escaped(p.description ?? "(no description)"));
+        }
+        const signature = `=SALES.${fn.name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+        expect(html).toContain(escaped(signature));
       }
-      const signature = `=SALES.${fn.name}(${fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
-      expect(html).toContain(escaped(signature));
-    }
-    if (lang === "zh") expect(page).toMatch(/<html lang="zh-CN">/);
-  });
+      if (lang === "zh") expect(page).toMatch(/<html lang="zh-CN">/);
+    },
+  );
 
   test("every worked example shows its title, formula, sheet and the result cells, in its function's section", () => {
     for (const lang of ["en", "zh"] as const) {
@@ -72,8 +82,10 @@ describe("the help site", () => {
         expect(html).toContain(escaped(lang === "en" ? e.title.en : e.title.zh));
         expect(html).toContain(`<code>${escaped(e.formula)}</code>`);
         const cells = Array.isArray(e.result) ? (e.result as unknown[][]).flat() : [e.result];
-        for (const v of cells) if (formatCellValue(v) !== "") expect(html).toContain(`>${escaped(formatCellValue(v))}<`);
-        for (const v of (e.sheet ?? []).flat()) if (formatCellValue(v) !== "") expect(html).toContain(`>${escaped(formatCellValue(v))}<`);
+        for (const v of cells)
+          if (formatCellValue(v) !== "") expect(html).toContain(`>${escaped(formatCellValue(v))}<`);
+        for (const v of (e.sheet ?? []).flat())
+          if (formatCellValue(v) !== "") expect(html).toContain(`>${escaped(formatCellValue(v))}<`);
       }
     }
   });
@@ -88,9 +100,12 @@ describe("the help site", () => {
 
   test("the guide covers the panels (named as the pane names them), formulas or values, privacy, troubleshooting and Excel versions", () => {
     const guide = site.files[helpPath("en", "index")];
-    for (const id of ["start", "panels", "formulas-or-values", "privacy", "troubleshooting", "excel-versions"]) expect(guide).toContain(`id="${id}"`);
-    for (const tab of ["Start", "Lead scoring", "BANT", "Funnel", "Targets", "Follow-ups"]) expect(guide).toContain(`>${tab}</h3>`);
-    for (const problem of ["#NAME?", "#BUSY!", "Blank cells are read as 0", "certificate"]) expect(guide).toContain(problem);
+    for (const id of ["start", "panels", "formulas-or-values", "privacy", "troubleshooting", "excel-versions"])
+      expect(guide).toContain(`id="${id}"`);
+    for (const tab of ["Start", "Lead scoring", "BANT", "Funnel", "Targets", "Follow-ups"])
+      expect(guide).toContain(`>${tab}</h3>`);
+    for (const problem of ["#NAME?", "#BUSY!", "Blank cells are read as 0", "certificate"])
+      expect(guide).toContain(problem);
     expect(guide).toContain("<strong>Insert sample workbook</strong>");
     const zhGuide = site.files[helpPath("zh", "index")];
     for (const tab of ["开始", "线索评分", "销售漏斗", "目标分解", "待跟进"]) expect(zhGuide).toContain(`>${tab}</h3>`);
@@ -108,10 +123,13 @@ describe("the help site", () => {
           continue;
         }
         const [relative, fragment] = target.split("#");
-        const resolved = relative === "" ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), relative));
-        const exists = resolved in site.files || fs.existsSync(path.join(ROOT, resolved.replace(/^assets\//, "assets/")));
+        const resolved =
+          relative === "" ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), relative));
+        const exists =
+          resolved in site.files || fs.existsSync(path.join(ROOT, resolved.replace(/^assets\//, "assets/")));
         if (!exists) broken.push(`${file}: ${target} → ${resolved} does not exist`);
-        else if (fragment && !(site.files[resolved] ?? "").includes(`id="${fragment}"`)) broken.push(`${file}: ${target} has no element #${fragment}`);
+        else if (fragment && !(site.files[resolved] ?? "").includes(`id="${fragment}"`))
+          broken.push(`${file}: ${target} has no element #${fragment}`);
       }
     }
     expect(broken).toEqual([]);

@@ -1,4 +1,3 @@
- 
 /**
  * The worked examples of src/help/examples/stands.ts are called through src/functions/functions.ts exactly as Excel
  * would call them, in their display language, and must give exactly their stated result (numbers to 1e-9 relative).
@@ -8,7 +7,9 @@ import { allExamples } from "../../src/help/examples";
 import { examples } from "../../src/help/examples/stands";
 import { withDisplayLanguage } from "../functions/helpers";
 
-const byId = new Map(Object.entries(functions).map(([name, fn]) => [name.toUpperCase(), fn as (...args: unknown[]) => unknown]));
+const byId = new Map(
+  Object.entries(functions).map(([name, fn]) => [name.toUpperCase(), fn as (...args: unknown[]) => unknown]),
+);
 
 function same(actual: unknown, expected: unknown, where: string): void {
   if (typeof expected === "number") {
@@ -18,11 +19,13 @@ function same(actual: unknown, expected: unknown, where: string): void {
     return;
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) throw new Error(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      throw new Error(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
     expected.forEach((e, i) => same(actual[i], e, `${where}[${i}]`));
     return;
   }
-  if (actual !== expected) throw new Error(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${where}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
 describe("worked examples: where the team stands", () => {

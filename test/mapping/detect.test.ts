@@ -1,11 +1,21 @@
 import type { CellValue } from "../../src/excel/types";
 import { detectColumns, headerKey, matchStageEntry, valueEvidence } from "../../src/mapping";
 
-const columnsOf = (d: ReturnType<typeof detectColumns>) => Object.fromEntries(Object.entries(d.roles).map(([r, m]) => [r, m!.column]));
+const columnsOf = (d: ReturnType<typeof detectColumns>) =>
+  Object.fromEntries(Object.entries(d.roles).map(([r, m]) => [r, m!.column]));
 
 describe("header normalisation", () => {
   test("camelCase, ALL CAPS, underscores, dots, hyphens, full-width and spacing compare equal", () => {
-    const variants = ["StageName", "Stage Name", "STAGENAME", "stage_name", "Stage-Name", "Ｓｔａｇｅ　Ｎａｍｅ", "  stage   name  ", "Stage_Name__c"];
+    const variants = [
+      "StageName",
+      "Stage Name",
+      "STAGENAME",
+      "stage_name",
+      "Stage-Name",
+      "Ｓｔａｇｅ　Ｎａｍｅ",
+      "  stage   name  ",
+      "Stage_Name__c",
+    ];
     for (const v of variants) expect(headerKey(v).compact).toBe("stagename");
     for (const v of variants) {
       const d = detectColumns([v, "Amount"]);
@@ -103,7 +113,8 @@ describe("ambiguities are reported, not guessed", () => {
 });
 
 describe("sample values settle what headers cannot", () => {
-  const status = (values: CellValue[]) => detectColumns(["Company", "Status"], "deals", { samples: { Status: values } });
+  const status = (values: CellValue[]) =>
+    detectColumns(["Company", "Status"], "deals", { samples: { Status: values } });
 
   test("won/lost words make Status the outcome", () => {
     const d = status(["Won", "Lost", "", "open", "Won", "赢单"]);
@@ -120,13 +131,19 @@ describe("sample values settle what headers cannot", () => {
         role: "outcome",
         column: "Status",
         reason: "values",
-        evidence: { sampled: 4, readable: 0, unreadable: ["Open - Not Contacted", "Working - Contacted", "Closed - Converted"] },
+        evidence: {
+          sampled: 4,
+          readable: 0,
+          unreadable: ["Open - Not Contacted", "Working - Contacted", "Closed - Converted"],
+        },
       },
     ]);
   });
 
   test("dates settle a tie between two created names", () => {
-    expect(detectColumns(["Created", "Create Date"]).ambiguities).toEqual([{ kind: "tie", role: "created", columns: ["Created", "Create Date"], score: 1 }]);
+    expect(detectColumns(["Created", "Create Date"]).ambiguities).toEqual([
+      { kind: "tie", role: "created", columns: ["Created", "Create Date"], score: 1 },
+    ]);
     const d = detectColumns(["Created", "Create Date"], "deals", {
       samples: { Created: ["Alice", "Bob", "Alice", "Dana"], "Create Date": [45300, 45301, "2024-05-01", 45310] },
     });
@@ -144,7 +161,9 @@ describe("sample values settle what headers cannot", () => {
   });
 
   test("partly readable values lower a candidate but keep it, and the unreadable values are reported", () => {
-    const d = detectColumns(["商机状态"], "deals", { samples: { 商机状态: ["赢单", "输单", "进行中", "无效", "赢单", "无效"] } });
+    const d = detectColumns(["商机状态"], "deals", {
+      samples: { 商机状态: ["赢单", "输单", "进行中", "无效", "赢单", "无效"] },
+    });
     expect(d.roles.outcome!.column).toBe("商机状态");
     expect(d.roles.outcome!.score).toBeCloseTo(0.9 * 0.85, 12);
     expect(d.notes).toEqual([{ code: "unreadable-values", role: "outcome", column: "商机状态", values: ["无效"] }]);
@@ -166,7 +185,10 @@ describe("sample values settle what headers cannot", () => {
 
   test("date-times written as text are dates the SALES functions will not read: noted", () => {
     const d = detectColumns(["Create Date", "Close Date"], "deals", {
-      samples: { "Create Date": ["2024-03-05 10:22", "2024-03-06 09:00:00", "2024-03-07T08:15:00Z"], "Close Date": [45400, 45401, "2024-06-30"] },
+      samples: {
+        "Create Date": ["2024-03-05 10:22", "2024-03-06 09:00:00", "2024-03-07T08:15:00Z"],
+        "Close Date": [45400, 45401, "2024-06-30"],
+      },
     });
     expect(columnsOf(d)).toEqual({ created: "Create Date", closeDate: "Close Date" });
     expect(d.notes).toEqual([{ code: "dates-as-text", role: "created", column: "Create Date" }]);
@@ -197,7 +219,9 @@ describe("choices already made", () => {
 
 describe("notes for the outcome", () => {
   test("no outcome column but closed-won/lost stage values", () => {
-    const d = detectColumns(["StageName", "Amount"], "deals", { samples: { StageName: ["Prospecting", "Closed Won", "Closed Lost", "Negotiation/Review"] } });
+    const d = detectColumns(["StageName", "Amount"], "deals", {
+      samples: { StageName: ["Prospecting", "Closed Won", "Closed Lost", "Negotiation/Review"] },
+    });
     expect(d.roles.outcome).toBeUndefined();
     expect(d.notes).toEqual([{ code: "outcome-in-stage", column: "StageName" }]);
   });
@@ -214,9 +238,18 @@ describe("notes for the outcome", () => {
 
 describe("stage-entry date columns", () => {
   test.each([
-    ['Date entered "Closed Won (Sales Pipeline)"', { stage: "Closed Won", pipeline: "Sales Pipeline", pattern: "hubspot-date-entered" }],
-    ["Date entered 'Contract Sent (Sales Pipeline)'", { stage: "Contract Sent", pipeline: "Sales Pipeline", pattern: "hubspot-date-entered" }],
-    ['Date entered "Unit 3 (Final) Shipped (Plans Schedule Pipeline)"', { stage: "Unit 3 (Final) Shipped", pipeline: "Plans Schedule Pipeline", pattern: "hubspot-date-entered" }],
+    [
+      'Date entered "Closed Won (Sales Pipeline)"',
+      { stage: "Closed Won", pipeline: "Sales Pipeline", pattern: "hubspot-date-entered" },
+    ],
+    [
+      "Date entered 'Contract Sent (Sales Pipeline)'",
+      { stage: "Contract Sent", pipeline: "Sales Pipeline", pattern: "hubspot-date-entered" },
+    ],
+    [
+      'Date entered "Unit 3 (Final) Shipped (Plans Schedule Pipeline)"',
+      { stage: "Unit 3 (Final) Shipped", pipeline: "Plans Schedule Pipeline", pattern: "hubspot-date-entered" },
+    ],
     ["Date entered “Demo”", { stage: "Demo", pattern: "hubspot-date-entered" }],
     ["Date_Entered_Closed_Won__c", { stage: "Closed Won", pattern: "salesforce-date-entered-field" }],
     ["Entered_Negotiation_Date__c", { stage: "Negotiation", pattern: "salesforce-date-entered-field" }],
@@ -231,7 +264,14 @@ describe("stage-entry date columns", () => {
     expect(matchStageEntry(header)).toEqual(expected);
   });
 
-  test.each(["Date entered current stage", "Date entered", "Stage", "Close Date", "Date exited \"Demo (Sales Pipeline)\"", "进入日期"])("%s is not a stage entry", (header) => {
+  test.each([
+    "Date entered current stage",
+    "Date entered",
+    "Stage",
+    "Close Date",
+    'Date exited "Demo (Sales Pipeline)"',
+    "进入日期",
+  ])("%s is not a stage entry", (header) => {
     expect(matchStageEntry(header)).toBeUndefined();
   });
 
@@ -252,7 +292,12 @@ describe("stage-entry date columns", () => {
       ["On Hold", undefined],
     ]);
     // Without the stage order: column order.
-    expect(detectColumns(headers).stageEntries.map((e) => e.stage)).toEqual(["Closed Won", "Appointment Scheduled", "Qualified To Buy", "On Hold"]);
+    expect(detectColumns(headers).stageEntries.map((e) => e.stage)).toEqual([
+      "Closed Won",
+      "Appointment Scheduled",
+      "Qualified To Buy",
+      "On Hold",
+    ]);
   });
 
   test("“<stage> date” counts only for known stages, and never takes another role's exact name", () => {
@@ -277,7 +322,9 @@ describe("stage-entry date columns", () => {
   });
 
   test("HubSpot internal stage ids match stage labels", () => {
-    const d = detectColumns(["Date entered closedwon", "Date entered qualifiedtobuy"], "deals", { stageNames: ["Qualified To Buy", "Closed Won"] });
+    const d = detectColumns(["Date entered closedwon", "Date entered qualifiedtobuy"], "deals", {
+      stageNames: ["Qualified To Buy", "Closed Won"],
+    });
     expect(d.stageEntries.map((e) => e.stage)).toEqual(["Qualified To Buy", "Closed Won"]);
   });
 });
@@ -302,6 +349,10 @@ describe("stages and targets tables", () => {
       probability: "Win Probability",
     });
     expect(columnsOf(detectColumns(["Owner", "Weight"], "targets"))).toEqual({ owner: "Owner", weight: "Weight" });
-    expect(columnsOf(detectColumns(["负责人", "权重", "年度目标"], "targets"))).toEqual({ owner: "负责人", weight: "权重", target: "年度目标" });
+    expect(columnsOf(detectColumns(["负责人", "权重", "年度目标"], "targets"))).toEqual({
+      owner: "负责人",
+      weight: "权重",
+      target: "年度目标",
+    });
   });
 });

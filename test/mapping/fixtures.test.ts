@@ -22,7 +22,10 @@ interface Fixture {
 }
 
 const DIR = path.join(__dirname, "..", "fixtures", "crm-headers");
-const files = fs.readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const load = (file: string): Fixture => JSON.parse(fs.readFileSync(path.join(DIR, file), "utf8")) as Fixture;
 
 const mapped = (headers: string[]) => {
@@ -61,9 +64,13 @@ describe("CRM export header rows", () => {
 
     test("finds the stage-entry and stage-history columns", () => {
       const { d } = mapped(fixture.headers);
-      expect(d.stageEntries.map((e) => (e.pipeline === undefined ? { stage: e.stage, column: e.column } : { stage: e.stage, column: e.column, pipeline: e.pipeline }))).toEqual(
-        fixture.stageEntries ?? [],
-      );
+      expect(
+        d.stageEntries.map((e) =>
+          e.pipeline === undefined
+            ? { stage: e.stage, column: e.column }
+            : { stage: e.stage, column: e.column, pipeline: e.pipeline },
+        ),
+      ).toEqual(fixture.stageEntries ?? []);
       expect([...d.stageHistory].sort()).toEqual([...(fixture.stageHistory ?? [])].sort());
     });
 
@@ -73,7 +80,9 @@ describe("CRM export header rows", () => {
       const spaced = fixture.headers.map((h) => ` ${h.replace(/ /g, "  ")} `);
       for (const variant of [upper, spaced]) {
         const { roles } = mapped(variant);
-        const expected = Object.fromEntries(Object.entries(fixture.expected).map(([role, column]) => [role, variant[fixture.headers.indexOf(column)]]));
+        const expected = Object.fromEntries(
+          Object.entries(fixture.expected).map(([role, column]) => [role, variant[fixture.headers.indexOf(column)]]),
+        );
         expect(roles).toEqual(expected);
       }
     });

@@ -123,7 +123,18 @@ describe("merging with the workbook as it is now", () => {
   });
 
   test("new and reordered columns: user corrections and detected columns stay", () => {
-    const headers = ["Region", "Sales Rep", "Owner", "Company", "Stage", "Outcome", "Amount", "Created", "Close Date", "NextFollowUp"];
+    const headers = [
+      "Region",
+      "Sales Rep",
+      "Owner",
+      "Company",
+      "Stage",
+      "Outcome",
+      "Amount",
+      "Created",
+      "Close Date",
+      "NextFollowUp",
+    ];
     const r = mergeMapping(settled(), workbook(headers));
     expect(r.mapping.columns.deals).toEqual({
       owner: "Sales Rep",
@@ -199,7 +210,11 @@ describe("merging with the workbook as it is now", () => {
     let m = settled();
     m = setTable(m, "targets", undefined, workbook());
     m = confirmMapping(m);
-    const tables = [table("Opportunities", DEALS), table("Stages", ["Stage", "Order", "Probability"]), table("Targets", ["Owner", "Weight"])];
+    const tables = [
+      table("Opportunities", DEALS),
+      table("Stages", ["Stage", "Order", "Probability"]),
+      table("Targets", ["Owner", "Weight"]),
+    ];
     const r = mergeMapping(m, tables);
     expect(r.mapping.tables).toEqual({ deals: "Opportunities", stages: "Stages" });
     expect(r.tableChanges).toEqual([
@@ -228,7 +243,12 @@ describe("merging with the workbook as it is now", () => {
     ]);
     expect(r1.droppedStageEntries).toEqual([{ stage: "Demo", column: "Date entered Demo" }]);
 
-    const mine = confirmMapping(setStageEntries(auto, [{ stage: "Demo", column: "Date entered Demo" }, { stage: "Proposal", column: "Date entered Proposal" }]));
+    const mine = confirmMapping(
+      setStageEntries(auto, [
+        { stage: "Demo", column: "Date entered Demo" },
+        { stage: "Proposal", column: "Date entered Proposal" },
+      ]),
+    );
     const r2 = mergeMapping(mine, fewer);
     expect(r2.mapping.stageEntries).toEqual([{ stage: "Proposal", column: "Date entered Proposal" }]);
     expect(r2.droppedStageEntries).toEqual([{ stage: "Demo", column: "Date entered Demo" }]);
@@ -283,7 +303,13 @@ describe("seeding from the panels' own settings", () => {
     const m = fromDetection(detectWorkbook(tables), tables);
     const seeded = seedFromPanelSettings(m, {
       followups: { table: "Deals", dateColumn: "NextFollowUp", ownerColumn: "Sales Rep", outcomeColumn: "-" },
-      funnel: { table: "Deals", stageColumn: "Stage", amountColumn: "Amount", stagesTable: "Stages", probabilityColumn: "Probability" },
+      funnel: {
+        table: "Deals",
+        stageColumn: "Stage",
+        amountColumn: "Amount",
+        stagesTable: "Stages",
+        probabilityColumn: "Probability",
+      },
       bant: { table: "Other table", budget: "Budget" },
       targets: { ownersTable: "Targets", ownersColumn: "Owner" },
     });

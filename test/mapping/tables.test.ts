@@ -5,9 +5,18 @@ import { chooseTables, detectWorkbook } from "../../src/mapping";
 import { sampleContent } from "../../src/sample/data";
 
 const fixtureHeaders = (name: string): string[] =>
-  (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "crm-headers", `${name}.json`), "utf8")) as { headers: string[] }).headers;
+  (
+    JSON.parse(fs.readFileSync(path.join(__dirname, "..", "fixtures", "crm-headers", `${name}.json`), "utf8")) as {
+      headers: string[];
+    }
+  ).headers;
 
-const table = (name: string, headers: string[], sheet = name, rowCount = 10): TableInfo => ({ name, sheet, headers, rowCount });
+const table = (name: string, headers: string[], sheet = name, rowCount = 10): TableInfo => ({
+  name,
+  sheet,
+  headers,
+  rowCount,
+});
 
 /** The tables Insert sample workbook creates (src/sample/insert.ts), with their sheet names. */
 function sampleTables(lang: "en" | "zh"): TableInfo[] {
@@ -20,7 +29,8 @@ function sampleTables(lang: "en" | "zh"): TableInfo[] {
   ];
 }
 
-const chosenNames = (tables: TableInfo[]) => Object.fromEntries(Object.entries(chooseTables(tables).chosen).map(([k, c]) => [k, c!.table]));
+const chosenNames = (tables: TableInfo[]) =>
+  Object.fromEntries(Object.entries(chooseTables(tables).chosen).map(([k, c]) => [k, c!.table]));
 
 describe("the table chooser", () => {
   test.each([
@@ -83,14 +93,24 @@ describe("the table chooser", () => {
     const d = chooseTables(tables);
     expect(d.chosen.deals).toBeUndefined();
     expect(d.chosen.targets!.table).toBe("Targets");
-    expect(d.ambiguities).toEqual([{ kind: "tie", tableKind: "deals", tables: ["Deals 2024", "Deals 2025"], score: d.candidates.deals![0].score }]);
+    expect(d.ambiguities).toEqual([
+      { kind: "tie", tableKind: "deals", tables: ["Deals 2024", "Deals 2025"], score: d.candidates.deals![0].score },
+    ]);
   });
 });
 
 describe("the whole workbook", () => {
   test("stage names from the stages table order the stage-entry columns", () => {
     const tables = [
-      table("Deals", ["Deal Name", "Deal Stage", "Amount", "Deal owner", 'Date entered "Won (P)"', 'Date entered "Demo (P)"', 'Date entered "Lead (P)"']),
+      table("Deals", [
+        "Deal Name",
+        "Deal Stage",
+        "Amount",
+        "Deal owner",
+        'Date entered "Won (P)"',
+        'Date entered "Demo (P)"',
+        'Date entered "Lead (P)"',
+      ]),
       table("Stages", ["Stage", "Order"]),
     ];
     const d = detectWorkbook(tables, { Stages: { Stage: ["Lead", "Demo", "Won"], Order: [1, 2, 3] } });
@@ -100,7 +120,9 @@ describe("the whole workbook", () => {
 
   test("without a stages table, the deal stage values name the stages (column order kept)", () => {
     const tables = [table("Deals", ["Stage", "Amount", "Owner", "Demo date", "Proposal date"])];
-    const d = detectWorkbook(tables, { Deals: { Stage: ["Demo", "Proposal", "Demo", "Won"], Amount: [1, 2, 3, 4], Owner: ["A", "B", "C", "D"] } });
+    const d = detectWorkbook(tables, {
+      Deals: { Stage: ["Demo", "Proposal", "Demo", "Won"], Amount: [1, 2, 3, 4], Owner: ["A", "B", "C", "D"] },
+    });
     expect(d.deals!.stageEntries.map((e) => [e.stage, e.column])).toEqual([
       ["Demo", "Demo date"],
       ["Proposal", "Proposal date"],

@@ -21,7 +21,10 @@ describe("ACTUALS properties", () => {
       fc.property(
         startArb,
         periodArb,
-        fc.array(fc.tuple(amountArb, fc.integer({ min: -60, max: 430 }), fc.boolean(), ownerArb, outcomeArb), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(amountArb, fc.integer({ min: -60, max: 430 }), fc.boolean(), ownerArb, outcomeArb), {
+          minLength: 1,
+          maxLength: 60,
+        }),
         fc.boolean(),
         fc.boolean(),
         fc.constantFrom<any>(null, [["Ann"], ["Bob"]], [["bob"], ["张三"], ["Dee"]]),
@@ -32,7 +35,17 @@ describe("ACTUALS properties", () => {
           const owners = withOwners ? records.map((r) => [r[3]]) : null;
           const outcomes = withOutcomes ? records.map((r) => [r[4]]) : null;
           const list = withOwners ? ownerList : null;
-          const out = actuals(amounts, dates, start, period, owners as any, list, outcomes as any, null as any, null as any);
+          const out = actuals(
+            amounts,
+            dates,
+            start,
+            period,
+            owners as any,
+            list,
+            outcomes as any,
+            null as any,
+            null as any,
+          );
           let counted = 0;
           records.forEach((r) => {
             if (!withOutcomes || isWon(r[4])) counted += r[0][1];
@@ -82,7 +95,17 @@ describe("ACTUALS properties", () => {
           const owners = withOwners ? [["Ann"], ["Bob"]] : null;
           const plan = targetPlan(1000, start, period, null as any, owners as any, null as any, 0, h as any, w as any);
           const recordOwners = withOwners ? [["Ann"]] : null;
-          const act = actuals([[1]], [[start]], start, period, recordOwners as any, owners as any, null as any, h as any, w as any);
+          const act = actuals(
+            [[1]],
+            [[start]],
+            start,
+            period,
+            recordOwners as any,
+            owners as any,
+            null as any,
+            h as any,
+            w as any,
+          );
           expect(act.map((r) => r[0])).toEqual(plan.map((r) => r[0]));
           // Same owner columns and Total; without owners the value column is "Actual" where the plan says "Target".
           if (withOwners) expect(act[0]).toEqual(plan[0]);

@@ -3,7 +3,17 @@ import fc from "fast-check";
 import { funnel } from "../../src/functions/functions";
 
 const ORDER = ["Lead", "Qualified", "Proposal", "Negotiation", "Contract"];
-const stageArb = fc.constantFrom<unknown>("Lead", "qualified", " Proposal", "NEGOTIATION", "Contract", "Other", "", null, 0);
+const stageArb = fc.constantFrom<unknown>(
+  "Lead",
+  "qualified",
+  " Proposal",
+  "NEGOTIATION",
+  "Contract",
+  "Other",
+  "",
+  null,
+  0,
+);
 const outcomeArb = fc.constantFrom<unknown>("won", "lost", "open", "", null, "赢单", "输单", "进行中");
 const amountArb = fc.oneof(fc.integer({ min: 0, max: 100000 }), fc.constant(null));
 
@@ -17,7 +27,13 @@ describe("FUNNEL properties", () => {
           const stages = records.map((r) => [r[0]]);
           const outcomes = withOutcomes ? records.map((r) => [r[1]]) : (null as any);
           const amounts = records.map((r) => [r[2]]);
-          const out = funnel(stages, ORDER.map((s) => [s]), amounts, outcomes, false);
+          const out = funnel(
+            stages,
+            ORDER.map((s) => [s]),
+            amounts,
+            outcomes,
+            false,
+          );
           const stageRows = out.slice(0, ORDER.length);
           const reached = stageRows.map((r) => r[2] as number);
           for (let i = 1; i < reached.length; i++) expect(reached[i]).toBeLessThanOrEqual(reached[i - 1]);

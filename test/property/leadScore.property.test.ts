@@ -46,7 +46,10 @@ const ruleArb = fc.constantFrom<[string, string, unknown]>(
 // "the first non-blank cap" then does not depend on rule order, so the score must not either.
 const rulesArb = fc
   .tuple(
-    fc.array(fc.tuple(ruleArb, fc.integer({ min: -20, max: 40 }), fc.constantFrom("", "g1", "g2"), fc.boolean()), { minLength: 1, maxLength: 12 }),
+    fc.array(fc.tuple(ruleArb, fc.integer({ min: -20, max: 40 }), fc.constantFrom("", "g1", "g2"), fc.boolean()), {
+      minLength: 1,
+      maxLength: 12,
+    }),
     fc.integer({ min: 0, max: 50 }),
     fc.option(fc.integer({ min: 0, max: 30 })),
   )
@@ -59,7 +62,10 @@ const rulesArb = fc
 
 function permutationArb(n: number): fc.Arbitrary<number[]> {
   return fc.array(fc.nat(), { minLength: n, maxLength: n }).map((keys) =>
-    keys.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, i]) => i),
+    keys
+      .map((k, i) => [k, i] as const)
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      .map(([, i]) => i),
   );
 }
 
@@ -67,7 +73,9 @@ describe("LEADSCORE properties", () => {
   test("permuting leads permutes the scores (and the explanations)", () => {
     fc.assert(
       fc.property(
-        fc.array(leadArb, { minLength: 1, maxLength: 30 }).chain((leads) => fc.tuple(fc.constant(leads), permutationArb(leads.length), rulesArb)),
+        fc
+          .array(leadArb, { minLength: 1, maxLength: 30 })
+          .chain((leads) => fc.tuple(fc.constant(leads), permutationArb(leads.length), rulesArb)),
         ([leads, perm, rules]) => {
           const base = leadScore([HEADERS, ...leads], rules, null as any, AS_OF);
           const permuted = leadScore([HEADERS, ...perm.map((i) => leads[i])], rules, null as any, AS_OF);

@@ -1,4 +1,3 @@
- 
 import fc from "fast-check";
 import { split } from "../../src/functions/functions";
 import { flat } from "../functions/helpers";
@@ -48,12 +47,16 @@ describe("SPLIT properties", () => {
 
   test("negating the total negates every part", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 20 }), (k, weights) => {
-        const range = weights.map((w) => [w]);
-        const pos = flat(split(k, range, 0)) as number[];
-        const neg = flat(split(-k, range, 0)) as number[];
-        expect(neg.map((v) => (v === 0 ? 0 : -v))).toEqual(pos.map((v) => (v === 0 ? 0 : v)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 20 }),
+        (k, weights) => {
+          const range = weights.map((w) => [w]);
+          const pos = flat(split(k, range, 0)) as number[];
+          const neg = flat(split(-k, range, 0)) as number[];
+          expect(neg.map((v) => (v === 0 ? 0 : -v))).toEqual(pos.map((v) => (v === 0 ? 0 : v)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -16,7 +16,9 @@ describe("STAGETIME properties", () => {
   test("Reached never increases down the stages; Moved on ≤ Reached; Open and Cycle count records", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 6 }).chain((k) => fc.tuple(fc.constant(k), fc.array(recordArb(k), { minLength: 1, maxLength: 40 }))),
+        fc
+          .integer({ min: 1, max: 6 })
+          .chain((k) => fc.tuple(fc.constant(k), fc.array(recordArb(k), { minLength: 1, maxLength: 40 }))),
         fc.boolean(),
         ([k, records], withOutcomes) => {
           const names = Array.from({ length: k }, (_, i) => `S${i + 1}`);

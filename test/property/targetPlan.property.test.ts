@@ -3,7 +3,10 @@ import fc from "fast-check";
 import { split, targetPlan } from "../../src/functions/functions";
 import { flat, serial } from "../functions/helpers";
 
-const weightArb = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }));
+const weightArb = fc.oneof(
+  fc.integer({ min: 0, max: 100 }),
+  fc.double({ min: 0, max: 100, noNaN: true, noDefaultInfinity: true }),
+);
 const periodArb = fc.constantFrom("M", "Q", "W", "月", "季度", "week");
 const startArb = fc.integer({ min: serial(2020, 1, 1), max: serial(2030, 12, 31) });
 
@@ -20,7 +23,11 @@ describe("TARGETPLAN properties", () => {
         fc.integer({ min: 0, max: 6 }),
         startArb,
         periodArb,
-        fc.oneof(fc.constant(null), fc.array(weightArb, { minLength: 12, maxLength: 12 }), fc.array(weightArb, { minLength: 4, maxLength: 4 })),
+        fc.oneof(
+          fc.constant(null),
+          fc.array(weightArb, { minLength: 12, maxLength: 12 }),
+          fc.array(weightArb, { minLength: 4, maxLength: 4 }),
+        ),
         fc.integer({ min: 0, max: 6 }),
         fc.boolean(),
         fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 40 }),
@@ -31,7 +38,16 @@ describe("TARGETPLAN properties", () => {
           const ownerWeights = owners && weighted ? ownerWeightPool.slice(0, ownerCount).map((w) => [w]) : null;
           const holidays = holidayOffsets.length ? holidayOffsets.map((o) => [start + o]) : null;
           const seas = seasonality ? seasonality.map((w) => [w]) : null;
-          const out = targetPlan(total, start, period, seas as any, owners as any, ownerWeights as any, d, holidays as any);
+          const out = targetPlan(
+            total,
+            start,
+            period,
+            seas as any,
+            owners as any,
+            ownerWeights as any,
+            d,
+            holidays as any,
+          );
 
           const body = out.slice(1, -1);
           const totalRow = out[out.length - 1];
@@ -72,11 +88,33 @@ describe("TARGETPLAN properties", () => {
 
   test("monthly targets are SPLIT of the total over the monthly weights", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), startArb, fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 12, maxLength: 12 }), (k, start, w) => {
-        const out = targetPlan(k, start, "M", w.map((x) => [x]), null as any, null as any, 0, null as any);
-        const months = out.slice(1, 13).map((r) => r[1]);
-        expect(months).toEqual(flat(split(k, w.map((x) => [x]), 0)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        startArb,
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 12, maxLength: 12 }),
+        (k, start, w) => {
+          const out = targetPlan(
+            k,
+            start,
+            "M",
+            w.map((x) => [x]),
+            null as any,
+            null as any,
+            0,
+            null as any,
+          );
+          const months = out.slice(1, 13).map((r) => r[1]);
+          expect(months).toEqual(
+            flat(
+              split(
+                k,
+                w.map((x) => [x]),
+                0,
+              ),
+            ),
+          );
+        },
+      ),
       { numRuns: 100 },
     );
   });

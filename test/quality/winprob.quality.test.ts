@@ -14,7 +14,14 @@ import { winProb } from "../../src/functions/functions";
 import { seededRandom } from "../../src/sample/data";
 import { quality, randomModel, STAGES, synthesize, type Quality, type Synthetic } from "./winprobSynthetic";
 
-type WinProbImpl = (records: any[][], fields: any, headers: any, stageOrder: any, groupField: any, smoothing: any) => any[][];
+type WinProbImpl = (
+  records: any[][],
+  fields: any,
+  headers: any,
+  stageOrder: any,
+  groupField: any,
+  smoothing: any,
+) => any[][];
 
 const AMOUNT_SHIFT = 0.4;
 const Q1_MAE = 0.03;
@@ -34,19 +41,23 @@ const stageAsCategory: WinProbImpl = (r, f, h, _so, g, s) => winProb(r, [[...nam
 /** Broken: Amount not binned — every distinct amount is its own category. */
 const amountNotBinned: WinProbImpl = (r, f, h, so, g, s) => {
   const c = r[0].indexOf("Amount");
-  const categorical = r.map((row, i) => (i === 0 || typeof row[c] !== "number" ? row : row.map((v, j) => (j === c ? `#${v}` : v))));
+  const categorical = r.map((row, i) =>
+    i === 0 || typeof row[c] !== "number" ? row : row.map((v, j) => (j === c ? `#${v}` : v)),
+  );
   return winProb(categorical, f, h, so, g, s);
 };
 
 /** Broken: Amount ignored. */
-const amountIgnored: WinProbImpl = (r, f, h, so, g, s) => winProb(r, [names(f).filter((x) => x !== "Amount")], h, so, g, s);
+const amountIgnored: WinProbImpl = (r, f, h, so, g, s) =>
+  winProb(r, [names(f).filter((x) => x !== "Amount")], h, so, g, s);
 
 function measure(impl: WinProbImpl, data: Synthetic, group: string | null = null): Quality {
   return quality(impl(data.table, [data.fields], null, [STAGES], group, null), data);
 }
 
 const passes = (q: Quality): boolean => q.mae <= Q1_MAE && q.aucRatio >= Q2_AUC_RATIO;
-const show = (q: Quality): string => `MAE ${q.mae.toFixed(4)}, AUC ${q.auc.toFixed(4)} / true ${q.trueAuc.toFixed(4)} = ${q.aucRatio.toFixed(4)}`;
+const show = (q: Quality): string =>
+  `MAE ${q.mae.toFixed(4)}, AUC ${q.auc.toFixed(4)} / true ${q.trueAuc.toFixed(4)} = ${q.aucRatio.toFixed(4)}`;
 
 function oneTeam(seed: number): Synthetic {
   const model = randomModel(seededRandom(1000 + seed), 0.3, AMOUNT_SHIFT);
@@ -76,7 +87,7 @@ describe.each([1, 2, 3])("WINPROB quality, one team (seed %i)", (seed) => {
     ["stage as a plain category", stageAsCategory],
     ["Amount not binned", amountNotBinned],
     ["Amount ignored", amountIgnored],
-  ] as Array<[string, WinProbImpl]>)("the broken variant \"%s\" fails Q1 or Q2", (_name, impl) => {
+  ] as Array<[string, WinProbImpl]>)('the broken variant "%s" fails Q1 or Q2', (_name, impl) => {
     const q = measure(impl, data);
     if (passes(q)) throw new Error(`a broken variant passed: ${show(q)}`);
   });

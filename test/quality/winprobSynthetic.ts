@@ -156,7 +156,10 @@ export function synthesize(opts: SyntheticOptions): Synthetic {
     const d = drawDeal(rnd, opts.models[g]);
     const s = Math.floor(rnd() * STAGES.length);
     if (!d.won && d.lostAt < s) continue; // not reached: rejected
-    rows.push({ cells: cellsOf(d, STAGES[s], "", g), scored: { won: d.won, pTrue: trueProbability(opts.models[g], d, s), group: g } });
+    rows.push({
+      cells: cellsOf(d, STAGES[s], "", g),
+      scored: { won: d.won, pTrue: trueProbability(opts.models[g], d, s), group: g },
+    });
     made++;
   }
   // shuffle (Fisher–Yates) so that record order carries nothing
@@ -177,7 +180,7 @@ export function auc(scores: number[], labels: boolean[]): number {
   const idx = scores.map((_, i) => i).sort((a, b) => scores[a] - scores[b]);
   let rankSumPositive = 0;
   let positives = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]] === scores[idx[i]]) j++;
     const avgRank = (i + j) / 2 + 1;

@@ -9,8 +9,25 @@ import fc from "fast-check";
 import * as F from "../../src/functions/functions";
 import * as R from "./reference";
 import {
-  AS_OF, asRange, blankArb, dateCellArb, diff, errArb, fmtDate, j, mix, noArb, numTextArb, rangeArb, run, serialArb, smallNum,
-  unknownArb, wordArb, xl, yesArb,
+  AS_OF,
+  asRange,
+  blankArb,
+  dateCellArb,
+  diff,
+  errArb,
+  fmtDate,
+  j,
+  mix,
+  noArb,
+  numTextArb,
+  rangeArb,
+  run,
+  serialArb,
+  smallNum,
+  unknownArb,
+  wordArb,
+  xl,
+  yesArb,
 } from "./harness";
 
 const EXPLORE = process.env.REF_EXPLORE === "1";
@@ -56,7 +73,7 @@ function clone(a: unknown[]): unknown[] {
 
 afterAll(() => {
   if (EXPLORE) fs.writeFileSync("/tmp/ref-diffs.json", JSON.stringify(found, null, 1));
-   
+
   console.log(`differential: ${agreed} generated cases agree with the reference`);
 });
 
@@ -68,15 +85,27 @@ const optArg = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 2 });
 // LEADGRADE
 check({
   name: "LEADGRADE",
-  args: fc.tuple(
-    mix([4, rangeArb(numCell, 1, 6)], [1, numCell.map((c) => [[c]])]),
-    optArg(fc.uniqueArray(fc.integer({ min: -10, max: 100 }), { minLength: 1, maxLength: 4 }).map((t) => t.sort((a, b) => b - a))),
-    fc.boolean(),
-  ).map(([s, th, swap]) => {
-    const t = th === null ? null : asRange(swap && th.length > 1 ? [...th].reverse() : th, true);
-    const labels = th === null ? null : asRange(Array.from({ length: th.length + 1 }, (_, i) => `G${i}`), false);
-    return [s, t, labels];
-  }),
+  args: fc
+    .tuple(
+      mix([4, rangeArb(numCell, 1, 6)], [1, numCell.map((c) => [[c]])]),
+      optArg(
+        fc
+          .uniqueArray(fc.integer({ min: -10, max: 100 }), { minLength: 1, maxLength: 4 })
+          .map((t) => t.sort((a, b) => b - a)),
+      ),
+      fc.boolean(),
+    )
+    .map(([s, th, swap]) => {
+      const t = th === null ? null : asRange(swap && th.length > 1 ? [...th].reverse() : th, true);
+      const labels =
+        th === null
+          ? null
+          : asRange(
+              Array.from({ length: th.length + 1 }, (_, i) => `G${i}`),
+              false,
+            );
+      return [s, t, labels];
+    }),
   ours: F.leadGrade,
   ref: R.LEADGRADE,
 });
@@ -85,7 +114,11 @@ check({
 check({
   name: "ABCCLASS",
   args: fc.tuple(
-    rangeArb(mix([6, fc.integer({ min: -20, max: 500 })], [1, numTextArb], [1, blankArb], [1, errArb], [1, wordArb]), 1, 10),
+    rangeArb(
+      mix([6, fc.integer({ min: -20, max: 500 })], [1, numTextArb], [1, blankArb], [1, errArb], [1, wordArb]),
+      1,
+      10,
+    ),
     optArg(fc.constantFrom(0.5, 0.8, "70%", 0, 1, 0.95)),
     optArg(fc.constantFrom(0.9, 0.95, 1, "90%", 1.2)),
   ),
@@ -95,11 +128,24 @@ check({
 
 // BANT family
 const bantCell = mix(
-  [3, smallNum], [2, numTextArb], [2, yesArb], [2, noArb], [1, unknownArb], [2, wordArb], [2, blankArb],
-  [1, fc.boolean()], [3, dateCellArb], [1, errArb],
+  [3, smallNum],
+  [2, numTextArb],
+  [2, yesArb],
+  [2, noArb],
+  [1, unknownArb],
+  [2, wordArb],
+  [2, blankArb],
+  [1, fc.boolean()],
+  [3, dateCellArb],
+  [1, errArb],
 );
 const bantArgs = fc
-  .tuple(fc.integer({ min: 1, max: 5 }), fc.boolean(), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), fc.array(bantCell, { minLength: 20, maxLength: 20 }))
+  .tuple(
+    fc.integer({ min: 1, max: 5 }),
+    fc.boolean(),
+    fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
+    fc.array(bantCell, { minLength: 20, maxLength: 20 }),
+  )
   .chain(([n, row, single, cells]) =>
     fc.tuple(
       fc.constant(
@@ -121,11 +167,21 @@ const STAGE_POOL = ["Lead", "Qualified", "Proposal", "谈判签约", "线索", "
 const orderArb = fc.uniqueArray(fc.constantFrom(...STAGE_POOL), { minLength: 1, maxLength: 5 });
 const variant = (s: string) => fc.constantFrom(s, ` ${s}`, s.toUpperCase(), s.normalize("NFKC") === s ? s : s);
 const outcomeArb = mix(
-  [4, blankArb], [1, fc.constant(0)], [3, fc.constantFrom("won", "Win", "closed won", "赢单", "成交", "已成交")],
-  [3, fc.constantFrom("lost", "LOSE", "closed lost", "输单", "丢单", "失败")], [2, fc.constantFrom("open", "进行中", "跟进中")],
-  [1, fc.constantFrom("maybe", "pending")], [1, errArb],
+  [4, blankArb],
+  [1, fc.constant(0)],
+  [3, fc.constantFrom("won", "Win", "closed won", "赢单", "成交", "已成交")],
+  [3, fc.constantFrom("lost", "LOSE", "closed lost", "输单", "丢单", "失败")],
+  [2, fc.constantFrom("open", "进行中", "跟进中")],
+  [1, fc.constantFrom("maybe", "pending")],
+  [1, errArb],
 );
-const amountArb = mix([6, fc.integer({ min: 0, max: 100000 })], [2, numTextArb], [1, blankArb], [1, wordArb], [1, errArb]);
+const amountArb = mix(
+  [6, fc.integer({ min: 0, max: 100000 })],
+  [2, numTextArb],
+  [1, blankArb],
+  [1, wordArb],
+  [1, errArb],
+);
 const funnelData = fc
   .tuple(orderArb, fc.integer({ min: 0, max: 10 }), fc.boolean(), fc.boolean())
   .chain(([order, n, row, orderRow]) =>
@@ -140,28 +196,41 @@ const funnelData = fc
         return asRange(cells, orderRow);
       }),
       stages: fc
-        .array(mix([8, fc.constantFrom(...order).chain(variant)], [1, fc.constantFrom("报价", "Other")], [1, blankArb], [1, fc.constant(0)], [1, errArb]), { minLength: Math.max(n, 1), maxLength: Math.max(n, 1) })
+        .array(
+          mix(
+            [8, fc.constantFrom(...order).chain(variant)],
+            [1, fc.constantFrom("报价", "Other")],
+            [1, blankArb],
+            [1, fc.constant(0)],
+            [1, errArb],
+          ),
+          { minLength: Math.max(n, 1), maxLength: Math.max(n, 1) },
+        )
         .map((c) => asRange(c, row)),
-      amounts: fc.array(amountArb, { minLength: Math.max(n, 1), maxLength: Math.max(n, 1) }).map((c) => asRange(c, row)),
-      outcomes: fc.array(outcomeArb, { minLength: Math.max(n, 1), maxLength: Math.max(n, 1) }).map((c) => asRange(c, row)),
+      amounts: fc
+        .array(amountArb, { minLength: Math.max(n, 1), maxLength: Math.max(n, 1) })
+        .map((c) => asRange(c, row)),
+      outcomes: fc
+        .array(outcomeArb, { minLength: Math.max(n, 1), maxLength: Math.max(n, 1) })
+        .map((c) => asRange(c, row)),
       useA: fc.boolean(),
       useO: fc.boolean(),
     }),
   );
 check({
   name: "FUNNEL",
-  args: fc.tuple(funnelData, optArg(fc.constantFrom(true, false, "yes", "否"))).map(([d, h]) => [
-    d.stages, d.orderCells, d.useA ? d.amounts : null, d.useO ? d.outcomes : null, h,
-  ]),
+  args: fc
+    .tuple(funnelData, optArg(fc.constantFrom(true, false, "yes", "否")))
+    .map(([d, h]) => [d.stages, d.orderCells, d.useA ? d.amounts : null, d.useO ? d.outcomes : null, h]),
   ours: F.funnel,
   ref: R.FUNNEL,
 });
 check({
   name: "CONVERSION",
   args: funnelData.chain((d) =>
-    fc.tuple(fc.constantFrom(...d.order, "Won", "赢单", "报价"), fc.constantFrom(...d.order, "Won", "赢单", "报价")).map(([f, t]) => [
-      d.stages, d.orderCells, f, t, d.useO ? d.outcomes : null,
-    ]),
+    fc
+      .tuple(fc.constantFrom(...d.order, "Won", "赢单", "报价"), fc.constantFrom(...d.order, "Won", "赢单", "报价"))
+      .map(([f, t]) => [d.stages, d.orderCells, f, t, d.useO ? d.outcomes : null]),
   ),
   ours: F.conversion,
   ref: R.CONVERSION,
@@ -178,7 +247,13 @@ check({
   args: funnelData.chain((d) =>
     fc
       .tuple(
-        fc.array(mix([6, fc.constantFrom(0, 0.1, 0.25, 0.5, 1, "40%", "100%")], [1, fc.constantFrom(1.5, -0.1, "", null, "x")]), { minLength: 7, maxLength: 7 }),
+        fc.array(
+          mix(
+            [6, fc.constantFrom(0, 0.1, 0.25, 0.5, 1, "40%", "100%")],
+            [1, fc.constantFrom(1.5, -0.1, "", null, "x")],
+          ),
+          { minLength: 7, maxLength: 7 },
+        ),
         fc.boolean(),
       )
       .map(([p, perCell]) => {
@@ -192,12 +267,27 @@ check({
 });
 
 // SPLIT
-const weightCell = mix([6, fc.integer({ min: 0, max: 20 })], [2, fc.constantFrom(0.5, 1.5, 0.1, 0.2, 0.3, "25%", "1k")], [2, blankArb], [1, fc.constantFrom(-1, "x")], [1, errArb]);
+const weightCell = mix(
+  [6, fc.integer({ min: 0, max: 20 })],
+  [2, fc.constantFrom(0.5, 1.5, 0.1, 0.2, 0.3, "25%", "1k")],
+  [2, blankArb],
+  [1, fc.constantFrom(-1, "x")],
+  [1, errArb],
+);
 check({
   name: "SPLIT",
   args: fc.tuple(
-    mix([4, fc.integer({ min: -1000, max: 100000 })], [2, fc.integer({ min: -1e9, max: 1e9 })], [2, fc.integer({ min: -4000, max: 4000 }).map((k) => k / 4)], [1, numTextArb], [1, blankArb]),
-    mix([4, rangeArb(weightCell, 1, 8)], [1, fc.array(fc.array(weightCell, { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 3 })]),
+    mix(
+      [4, fc.integer({ min: -1000, max: 100000 })],
+      [2, fc.integer({ min: -1e9, max: 1e9 })],
+      [2, fc.integer({ min: -4000, max: 4000 }).map((k) => k / 4)],
+      [1, numTextArb],
+      [1, blankArb],
+    ),
+    mix(
+      [4, rangeArb(weightCell, 1, 8)],
+      [1, fc.array(fc.array(weightCell, { minLength: 2, maxLength: 2 }), { minLength: 2, maxLength: 3 })],
+    ),
     optArg(fc.constantFrom(0, 1, 2, 6, 7, -1, 1.5)),
   ),
   ours: F.split,
@@ -206,8 +296,19 @@ check({
 
 // TARGETPLAN
 const planCommon = fc.record({
-  total: mix([4, fc.integer({ min: 0, max: 2000000 })], [1, fc.integer({ min: 0, max: 1e9 })], [1, fc.integer({ min: -4000, max: 4000 }).map((k) => k / 4)], [1, fc.constantFrom("1,200", "¥3.5万", "12万")]),
-  start: mix([3, fc.integer({ min: 45658, max: 46800 })], [1, fc.tuple(fc.integer({ min: 45658, max: 46800 }), fc.integer({ min: 0, max: 3 })).map(([s, f]) => fmtDate(s, f))]),
+  total: mix(
+    [4, fc.integer({ min: 0, max: 2000000 })],
+    [1, fc.integer({ min: 0, max: 1e9 })],
+    [1, fc.integer({ min: -4000, max: 4000 }).map((k) => k / 4)],
+    [1, fc.constantFrom("1,200", "¥3.5万", "12万")],
+  ),
+  start: mix(
+    [3, fc.integer({ min: 45658, max: 46800 })],
+    [
+      1,
+      fc.tuple(fc.integer({ min: 45658, max: 46800 }), fc.integer({ min: 0, max: 3 })).map(([s, f]) => fmtDate(s, f)),
+    ],
+  ),
   period: optArg(fc.constantFrom("M", "month", "月", "Q", "季度", "quarter", "W", "week", "周", "x")),
   seasonality: optArg(
     fc.oneof(
@@ -222,7 +323,14 @@ const planCommon = fc.record({
 check({
   name: "TARGETPLAN",
   args: planCommon.map((p) => [
-    p.total, p.start, p.period, p.seasonality && asRange(p.seasonality, true), null, null, p.decimals, p.holidays && asRange(p.holidays, false),
+    p.total,
+    p.start,
+    p.period,
+    p.seasonality && asRange(p.seasonality, true),
+    null,
+    null,
+    p.decimals,
+    p.holidays && asRange(p.holidays, false),
   ]),
   ours: F.targetPlan,
   ref: R.TARGETPLAN,
@@ -230,14 +338,26 @@ check({
 check({
   name: "TARGETPLAN with owners",
   args: fc
-    .tuple(planCommon, fc.uniqueArray(fc.constantFrom("张三", "Li", "East", "West", "李四", "Team A"), { minLength: 1, maxLength: 4 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }), fc.boolean(), fc.constantFrom(-1, 0, 1, 9))
+    .tuple(
+      planCommon,
+      fc.uniqueArray(fc.constantFrom("张三", "Li", "East", "West", "李四", "Team A"), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }),
+      fc.boolean(),
+      fc.constantFrom(-1, 0, 1, 9),
+    )
     .map(([p, owners, w, useW, blankAt]) => {
       // a blank owner cell (skipped, with its weight: the README's "owner_weights line up with the owners' cells")
       const cells: unknown[] = [...owners];
       if (blankAt >= 0) cells.splice(Math.min(blankAt, cells.length), 0, blankAt === 9 ? 0 : null);
       return [
-        p.total, p.start, p.period, p.seasonality && asRange(p.seasonality, true), asRange(cells, true),
-        useW ? asRange(w.slice(0, cells.length), true) : null, p.decimals, p.holidays && asRange(p.holidays, false),
+        p.total,
+        p.start,
+        p.period,
+        p.seasonality && asRange(p.seasonality, true),
+        asRange(cells, true),
+        useW ? asRange(w.slice(0, cells.length), true) : null,
+        p.decimals,
+        p.holidays && asRange(p.holidays, false),
       ];
     }),
   ours: F.targetPlan,
@@ -266,7 +386,8 @@ function planWithOwners(ours: unknown, ref: R.PlanResult | { code: string } | { 
       const c = u(row[o + 1]);
       s += c;
       const exact = T === 0 ? 0 : (P * Number(ref.ownerUnits![o])) / T;
-      if (c < Math.floor(exact + 1e-9) || c > Math.ceil(exact - 1e-9)) return `cell ${ref.labels[i]}/${o}: ${c} not floor/ceil of ${exact}`;
+      if (c < Math.floor(exact + 1e-9) || c > Math.ceil(exact - 1e-9))
+        return `cell ${ref.labels[i]}/${o}: ${c} not floor/ceil of ${exact}`;
     }
     if (s !== P) return `row ${ref.labels[i]} sums to ${s} vs ${P}`;
   }
@@ -275,7 +396,8 @@ function planWithOwners(ours: unknown, ref: R.PlanResult | { code: string } | { 
   for (let o = 0; o < k; o++) {
     const col = ref.labels.reduce((s, _l, i) => s + u((ours[i + 1] as unknown[])[o + 1]), 0);
     if (col !== Number(ref.ownerUnits![o])) return `column ${o} sums to ${col} vs ${ref.ownerUnits![o]}`;
-    if (u(last[o + 1]) !== Number(ref.ownerUnits![o])) return `Total row ${o}: ${j(last[o + 1])} vs ${ref.ownerUnits![o]}`;
+    if (u(last[o + 1]) !== Number(ref.ownerUnits![o]))
+      return `Total row ${o}: ${j(last[o + 1])} vs ${ref.ownerUnits![o]}`;
   }
   if (u(last[k + 1]) !== T) return `grand total ${j(last[k + 1])} vs ${T}`;
   return null;
@@ -287,7 +409,14 @@ check({
   args: fc.tuple(
     mix([5, fc.integer({ min: 0, max: 5000000 })], [1, fc.constantFrom("120万", "1,200,000", -1, "x")]),
     mix([5, fc.constantFrom(50000, 1000, 3, 0.7, 12345)], [1, fc.constantFrom(0, "5k", -2)]),
-    rangeArb(mix([8, fc.constantFrom(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9, 1, 0.35, 0.15, "40%", "35%")], [1, fc.constantFrom(0, 1.1, null, "x")]), 1, 5),
+    rangeArb(
+      mix(
+        [8, fc.constantFrom(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.9, 1, 0.35, 0.15, "40%", "35%")],
+        [1, fc.constantFrom(0, 1.1, null, "x")],
+      ),
+      1,
+      5,
+    ),
     optArg(fc.constantFrom(1, 4, 12, 0, 1.5)),
     optArg(fc.constantFrom(1, 3, 5, 7, -1)),
   ),
@@ -299,7 +428,11 @@ check({
 check({
   name: "COMMISSION",
   args: fc.tuple(
-    rangeArb(mix([6, fc.integer({ min: -200000, max: 500000 })], [2, numTextArb], [1, blankArb], [1, errArb], [1, wordArb]), 1, 6),
+    rangeArb(
+      mix([6, fc.integer({ min: -200000, max: 500000 })], [2, numTextArb], [1, blankArb], [1, errArb], [1, wordArb]),
+      1,
+      6,
+    ),
     fc
       .tuple(
         fc.uniqueArray(fc.integer({ min: 0, max: 300000 }), { minLength: 1, maxLength: 4 }),
@@ -321,7 +454,12 @@ check({
 // RUNRATE
 check({
   name: "RUNRATE",
-  args: fc.tuple(mix([5, fc.integer({ min: -1000, max: 100000 })], [1, numTextArb], [1, blankArb], [1, errArb]), dateCellArb, dateCellArb, dateCellArb),
+  args: fc.tuple(
+    mix([5, fc.integer({ min: -1000, max: 100000 })], [1, numTextArb], [1, blankArb], [1, errArb]),
+    dateCellArb,
+    dateCellArb,
+    dateCellArb,
+  ),
   ours: F.runRate,
   ref: R.RUNRATE,
 });
@@ -337,16 +475,45 @@ const fieldCell: Record<string, fc.Arbitrary<unknown>> = {
   城市: mix([4, fc.constantFrom("北京", "上海", "Shenzhen", "深圳")], [1, blankArb]),
 };
 const ruleArb = fc.oneof(
-  fc.tuple(fc.constant("Budget"), fc.constantFrom(">", ">=", "<", "<=", "=", "<>", "大于", "≥", "不超过"), fc.constantFrom(1000, "50k", "¥3.5万", 0, "1,200")),
-  fc.tuple(fc.constant("Budget"), fc.constantFrom("between", "介于"), fc.constantFrom("1000..50000", "1k~100k", "0～1万", "50000..1000")),
-  fc.tuple(fc.constant("Industry"), fc.constantFrom("=", "is", "<>", "in", "not in", "属于", "contains", "starts with", "ends with", "不包含"), fc.constantFrom("SaaS", "制造", "SaaS, 金融", "retail；制造", "aa", "Re")),
-  fc.tuple(fc.constantFrom("Company", "城市"), fc.constantFrom("blank", "not blank", "为空", "非空", "contains", "=", "包含", "in"), fc.constantFrom("vip", "京", "北京|上海", "")),
-  fc.tuple(fc.constant("LastContact"), fc.constantFrom("within days", "天内", "older than days", "超过天数"), fc.constantFrom(7, 30, 90, "60")),
+  fc.tuple(
+    fc.constant("Budget"),
+    fc.constantFrom(">", ">=", "<", "<=", "=", "<>", "大于", "≥", "不超过"),
+    fc.constantFrom(1000, "50k", "¥3.5万", 0, "1,200"),
+  ),
+  fc.tuple(
+    fc.constant("Budget"),
+    fc.constantFrom("between", "介于"),
+    fc.constantFrom("1000..50000", "1k~100k", "0～1万", "50000..1000"),
+  ),
+  fc.tuple(
+    fc.constant("Industry"),
+    fc.constantFrom("=", "is", "<>", "in", "not in", "属于", "contains", "starts with", "ends with", "不包含"),
+    fc.constantFrom("SaaS", "制造", "SaaS, 金融", "retail；制造", "aa", "Re"),
+  ),
+  fc.tuple(
+    fc.constantFrom("Company", "城市"),
+    fc.constantFrom("blank", "not blank", "为空", "非空", "contains", "=", "包含", "in"),
+    fc.constantFrom("vip", "京", "北京|上海", ""),
+  ),
+  fc.tuple(
+    fc.constant("LastContact"),
+    fc.constantFrom("within days", "天内", "older than days", "超过天数"),
+    fc.constantFrom(7, 30, 90, "60"),
+  ),
   fc.tuple(fc.constant("LastContact"), fc.constantFrom(">", "<=", "="), fc.constantFrom("2025-12-01", "2025/11/15")),
-  fc.tuple(fc.constant("Opted in"), fc.constantFrom("=", "<>", "是", "in"), fc.constantFrom("是", "yes", true, false, "否")),
+  fc.tuple(
+    fc.constant("Opted in"),
+    fc.constantFrom("=", "<>", "是", "in"),
+    fc.constantFrom("是", "yes", true, false, "否"),
+  ),
 );
 const ruleRow = fc
-  .tuple(ruleArb, fc.constantFrom(10, 5, -5, 20, 2.5, "15"), fc.constantFrom(null, null, "eng", "fit", " ENG"), fc.constantFrom(null, null, null, 15, 0, 30))
+  .tuple(
+    ruleArb,
+    fc.constantFrom(10, 5, -5, 20, 2.5, "15"),
+    fc.constantFrom(null, null, "eng", "fit", " ENG"),
+    fc.constantFrom(null, null, null, 15, 0, 30),
+  )
   .map(([[f, op, v], p, g, cap]) => [f, op, v, p, g, cap]);
 const leadArgs = fc
   .tuple(
@@ -370,14 +537,70 @@ export { xl };
 // ---------- hostile inputs: every kind of cell anywhere ----------
 
 const anyCell = mix(
-  [3, smallNum], [2, numTextArb], [1, yesArb], [1, noArb], [1, unknownArb], [2, wordArb], [2, blankArb], [1, fc.constant(0)],
-  [1, fc.boolean()], [2, dateCellArb], [1, errArb],
+  [3, smallNum],
+  [2, numTextArb],
+  [1, yesArb],
+  [1, noArb],
+  [1, unknownArb],
+  [2, wordArb],
+  [2, blankArb],
+  [1, fc.constant(0)],
+  [1, fc.boolean()],
+  [2, dateCellArb],
+  [1, errArb],
 );
 const ALL_OPS = [
-  "=", "==", "is", "equals", "等于", "是", "<>", "!=", "is not", "不等于", "不是", ">", "大于", ">=", "≥", "大于等于", "不少于",
-  "<", "小于", "<=", "≤", "小于等于", "不超过", "between", "介于", "contains", "包含", "not contains", "不包含", "starts with",
-  "开头是", "ends with", "结尾是", "in", "属于", "not in", "不属于", "blank", "is blank", "为空", "not blank", "is not blank",
-  "不为空", "非空", "within days", "天内", "older than days", "超过天数", "NOT  IN", " Starts With ", "approx",
+  "=",
+  "==",
+  "is",
+  "equals",
+  "等于",
+  "是",
+  "<>",
+  "!=",
+  "is not",
+  "不等于",
+  "不是",
+  ">",
+  "大于",
+  ">=",
+  "≥",
+  "大于等于",
+  "不少于",
+  "<",
+  "小于",
+  "<=",
+  "≤",
+  "小于等于",
+  "不超过",
+  "between",
+  "介于",
+  "contains",
+  "包含",
+  "not contains",
+  "不包含",
+  "starts with",
+  "开头是",
+  "ends with",
+  "结尾是",
+  "in",
+  "属于",
+  "not in",
+  "不属于",
+  "blank",
+  "is blank",
+  "为空",
+  "not blank",
+  "is not blank",
+  "不为空",
+  "非空",
+  "within days",
+  "天内",
+  "older than days",
+  "超过天数",
+  "NOT  IN",
+  " Starts With ",
+  "approx",
 ];
 const hostileRule = fc
   .tuple(
@@ -400,7 +623,9 @@ const hostileLeads = fc
   )
   .map(([rules, width, header, leads, separate, asOf]) => {
     const H = ["Company", "Budget", "LastContact", "Opted in"];
-    const table = (header ? [["Field", "Operator", "Value", "Points", "Group", "Cap"], ...rules] : rules).map((r) => r.slice(0, width));
+    const table = (header ? [["Field", "Operator", "Value", "Points", "Group", "Cap"], ...rules] : rules).map((r) =>
+      r.slice(0, width),
+    );
     return separate && leads.length > 0 ? [leads, table, [H], asOf] : [[H, ...leads], table, null, asOf];
   });
 /**
@@ -421,14 +646,29 @@ check({ name: "SCOREDETAIL hostile", args: hostileLeads, ours: F.scoreDetail, re
 check({
   name: "BANT hostile",
   compare: lenient,
-  args: fc.tuple(rangeArb(anyCell, 1, 3), rangeArb(anyCell, 1, 3), rangeArb(anyCell, 1, 3), rangeArb(anyCell, 1, 3), optArg(anyCell), optArg(anyCell), optArg(anyCell), anyCell),
+  args: fc.tuple(
+    rangeArb(anyCell, 1, 3),
+    rangeArb(anyCell, 1, 3),
+    rangeArb(anyCell, 1, 3),
+    rangeArb(anyCell, 1, 3),
+    optArg(anyCell),
+    optArg(anyCell),
+    optArg(anyCell),
+    anyCell,
+  ),
   ours: F.bantScore,
   ref: R.BANTSCORE,
 });
 check({
   name: "FUNNEL hostile",
   compare: lenient,
-  args: fc.tuple(rangeArb(anyCell, 1, 5), rangeArb(anyCell, 1, 4), optArg(rangeArb(anyCell, 1, 5)), optArg(rangeArb(anyCell, 1, 5)), optArg(anyCell)),
+  args: fc.tuple(
+    rangeArb(anyCell, 1, 5),
+    rangeArb(anyCell, 1, 4),
+    optArg(rangeArb(anyCell, 1, 5)),
+    optArg(rangeArb(anyCell, 1, 5)),
+    optArg(anyCell),
+  ),
   ours: F.funnel,
   ref: R.FUNNEL,
 });
@@ -442,7 +682,11 @@ check({
 check({
   name: "COMMISSION hostile",
   compare: lenient,
-  args: fc.tuple(rangeArb(anyCell, 1, 4), fc.array(fc.array(anyCell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 4 }), optArg(anyCell)),
+  args: fc.tuple(
+    rangeArb(anyCell, 1, 4),
+    fc.array(fc.array(anyCell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 4 }),
+    optArg(anyCell),
+  ),
   ours: F.commission,
   ref: R.COMMISSION,
 });
@@ -470,7 +714,18 @@ check({
 check({
   name: "TARGETPLAN hostile",
   compare: lenient,
-  args: fc.tuple(anyCell, anyCell, optArg(fc.constantFrom("M", "w", "季", "x", 0)), optArg(rangeArb(anyCell, 4, 4)), fc.constant(null), fc.constant(null), optArg(anyCell), optArg(rangeArb(anyCell, 1, 3))).map((a) => [...a]),
+  args: fc
+    .tuple(
+      anyCell,
+      anyCell,
+      optArg(fc.constantFrom("M", "w", "季", "x", 0)),
+      optArg(rangeArb(anyCell, 4, 4)),
+      fc.constant(null),
+      fc.constant(null),
+      optArg(anyCell),
+      optArg(rangeArb(anyCell, 1, 3)),
+    )
+    .map((a) => [...a]),
   ours: F.targetPlan,
   ref: R.TARGETPLAN,
   known: before1900March,
@@ -478,7 +733,13 @@ check({
 check({
   name: "PIPELINE hostile",
   compare: lenient,
-  args: fc.tuple(rangeArb(anyCell, 1, 4), rangeArb(anyCell, 1, 4), rangeArb(anyCell, 1, 3), rangeArb(anyCell, 1, 3), optArg(rangeArb(anyCell, 1, 4))),
+  args: fc.tuple(
+    rangeArb(anyCell, 1, 4),
+    rangeArb(anyCell, 1, 4),
+    rangeArb(anyCell, 1, 3),
+    rangeArb(anyCell, 1, 3),
+    optArg(rangeArb(anyCell, 1, 4)),
+  ),
   ours: F.pipeline,
   ref: R.PIPELINE,
 });

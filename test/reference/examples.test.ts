@@ -11,10 +11,23 @@ import * as R from "./reference";
 import { diff, j, run, xl } from "./harness";
 
 const REF_NAME: Record<string, string> = {
-  leadScore: "LEADSCORE", scoreDetail: "SCOREDETAIL", leadGrade: "LEADGRADE", abcClass: "ABCCLASS", bant: "BANT",
-  bantScore: "BANTSCORE", bantMissing: "BANTMISSING", funnel: "FUNNEL", conversion: "CONVERSION", bottleneck: "BOTTLENECK",
-  winRate: "WINRATE", pipeline: "PIPELINE", split: "SPLIT", targetPlan: "TARGETPLAN", activityPlan: "ACTIVITYPLAN",
-  commission: "COMMISSION", runRate: "RUNRATE",
+  leadScore: "LEADSCORE",
+  scoreDetail: "SCOREDETAIL",
+  leadGrade: "LEADGRADE",
+  abcClass: "ABCCLASS",
+  bant: "BANT",
+  bantScore: "BANTSCORE",
+  bantMissing: "BANTMISSING",
+  funnel: "FUNNEL",
+  conversion: "CONVERSION",
+  bottleneck: "BOTTLENECK",
+  winRate: "WINRATE",
+  pipeline: "PIPELINE",
+  split: "SPLIT",
+  targetPlan: "TARGETPLAN",
+  activityPlan: "ACTIVITYPLAN",
+  commission: "COMMISSION",
+  runRate: "RUNRATE",
 };
 const E = (code: string) => ({ code });
 
@@ -43,12 +56,23 @@ describe("§1 conventions", () => {
   });
   test("0 is blank in text-only fields (stages, outcomes) but a number elsewhere", () => {
     // the 0 stage is ignored; the 0 outcome is open
-    expectBoth("funnel", [col("A", 0, "B"), col("A", "B"), null, null, false], [["A", 1, 2, "", 1], ["B", 1, 1, 0.5, 0.5]]);
+    expectBoth(
+      "funnel",
+      [col("A", 0, "B"), col("A", "B"), null, null, false],
+      [
+        ["A", 1, 2, "", 1],
+        ["B", 1, 1, 0.5, 0.5],
+      ],
+    );
     expectBoth("winRate", [col("won", 0, "lost", "lost")], 1 / 3);
     expectBoth("bantScore", [[[0]], [["x"]], [["y"]], [[AS_OF]], 0, null, null, AS_OF], [[4]]);
   });
   test("text equality: NFKC, trim, collapsed spaces, case", () => {
-    expectBoth("conversion", [col(" 谈判签约", "ＶＩＰ  stage", "vip stage"), col("VIP Stage", "谈判签约"), "vip stage", "谈判签约", null], 1 / 3);
+    expectBoth(
+      "conversion",
+      [col(" 谈判签约", "ＶＩＰ  stage", "vip stage"), col("VIP Stage", "谈判签约"), "vip stage", "谈判签约", null],
+      1 / 3,
+    );
   });
   test("an error in a data cell: element-wise → that cell; aggregating → #VALUE!", () => {
     expectBoth("commission", [col(100, xl("#N/A")), [[0, 0.1]], null], col(10, E("#N/A")));
@@ -84,7 +108,16 @@ describe("§2 lead scoring", () => {
   test("a blank cell matches only `blank` (not even `not contains` / `<>`)", () => {
     expectBoth(
       "leadScore",
-      [leads, table(["Company", "为空", null, 1, null, null], ["Company", "not contains", "x", 10, null, null], ["Industry", "<>", "SaaS", 100, null, null]), H, AS_OF],
+      [
+        leads,
+        table(
+          ["Company", "为空", null, 1, null, null],
+          ["Company", "not contains", "x", 10, null, null],
+          ["Industry", "<>", "SaaS", 100, null, null],
+        ),
+        H,
+        AS_OF,
+      ],
       col(10, 1),
     );
   });
@@ -96,7 +129,11 @@ describe("§2 lead scoring", () => {
       ["Opted in", "=", "yes", -3, null, null],
     );
     expectBoth("leadScore", [leads, rules, H, AS_OF], col(12 - 3, 0));
-    expectBoth("scoreDetail", [leads, rules, H, AS_OF], col("Budget > 1000 (+10); Company not blank (+5); Opted in = yes (-3); cap fit (-3)", ""));
+    expectBoth(
+      "scoreDetail",
+      [leads, rules, H, AS_OF],
+      col("Budget > 1000 (+10); Company not blank (+5); Opted in = yes (-3); cap fit (-3)", ""),
+    );
   });
   test("negative cap → #NUM!; unknown field / operator → #VALUE!; non-numeric points after the header → #VALUE!", () => {
     expectBoth("leadScore", [leads, table(["Budget", ">", 1, 1, "g", -1]), H, AS_OF], E("#NUM!"));
@@ -123,7 +160,13 @@ describe("§2 lead scoring", () => {
 });
 
 describe("§3 BANT", () => {
-  const B = (b: unknown, a: unknown, n: unknown, t: unknown, ...rest: unknown[]) => [[[b]], [[a]], [[n]], [[t]], ...rest];
+  const B = (b: unknown, a: unknown, n: unknown, t: unknown, ...rest: unknown[]) => [
+    [[b]],
+    [[a]],
+    [[n]],
+    [[t]],
+    ...rest,
+  ];
   test("timeline window is as_of ≤ d ≤ as_of + within_days", () => {
     expectBoth("bantMissing", [...B(1, "CFO", "ERP", AS_OF + 90), null, null, null, AS_OF], [[""]]);
     expectBoth("bantMissing", [...B(1, "CFO", "ERP", AS_OF + 91), null, null, null, AS_OF], [["T"]]);
@@ -136,7 +179,11 @@ describe("§3 BANT", () => {
     expectBoth("bantMissing", [...B(0, 0, "0", false), null, null, null, AS_OF], [["B,A,N,T"]]);
   });
   test("required and broadcast of single cells", () => {
-    expectBoth("bant", [col(1, 0, 1), [["CFO"]], [["x"]], col(null, null, AS_OF), null, null, 3, AS_OF], col(true, false, true));
+    expectBoth(
+      "bant",
+      [col(1, 0, 1), [["CFO"]], [["x"]], col(null, null, AS_OF), null, null, 3, AS_OF],
+      col(true, false, true),
+    );
     expectBoth("bant", [...B(1, 1, 1, 1), null, null, 5, AS_OF], E("#NUM!"));
     expectBoth("bant", [...B(1, 1, 1, 1), null, -1, null, AS_OF], E("#NUM!"));
     expectBoth("bantScore", [col(1, 2), [["CFO"]], col(1, 2, 3), [[AS_OF]], null, null, null, AS_OF], E("#VALUE!"));
@@ -151,14 +198,18 @@ describe("§4 funnel and pipeline", () => {
   test("FUNNEL with outcomes and amounts", () => {
     // won reach every stage (2 won: the Deal row and the blank-stage row); the lost Demo reached Lead and Demo
     // Reached: Lead 2 open + 1 lost + 1 open Demo + 2 won = 6 ... Lead: rows 1,2,4,7 + 2 won = 6; Demo: 2,4 + 2 won = 4; Deal: 2 won
-    expectBoth("funnel", [stages, order, amounts, outcomes, null], [
-      ["Stage", "Count", "Reached", "Step conversion", "Cumulative conversion", "Lost", "Amount"],
-      ["Lead", 2, 6, "", 1, 0, 80],
-      ["Demo", 1, 4, 4 / 6, 4 / 6, 1, 40],
-      ["Deal", 0, 2, 2 / 4, 2 / 6, 0, 0],
-      ["Won", 2, 2, 1, 2 / 6, "", 90],
-      ["(unmatched)", 1, "", "", "", "", 50],
-    ]);
+    expectBoth(
+      "funnel",
+      [stages, order, amounts, outcomes, null],
+      [
+        ["Stage", "Count", "Reached", "Step conversion", "Cumulative conversion", "Lost", "Amount"],
+        ["Lead", 2, 6, "", 1, 0, 80],
+        ["Demo", 1, 4, 4 / 6, 4 / 6, 1, 40],
+        ["Deal", 0, 2, 2 / 4, 2 / 6, 0, 0],
+        ["Won", 2, 2, 1, 2 / 6, "", 90],
+        ["(unmatched)", 1, "", "", "", "", 50],
+      ],
+    );
   });
   test("CONVERSION / BOTTLENECK / WINRATE / PIPELINE", () => {
     expectBoth("conversion", [stages, order, "Lead", "won", outcomes], 2 / 6);
@@ -207,16 +258,31 @@ describe("§5 targets", () => {
     expectBoth("targetPlan", [1200, "2025-04-15", null, null, null, null, null, null], m);
     // quarters are summed from months: weights 1×9 and 2×3 (S = 15) → 66.67 ×9 and 133.33 ×3; the 7 missing units
     // go to the first seven .67 remainders, so Q3 gets one less than Q1/Q2 and Q4 stays at 3 × 133
-    expectBoth("targetPlan", [1000, 45658, "季度", col(1, 1, 1, 2), null, null, null, null], [
-      ["Period", "Target"], ["Q1", 201], ["Q2", 201], ["Q3", 199], ["Q4", 399], ["Total", 1000],
-    ]);
+    expectBoth(
+      "targetPlan",
+      [1000, 45658, "季度", col(1, 1, 1, 2), null, null, null, null],
+      [
+        ["Period", "Target"],
+        ["Q1", 201],
+        ["Q2", 201],
+        ["Q3", 199],
+        ["Q4", 399],
+        ["Total", 1000],
+      ],
+    );
     expectBoth("targetPlan", [1000, 45658, "half", null, null, null, null, null], E("#VALUE!"));
     expectBoth("targetPlan", [1000, 45658, null, col(1, 2, 3), null, null, null, null], E("#VALUE!"));
   });
   test("TARGETPLAN weeks: Monday weeks by working days; a plan starting Thursday 2026-01-01 starts on 2025-12-29", () => {
     const out = (F.targetPlan as any)(1200, "2026-01-01", "W", null, null, null, 0, null) as any[][];
     // January: 100 over working days 2 (Jan 1-2) + 5 + 5 + 5 + 5 → 9.09, 22.7 ×4 → 9, 23, 23, 23, 22
-    expect(out.slice(1, 6)).toEqual([["2025-12-29", 9], ["2026-01-05", 23], ["2026-01-12", 23], ["2026-01-19", 23], ["2026-01-26", 22]]);
+    expect(out.slice(1, 6)).toEqual([
+      ["2025-12-29", 9],
+      ["2026-01-05", 23],
+      ["2026-01-12", 23],
+      ["2026-01-19", 23],
+      ["2026-01-26", 22],
+    ]);
     expectBoth("targetPlan", [1200, "2026-01-01", "W", null, null, null, 0, null], out);
     // a holiday on every working day of the first week moves January's share away from it
     const hol = col("2026-01-01", "2026-01-02");
@@ -225,10 +291,25 @@ describe("§5 targets", () => {
     expectBoth("targetPlan", [1200, "2026-01-01", "W", null, null, null, 0, hol], h);
   });
   test("COMMISSION: marginal slices, flat rate of the reached tier, refunds, below the first threshold", () => {
-    const tiers = [["Threshold", "Rate"], [10000, "5%"], [50000, 0.1]];
+    const tiers = [
+      ["Threshold", "Rate"],
+      [10000, "5%"],
+      [50000, 0.1],
+    ];
     expectBoth("commission", [col(5000, 30000, 80000, -80000, null), tiers, null], col(0, 1000, 5000, -5000, 0));
     expectBoth("commission", [col(5000, 30000, 80000, -80000), tiers, "全额"], col(0, 1500, 8000, -8000));
-    expectBoth("commission", [col(1), [[10, 0.1], [5, 0.2]], null], E("#VALUE!"));
+    expectBoth(
+      "commission",
+      [
+        col(1),
+        [
+          [10, 0.1],
+          [5, 0.2],
+        ],
+        null,
+      ],
+      E("#VALUE!"),
+    );
     expectBoth("commission", [col(1), [[0, -0.1]], null], E("#NUM!"));
   });
   test("RUNRATE: straight line, as_of clipped to end, errors", () => {
@@ -251,12 +332,28 @@ describe("deviations the reference found, now fixed", () => {
     expect(out[10]).toEqual(["2025-10", 133333.34]);
   });
   test("LEADSCORE: a rule row with a blank field is skipped, even when another of its cells holds an error", () => {
-    expectBoth("leadScore", [[["Budget"], [5]], [[null, "=", xl("#N/A"), 10], ["Budget", ">", 1, 5]], null, AS_OF], col(5));
+    expectBoth(
+      "leadScore",
+      [
+        [["Budget"], [5]],
+        [
+          [null, "=", xl("#N/A"), 10],
+          ["Budget", ">", 1, 5],
+        ],
+        null,
+        AS_OF,
+      ],
+      col(5),
+    );
   });
   test("FUNNEL shows a stage name that is a number as written (a number, not text)", () => {
     expectBoth("funnel", [col(2026), col(2026), null, null, false], [[2026, 1, 1, "", 1]]);
   });
   test("CONVERSION: a won word is accepted as to_stage only", () => {
-    expectBoth("conversion", [col("Lead", "Demo"), col("Lead", "Demo"), "Won", "Won", col("won", "lost")], E("#VALUE!"));
+    expectBoth(
+      "conversion",
+      [col("Lead", "Demo"), col("Lead", "Demo"), "Won", "Won", col("won", "lost")],
+      E("#VALUE!"),
+    );
   });
 });

@@ -40,14 +40,17 @@ export function diff(ours: unknown, ref: unknown, path = ""): string | null {
     }
     return null;
   }
-  if (typeof ours === "number" && typeof ref === "number") return numEq(ours, ref) ? null : `${path}: ${ours} vs ${ref}`;
+  if (typeof ours === "number" && typeof ref === "number")
+    return numEq(ours, ref) ? null : `${path}: ${ours} vs ${ref}`;
   if (ours && ref && typeof ours === "object" && typeof ref === "object") {
     if ((ours as any).code !== undefined && (ours as any).code === (ref as any).code) return null;
   }
   return ours === ref ? null : `${path}: ${j(ours)} vs ${j(ref)}`;
 }
 export function j(v: unknown): string {
-  return JSON.stringify(v, (_k, x) => (x === undefined ? "<undef>" : typeof x === "bigint" ? `${x}n` : x instanceof Error ? { code: (x as any).code } : x));
+  return JSON.stringify(v, (_k, x) =>
+    x === undefined ? "<undef>" : typeof x === "bigint" ? `${x}n` : x instanceof Error ? { code: (x as any).code } : x,
+  );
 }
 
 // ---------- cell generators ----------
@@ -55,7 +58,21 @@ export function j(v: unknown): string {
 export const blankArb = fc.constantFrom<unknown>(null, "", "   ");
 export const errArb = fc.constantFrom("#N/A", "#VALUE!", "#DIV/0!").map(xl);
 export const numTextArb = fc.constantFrom(
-  "1,200", "¥3.5万", "15%", "2k", "$1,234.5", "-5", "3M", "1亿", "￥8,000", "€12", "0.5", "1，500", "+7", "£2.5k", "40%",
+  "1,200",
+  "¥3.5万",
+  "15%",
+  "2k",
+  "$1,234.5",
+  "-5",
+  "3M",
+  "1亿",
+  "￥8,000",
+  "€12",
+  "0.5",
+  "1，500",
+  "+7",
+  "£2.5k",
+  "40%",
 );
 export const yesArb = fc.constantFrom("yes", "Y", "TRUE", "是", "有", "对", "已确认", "✓", "√", " Yes ");
 export const noArb = fc.constantFrom("no", "N", "false", "否", "无", "没有", "未确认", "✗", "×");
@@ -76,7 +93,8 @@ export const dateCellArb = fc.oneof(
 );
 
 /** One of several generators, weighted. */
-export const mix = (...a: [number, fc.Arbitrary<unknown>][]) => fc.oneof(...a.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+export const mix = (...a: [number, fc.Arbitrary<unknown>][]) =>
+  fc.oneof(...a.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 
 /** A 1-D range of n cells as a column or a row; single cells as [[v]]. */
 export function asRange(cells: unknown[], row: boolean): unknown[][] {

@@ -11,7 +11,10 @@
 
 export type Code = "#VALUE!" | "#NUM!" | "#DIV/0!" | "#N/A";
 export class RefError {
-  constructor(public readonly code: Code, public readonly why: string = "") {}
+  constructor(
+    public readonly code: Code,
+    public readonly why: string = "",
+  ) {}
 }
 const fail = (code: Code, why = ""): never => {
   throw new RefError(code, why);
@@ -72,7 +75,12 @@ export function ymdOf(serial: number): [number, number, number] {
   const dt = new Date((serial - 25569) * DAY);
   return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
 }
-const DATE_RES = [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/, /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日$/];
+const DATE_RES = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
+];
 export function parseTextDate(v: unknown): number | null {
   if (typeof v !== "string") return null;
   const t = v.trim();
@@ -351,7 +359,16 @@ function parseRules(rules: unknown[][], headerNames: unknown[]): { list: Rule[];
     if ((op === "within days" || op === "older than days") && (parseNum(r[2]) as number) < 0) fail("#NUM!", "days");
     // "unparseable value" is a rule error (#VALUE!), found when the table is read, not only when a lead reaches it
     if (op === "between" && !/^(.*?)(?:\.\.|~|～)(.*)$/.test(asText(r[2]))) fail("#VALUE!", "between");
-    list.push({ field: r[0], fieldIdx, op: op as string, opText: r[1], value: r[2], points: points as number, group, groupText });
+    list.push({
+      field: r[0],
+      fieldIdx,
+      op: op as string,
+      opText: r[1],
+      value: r[2],
+      points: points as number,
+      group,
+      groupText,
+    });
   }
   return { list, caps };
 }
@@ -410,7 +427,13 @@ function ruleMatches(rule: Rule, cell: unknown, asOf: number): boolean {
 function fmtPoints(p: number): string {
   return p < 0 ? `-${-p}` : `+${p}`;
 }
-function scoreLeads(records: unknown[][], rules: unknown[][], headers: unknown, asOfV: unknown, detail: boolean): any[][] {
+function scoreLeads(
+  records: unknown[][],
+  rules: unknown[][],
+  headers: unknown,
+  asOfV: unknown,
+  detail: boolean,
+): any[][] {
   if (!Array.isArray(records) || records.length === 0) fail("#VALUE!", "records");
   let names: unknown[];
   let leads: unknown[][];
@@ -467,11 +490,13 @@ export function SCOREDETAIL(records: unknown[][], rules: unknown[][], headers?: 
 
 export function LEADGRADE(scoresArg: unknown, thresholds?: unknown, labels?: unknown): any[][] {
   const scores: unknown[][] = Array.isArray(scoresArg) ? (scoresArg as unknown[][]) : [[scoresArg]];
-  const th = isBlank(thresholds) ? [80, 50] : flat(thresholds).map((t) => {
-    if (isErr(t)) fail("#VALUE!");
-    const n = parseNum(t);
-    return n === null ? fail("#VALUE!", "threshold") : n;
-  });
+  const th = isBlank(thresholds)
+    ? [80, 50]
+    : flat(thresholds).map((t) => {
+        if (isErr(t)) fail("#VALUE!");
+        const n = parseNum(t);
+        return n === null ? fail("#VALUE!", "threshold") : n;
+      });
   for (let i = 1; i < th.length; i++) if (!(th[i] < th[i - 1])) fail("#VALUE!", "descending");
   const lb = isBlank(labels) ? ["A", "B", "C"] : flat(labels).map((l) => (isErr(l) ? fail("#VALUE!") : l));
   if (lb.length !== th.length + 1) fail("#VALUE!", "labels");
@@ -574,11 +599,17 @@ function reshape(shape: unknown[][], values: unknown[]): any[][] {
 type BantArgs = [unknown, unknown, unknown, unknown, unknown?, unknown?, unknown?, unknown?];
 export function BANT(...a: BantArgs): any[][] {
   const { results, shape, req } = bantCore(a.slice(0, 4), a[4], a[5], a[6], a[7]);
-  return reshape(shape, results.map((r) => ("code" in r ? r : r.met.filter(Boolean).length >= req)));
+  return reshape(
+    shape,
+    results.map((r) => ("code" in r ? r : r.met.filter(Boolean).length >= req)),
+  );
 }
 export function BANTSCORE(...a: BantArgs): any[][] {
   const { results, shape } = bantCore(a.slice(0, 4), a[4], a[5], a[6], a[7]);
-  return reshape(shape, results.map((r) => ("code" in r ? r : r.met.filter(Boolean).length)));
+  return reshape(
+    shape,
+    results.map((r) => ("code" in r ? r : r.met.filter(Boolean).length)),
+  );
 }
 export function BANTMISSING(...a: BantArgs): any[][] {
   const { results, shape } = bantCore(a.slice(0, 4), a[4], a[5], a[6], a[7]);
@@ -666,7 +697,13 @@ function funnelData(stages: unknown, stageOrder: unknown, amounts: unknown, outc
   });
   return d;
 }
-export function FUNNEL(stages: unknown, stageOrder: unknown, amounts?: unknown, outcomes?: unknown, showHeaders?: unknown): any[][] {
+export function FUNNEL(
+  stages: unknown,
+  stageOrder: unknown,
+  amounts?: unknown,
+  outcomes?: unknown,
+  showHeaders?: unknown,
+): any[][] {
   scalarCheck(showHeaders);
   let headers = true;
   if (!isBlank(showHeaders)) {
@@ -709,7 +746,13 @@ export function FUNNEL(stages: unknown, stageOrder: unknown, amounts?: unknown, 
   }
   return rows;
 }
-export function CONVERSION(stages: unknown, stageOrder: unknown, from: unknown, to: unknown, outcomes?: unknown): number {
+export function CONVERSION(
+  stages: unknown,
+  stageOrder: unknown,
+  from: unknown,
+  to: unknown,
+  outcomes?: unknown,
+): number {
   scalarCheck(from);
   scalarCheck(to);
   const d = funnelData(stages, stageOrder, null, outcomes);
@@ -756,7 +799,13 @@ export function WINRATE(outcomes: unknown): number {
   if (won + lost === 0) fail("#DIV/0!");
   return won / (won + lost);
 }
-export function PIPELINE(stages: unknown, amounts: unknown, stageOrder: unknown, probabilities: unknown, outcomes?: unknown): number {
+export function PIPELINE(
+  stages: unknown,
+  amounts: unknown,
+  stageOrder: unknown,
+  probabilities: unknown,
+  outcomes?: unknown,
+): number {
   const { names, cellIdx } = stageOrderOf(stageOrder);
   const orderCells = flat(stageOrder);
   const pc = flat(probabilities);
@@ -917,7 +966,10 @@ export function TARGETPLAN_PARTS(
           cnt.push(1n);
         } else cnt[j] += 1n;
       }
-      const parts = splitUnits(monthUnits[i], cnt.map((c) => [c, 1n] as Frac));
+      const parts = splitUnits(
+        monthUnits[i],
+        cnt.map((c) => [c, 1n] as Frac),
+      );
       wk.forEach((mon, j) => weeks.set(mon, (weeks.get(mon) ?? 0n) + parts[j]));
     });
     const keys = [...weeks.keys()].sort((a, b) => a - b);
@@ -943,7 +995,13 @@ export function TARGETPLAN(...args: Parameters<typeof TARGETPLAN_PARTS>): any[][
 }
 export { fromUnits as unitsToNumber };
 
-export function ACTIVITYPLAN(revenue: unknown, avgDeal: unknown, conversions: unknown, periods?: unknown, owners?: unknown): any[][] {
+export function ACTIVITYPLAN(
+  revenue: unknown,
+  avgDeal: unknown,
+  conversions: unknown,
+  periods?: unknown,
+  owners?: unknown,
+): any[][] {
   scalarCheck(revenue);
   scalarCheck(avgDeal);
   // No precedence between faults in the spec; checked in argument order, each cell parsed then range-checked.

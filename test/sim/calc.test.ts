@@ -150,7 +150,11 @@ describe("evaluation and spilling", () => {
       table.columns.add(null, null, "Echo");
       await context.sync();
       // The dependent column is filled first, so evaluation order alone cannot get it right.
-      table.columns.getItem("Echo").getDataBodyRange().formulas = [["=SALES.ECHO([@Total])"], ["=SALES.ECHO([@Total])"], ["=SALES.ECHO([@Total])"]];
+      table.columns.getItem("Echo").getDataBodyRange().formulas = [
+        ["=SALES.ECHO([@Total])"],
+        ["=SALES.ECHO([@Total])"],
+        ["=SALES.ECHO([@Total])"],
+      ];
       table.columns.getItem("Total").getDataBodyRange().formulas = [
         ["=SALES.ROWSUM(Leads[@[Amount]:[Last contact]])"],
         ["=SALES.ROWSUM(Leads[@[Amount]:[Last contact]])"],
@@ -215,7 +219,7 @@ describe("evaluation and spilling", () => {
 
   test("formulas the sim does not evaluate keep their text as the value", async () => {
     const host = await leadsHost();
-    await setFormula(host, "Data", "H2", "=VLOOKUP(\"Acme\",B3:D5,3,FALSE)");
+    await setFormula(host, "Data", "H2", '=VLOOKUP("Acme",B3:D5,3,FALSE)');
     await setFormula(host, "Data", "H3", "=SALES.ECHO(1)+MyName");
     await setFormula(host, "Data", "H4", "=SUM((D3,D5))");
     // A formula that reads an unevaluated one is not evaluated either (its value would be the other's text).

@@ -15,8 +15,13 @@ const fakeFunctions: Record<string, SalesFunction> = {
   },
 };
 
-async function host(functions: Record<string, SalesFunction> | "real" = fakeFunctions, parameters?: Record<string, Array<{ dimensionality: "scalar" | "matrix" }>>): Promise<SimHost> {
-  const h = createSimHost(functions === "real" ? { today: () => 46_023 } : { functions, parameters, today: () => 46_023 });
+async function host(
+  functions: Record<string, SalesFunction> | "real" = fakeFunctions,
+  parameters?: Record<string, Array<{ dimensionality: "scalar" | "matrix" }>>,
+): Promise<SimHost> {
+  const h = createSimHost(
+    functions === "real" ? { today: () => 46_023 } : { functions, parameters, today: () => 46_023 },
+  );
   await h.run(async (context) => {
     const sheet = context.workbook.worksheets.add("Data");
     sheet.getRange("A1:D7").values = [
@@ -142,7 +147,9 @@ describe("spill references and evaluation order", () => {
       table.columns.add(null, null, "Running");
       await context.sync();
       const fill = (name: string, formula: (row: number) => string) =>
-        (table.columns.getItem(name).getDataBodyRange().formulas = Array.from({ length: 6 }, (_, i) => [formula(i + 2)]));
+        (table.columns.getItem(name).getDataBodyRange().formulas = Array.from({ length: 6 }, (_, i) => [
+          formula(i + 2),
+        ]));
       fill("Running", (row) => (row === 2 ? "=[@Amount]" : `=G${row - 1}+[@Amount]`));
       fill("Top", () => "=[@Share]=MAX([Share])");
       fill("Share", () => "=ROUND([@Amount]/SUM([Amount]),3)");
@@ -206,7 +213,10 @@ describe("SALES functions inside Excel formulas", () => {
   });
 
   test("declared scalar parameters take a one-value array and refuse a larger one (#VALUE!)", async () => {
-    const h = await host(fakeFunctions, { ECHO: [{ dimensionality: "scalar" }], SHAPE: [{ dimensionality: "matrix" }] });
+    const h = await host(fakeFunctions, {
+      ECHO: [{ dimensionality: "scalar" }],
+      SHAPE: [{ dimensionality: "matrix" }],
+    });
     await write(h, "Sheet1", "A1:D1", [
       [
         '=SALES.ECHO(FILTER(Deals[Amount],Deals[Company]="Hooli"))',

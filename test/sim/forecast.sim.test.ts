@@ -28,6 +28,9 @@ test("=SALES.FORECAST over a table spills Example 3's forecast with bounds", asy
   expect(values[0]).toEqual(expected[0]);
   for (let i = 1; i < expected.length; i++) {
     expect(values[i][0]).toBe(expected[i][0]);
-    for (let j = 1; j < 4; j++) expect(Math.abs((values[i][j] as number) - (expected[i][j] as number))).toBeLessThanOrEqual(1e-9 * Math.abs(expected[i][j] as number));
+    for (let j = 1; j < 4; j++)
+      expect(Math.abs((values[i][j] as number) - (expected[i][j] as number))).toBeLessThanOrEqual(
+        1e-9 * Math.abs(expected[i][j] as number),
+      );
   }
 });

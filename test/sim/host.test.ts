@@ -168,13 +168,13 @@ describe("null objects", () => {
       const setting = context.workbook.settings.getItemOrNullObject("x");
       column.load("name,index");
       await context.sync();
-      expect([found.isNullObject, absent.isNullObject, column.isNullObject, noColumn.isNullObject, setting.isNullObject]).toEqual([
-        false,
-        true,
-        false,
-        true,
-        true,
-      ]);
+      expect([
+        found.isNullObject,
+        absent.isNullObject,
+        column.isNullObject,
+        noColumn.isNullObject,
+        setting.isNullObject,
+      ]).toEqual([false, true, false, true, true]);
       expect(column.index).toBe(1);
     });
   });
@@ -253,7 +253,10 @@ describe("payload instrumentation and limits", () => {
 });
 
 describe("formulas versus literal text", () => {
-  async function write(host: ReturnType<typeof createSimHost>, body: (range: ReturnType<RequestContext["workbook"]["worksheets"]["getItem"]>) => void) {
+  async function write(
+    host: ReturnType<typeof createSimHost>,
+    body: (range: ReturnType<RequestContext["workbook"]["worksheets"]["getItem"]>) => void,
+  ) {
     await host.run(async (context) => {
       body(context.workbook.worksheets.getItem("Sheet1"));
       await context.sync();
@@ -263,7 +266,7 @@ describe("formulas versus literal text", () => {
   test("a string starting with = written through values becomes a formula, as in Excel", async () => {
     const host = createSimHost(noFunctions);
     await write(host, (s) => {
-      s.getRange("A1").values = [["=HYPERLINK(\"http://x\")"]];
+      s.getRange("A1").values = [['=HYPERLINK("http://x")']];
       s.getRange("A2").formulas = [["=SUM(1,2)"]];
     });
     const dump = host.model.dump("Sheet1");
@@ -520,7 +523,11 @@ describe("worksheets, tables, charts, settings, selection", () => {
       expect(chart.chartType).toBe("BarClustered");
     });
     expect(host.model.charts).toHaveLength(1);
-    expect(host.model.charts[0]).toMatchObject({ type: "BarClustered", title: "Pipeline", position: { start: "E2", end: "L20" } });
+    expect(host.model.charts[0]).toMatchObject({
+      type: "BarClustered",
+      title: "Pipeline",
+      position: { start: "E2", end: "L20" },
+    });
   });
 
   test("settings round-trip as JSON values", async () => {

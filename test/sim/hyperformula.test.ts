@@ -27,7 +27,13 @@ function generateData(rnd: () => number): Cell[][] {
     rows.push([
       pick(REGIONS),
       // Amounts: integers and cents, some zero, some blank.
-      rnd() < 0.1 ? null : rnd() < 0.1 ? 0 : rnd() < 0.5 ? Math.round(rnd() * 1000) - 100 : Math.round(rnd() * 100000) / 100,
+      rnd() < 0.1
+        ? null
+        : rnd() < 0.1
+          ? 0
+          : rnd() < 0.5
+            ? Math.round(rnd() * 1000) - 100
+            : Math.round(rnd() * 100000) / 100,
       // Dates 2025-01-01 … 2027-12-31.
       45658 + Math.floor(rnd() * 1095),
       Math.floor(rnd() * 6),
@@ -55,7 +61,8 @@ function generators(rnd: () => number): Array<[string, () => string]> {
   };
   const colRange = (col: string, a: number, b: number) => `Data!${col}${a}:${col}${b}`;
   const numberLiteral = () => pick(["0", "1", "2.5", "-3", "100", "0.1", "1000"]);
-  const scalar = (empty = true) => (rnd() < 0.7 ? cell() : pick([numberLiteral(), '"east"', '"12"', "TRUE()", "FALSE()", ...(empty ? ['""'] : [])]));
+  const scalar = (empty = true) =>
+    rnd() < 0.7 ? cell() : pick([numberLiteral(), '"east"', '"12"', "TRUE()", "FALSE()", ...(empty ? ['""'] : [])]);
   const textCriterion = () =>
     pick([
       () => `"${pick(REGIONS)}"`,
@@ -85,96 +92,140 @@ function generators(rnd: () => number): Array<[string, () => string]> {
     ["unary and percent", () => `=${pick(["-", "--", "+"])}${cell(["B", "D", "E"])}${pick(["", "%"])}`],
     ["comparison", () => `=${scalar()}${pick(["=", "<>", "<", ">", "<=", ">="])}${scalar()}`],
     ["concatenation", () => `=${cell(["A", "D", "F", "E"])}&"-"&${cell(["A", "D", "F"])}`],
-    ["array arithmetic", () => {
-      const a = row();
-      const b = Math.min(N, a + int(0, 8));
-      return `=${colRange(pick(["B", "D"]), a, b)}${pick(["+", "*", "-"])}${pick([colRange("D", a, b), "{1,2,3}", "2", colRange("G", a, b)])}`;
-    }],
-    ["array comparison", () => {
-      const a = row();
-      const b = Math.min(N, a + int(0, 8));
-      return `=${colRange("A", a, b)}${pick(["=", "<>"])}"${pick(REGIONS)}"`;
-    }],
+    [
+      "array arithmetic",
+      () => {
+        const a = row();
+        const b = Math.min(N, a + int(0, 8));
+        return `=${colRange(pick(["B", "D"]), a, b)}${pick(["+", "*", "-"])}${pick([colRange("D", a, b), "{1,2,3}", "2", colRange("G", a, b)])}`;
+      },
+    ],
+    [
+      "array comparison",
+      () => {
+        const a = row();
+        const b = Math.min(N, a + int(0, 8));
+        return `=${colRange("A", a, b)}${pick(["=", "<>"])}"${pick(REGIONS)}"`;
+      },
+    ],
     ["IF", () => `=IF(${cell(["B", "D"])}>${int(0, 300)},${scalar()},${scalar()})`],
     ["IF over arrays", () => `=SUM(IF(${range("D")}>2,1,0))`],
     ["IFERROR", () => `=IFERROR(${cell(["B", "D"])}/${cell(["D", "B"])},"x")`],
-    ["SUMIFS", () => {
-      const [c1, v1] = textCriteria();
-      const [c2, v2] = numberCriteria();
-      return `=SUMIFS(${colRange(pick(["B", "G"]), 1, N)},${colRange(c1, 1, N)},${v1},${colRange(c2, 1, N)},${v2})`;
-    }],
-    ["COUNTIFS", () => {
-      const [c1, v1] = textCriteria();
-      const [c2, v2] = rnd() < 0.5 ? numberCriteria() : textCriteria();
-      return `=COUNTIFS(${colRange(c1, 1, N)},${v1},${colRange(c2, 1, N)},${v2})`;
-    }],
-    ["SUMIF", () => {
-      const [c, v] = rnd() < 0.5 ? numberCriteria() : textCriteria();
-      return `=SUMIF(${colRange(c, 1, N)},${v},${colRange("G", 1, N)})`;
-    }],
-    ["COUNTIF", () => {
-      const [c, v] = rnd() < 0.5 ? numberCriteria() : textCriteria();
-      return `=COUNTIF(${colRange(c, 1, N)},${v})`;
-    }],
-    ["FILTER", () => {
-      const a = row();
-      const b = Math.min(N, a + int(3, 15));
-      const cond = pick([
-        `${colRange("A", a, b)}="${pick(REGIONS)}"`,
-        `(${colRange("F", a, b)}="Won")*(${colRange("D", a, b)}>=${int(0, 5)})`,
-        `${colRange("D", a, b)}`,
-        `${colRange("C", a, b)}>=DATE(2026,${int(1, 12)},1)`,
-      ]);
-      const body = `FILTER(${colRange(pick(["B", "D", "A", "G"]), a, b)},${cond})`;
-      return pick([`=IFERROR(${body},"-")`, `=IFERROR(SUM(${body}),"-")`, `=IFERROR(ROWS(${body}),0)`, `=IFERROR(${body}*2,"-")`]);
-    }],
+    [
+      "SUMIFS",
+      () => {
+        const [c1, v1] = textCriteria();
+        const [c2, v2] = numberCriteria();
+        return `=SUMIFS(${colRange(pick(["B", "G"]), 1, N)},${colRange(c1, 1, N)},${v1},${colRange(c2, 1, N)},${v2})`;
+      },
+    ],
+    [
+      "COUNTIFS",
+      () => {
+        const [c1, v1] = textCriteria();
+        const [c2, v2] = rnd() < 0.5 ? numberCriteria() : textCriteria();
+        return `=COUNTIFS(${colRange(c1, 1, N)},${v1},${colRange(c2, 1, N)},${v2})`;
+      },
+    ],
+    [
+      "SUMIF",
+      () => {
+        const [c, v] = rnd() < 0.5 ? numberCriteria() : textCriteria();
+        return `=SUMIF(${colRange(c, 1, N)},${v},${colRange("G", 1, N)})`;
+      },
+    ],
+    [
+      "COUNTIF",
+      () => {
+        const [c, v] = rnd() < 0.5 ? numberCriteria() : textCriteria();
+        return `=COUNTIF(${colRange(c, 1, N)},${v})`;
+      },
+    ],
+    [
+      "FILTER",
+      () => {
+        const a = row();
+        const b = Math.min(N, a + int(3, 15));
+        const cond = pick([
+          `${colRange("A", a, b)}="${pick(REGIONS)}"`,
+          `(${colRange("F", a, b)}="Won")*(${colRange("D", a, b)}>=${int(0, 5)})`,
+          `${colRange("D", a, b)}`,
+          `${colRange("C", a, b)}>=DATE(2026,${int(1, 12)},1)`,
+        ]);
+        const body = `FILTER(${colRange(pick(["B", "D", "A", "G"]), a, b)},${cond})`;
+        return pick([
+          `=IFERROR(${body},"-")`,
+          `=IFERROR(SUM(${body}),"-")`,
+          `=IFERROR(ROWS(${body}),0)`,
+          `=IFERROR(${body}*2,"-")`,
+        ]);
+      },
+    ],
     ["ROUND", () => `=${pick(["ROUND", "ROUNDUP", "ROUNDDOWN"])}(${cell(["G", "B"])},${int(-2, 3)})`],
     ["EOMONTH/EDATE", () => `=${pick(["EOMONTH", "EDATE"])}(${cell(["C"])},${int(-14, 14)})`],
-    ["NETWORKDAYS.INTL", () => {
-      const weekend = pick(["", ",1", ",2", ",7", ",11", ",17", ',"0000011"', ',"1010100"']);
-      const holidays = weekend !== "" && rnd() < 0.5 ? `,${range("C")}` : "";
-      return `=NETWORKDAYS.INTL(${cell(["C"])},${cell(["C"])}${weekend}${holidays})`;
-    }],
-    ["SUMPRODUCT", () => {
-      const a = row();
-      const b = Math.min(N, a + int(0, 15));
-      return pick([
-        `=SUMPRODUCT(${colRange("B", a, b)},${colRange("D", a, b)})`,
-        `=SUMPRODUCT((${colRange("A", a, b)}="East")*${colRange("D", a, b)})`,
-        `=SUMPRODUCT(--(${colRange("F", a, b)}="Won"),${colRange("G", a, b)})`,
-      ]);
-    }],
-    ["MATCH", () => {
-      const [col, value] = pick([
-        ["A", `"${pick([...REGIONS, "NORTH", "Nowhere"])}"`],
-        ["D", String(int(0, 6))],
-        ["F", `"${pick([...STAGES, "won"])}"`],
-      ]);
-      return `=MATCH(${value},${colRange(col, 1, N)},0)`;
-    }],
-    ["XLOOKUP", () => {
-      const [col, value] = pick([
-        ["A", `"${pick([...REGIONS, "WEST", "Nowhere"])}"`],
-        ["F", `"${pick([...STAGES, "lost"])}"`],
-        ["D", String(int(0, 6))],
-      ]);
-      const ret = colRange(pick(["B", "C", "D", "G"]), 1, N);
-      return `=XLOOKUP(${value},${colRange(col, 1, N)},${ret}${rnd() < 0.5 ? ',"none"' : ""}${rnd() < 0.3 ? ",0,-1" : ""})`;
-    }],
-    ["aggregates", () => `=${pick(["SUM", "AVERAGE", "MIN", "MAX", "COUNT", "COUNTA"])}(${range(pick(["B", "D", "G", "A", "E"]))})`],
+    [
+      "NETWORKDAYS.INTL",
+      () => {
+        const weekend = pick(["", ",1", ",2", ",7", ",11", ",17", ',"0000011"', ',"1010100"']);
+        const holidays = weekend !== "" && rnd() < 0.5 ? `,${range("C")}` : "";
+        return `=NETWORKDAYS.INTL(${cell(["C"])},${cell(["C"])}${weekend}${holidays})`;
+      },
+    ],
+    [
+      "SUMPRODUCT",
+      () => {
+        const a = row();
+        const b = Math.min(N, a + int(0, 15));
+        return pick([
+          `=SUMPRODUCT(${colRange("B", a, b)},${colRange("D", a, b)})`,
+          `=SUMPRODUCT((${colRange("A", a, b)}="East")*${colRange("D", a, b)})`,
+          `=SUMPRODUCT(--(${colRange("F", a, b)}="Won"),${colRange("G", a, b)})`,
+        ]);
+      },
+    ],
+    [
+      "MATCH",
+      () => {
+        const [col, value] = pick([
+          ["A", `"${pick([...REGIONS, "NORTH", "Nowhere"])}"`],
+          ["D", String(int(0, 6))],
+          ["F", `"${pick([...STAGES, "won"])}"`],
+        ]);
+        return `=MATCH(${value},${colRange(col, 1, N)},0)`;
+      },
+    ],
+    [
+      "XLOOKUP",
+      () => {
+        const [col, value] = pick([
+          ["A", `"${pick([...REGIONS, "WEST", "Nowhere"])}"`],
+          ["F", `"${pick([...STAGES, "lost"])}"`],
+          ["D", String(int(0, 6))],
+        ]);
+        const ret = colRange(pick(["B", "C", "D", "G"]), 1, N);
+        return `=XLOOKUP(${value},${colRange(col, 1, N)},${ret}${rnd() < 0.5 ? ',"none"' : ""}${rnd() < 0.3 ? ",0,-1" : ""})`;
+      },
+    ],
+    [
+      "aggregates",
+      () => `=${pick(["SUM", "AVERAGE", "MIN", "MAX", "COUNT", "COUNTA"])}(${range(pick(["B", "D", "G", "A", "E"]))})`,
+    ],
     ["logical", () => `=${pick(["AND", "OR"])}(${pick([range("D"), `${range("D")}>2`, `${range("F")}="Won"`])})`],
     ["NOT/ABS", () => pick([`=NOT(${cell(["E", "D"])})`, `=ABS(${cell(["B", "G"])})`])],
     ["date parts", () => `=${pick(["YEAR", "MONTH", "DAY"])}(${cell(["C"])})`],
     ["DATE", () => `=DATE(${int(1990, 2040)},${int(-3, 15)},${int(-5, 40)})`],
-    ["dynamic arrays", () =>
-      pick([
-        `=SORT(${range("D")})`,
-        `=SORT(${range("B")},1,-1)`,
-        `=UNIQUE(${range("F")})`,
-        `=SEQUENCE(${int(1, 4)},${int(1, 4)},${int(-5, 5)},${int(1, 3)})`,
-        `=HSTACK(${colRange("D", 1, 3)},${colRange("F", 1, 3)})`,
-        `=VSTACK(${colRange("D", 1, 2)},${colRange("B", 5, 7)})`,
-      ])],
+    [
+      "dynamic arrays",
+      () =>
+        pick([
+          `=SORT(${range("D")})`,
+          `=SORT(${range("B")},1,-1)`,
+          `=UNIQUE(${range("F")})`,
+          `=SEQUENCE(${int(1, 4)},${int(1, 4)},${int(-5, 5)},${int(1, 3)})`,
+          `=HSTACK(${colRange("D", 1, 3)},${colRange("F", 1, 3)})`,
+          `=VSTACK(${colRange("D", 1, 2)},${colRange("B", 5, 7)})`,
+        ]),
+    ],
   ];
 }
 
@@ -208,11 +259,15 @@ function same(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
     const x = Array.isArray(a) ? a : [[a]];
     const y = Array.isArray(b) ? b : [[b]];
-    return x.length === y.length && x.every((r, i) => r.length === y[i].length && r.every((v: unknown, j: number) => same(v, y[i][j])));
+    return (
+      x.length === y.length &&
+      x.every((r, i) => r.length === y[i].length && r.every((v: unknown, j: number) => same(v, y[i][j])))
+    );
   }
   const p = normalize(a);
   const q = normalize(b);
-  if (typeof p === "number" && typeof q === "number") return Math.abs(p - q) <= 1e-9 * Math.max(1, Math.abs(p), Math.abs(q));
+  if (typeof p === "number" && typeof q === "number")
+    return Math.abs(p - q) <= 1e-9 * Math.max(1, Math.abs(p), Math.abs(q));
   return p === q;
 }
 
@@ -221,7 +276,10 @@ describe("the simulator agrees with HyperFormula on generated formulas", () => {
   const data = generateData(rnd);
   // Fixed cells below the random rows, for the known differences.
   data.push([null], [null], [null], [null], ["apple"], ["Mango"], ["pear"]);
-  const hf = HyperFormula.buildFromSheets({ Data: data, Out: [[null]] }, { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, useWildcards: true });
+  const hf = HyperFormula.buildFromSheets(
+    { Data: data, Out: [[null]] },
+    { licenseKey: "gpl-v3", useArrayArithmetic: true, smartRounding: false, useWildcards: true },
+  );
   const out = hf.getSheetId("Out")!;
 
   const model = new WorkbookModel(["Data", "Out"]);
@@ -251,7 +309,17 @@ describe("the simulator agrees with HyperFormula on generated formulas", () => {
       if (Array.isArray(r.sim)) e.arrays++;
       byFamily.set(r.family, e);
     }
-    console.log([...byFamily].map(([f, e]) => `${f}: ${e.n} (${e.errors} errors, ${e.arrays} arrays, ${e.zeros} zeros)`).join("\n") + "\n" + results.slice(0, 400).filter((_, i) => i % 13 === 0).map((r) => `${r.formula} → ${JSON.stringify(r.sim)}`).join("\n"));
+    console.log(
+      [...byFamily]
+        .map(([f, e]) => `${f}: ${e.n} (${e.errors} errors, ${e.arrays} arrays, ${e.zeros} zeros)`)
+        .join("\n") +
+        "\n" +
+        results
+          .slice(0, 400)
+          .filter((_, i) => i % 13 === 0)
+          .map((r) => `${r.formula} → ${JSON.stringify(r.sim)}`)
+          .join("\n"),
+    );
   }
 
   test("at least 1,000 formula evaluations, every one agreeing", () => {
@@ -259,11 +327,18 @@ describe("the simulator agrees with HyperFormula on generated formulas", () => {
     const evaluated = results.filter((r) => typeof r.sim !== "string" || !r.sim.startsWith("="));
     expect(evaluated.length).toBe(results.length);
     expect(results.length).toBeGreaterThanOrEqual(1000);
-    expect(failures.slice(0, 300).map((f) => `${f.family}: ${f.formula} → sim ${JSON.stringify(f.sim)} vs HF ${JSON.stringify(f.hf)}`)).toEqual([]);
+    expect(
+      failures
+        .slice(0, 300)
+        .map((f) => `${f.family}: ${f.formula} → sim ${JSON.stringify(f.sim)} vs HF ${JSON.stringify(f.hf)}`),
+    ).toEqual([]);
   });
 
-  test.each(KNOWN_DIFFERENCES)("known HyperFormula difference: $formula is $excel in Excel ($why)", ({ formula, excel }) => {
-    expect(same(calc.evaluateFormula(formula, model.sheets[1], 0, 0), excel)).toBe(true);
-    expect(same(hf.calculateFormula(formula, out), excel)).toBe(false);
-  });
+  test.each(KNOWN_DIFFERENCES)(
+    "known HyperFormula difference: $formula is $excel in Excel ($why)",
+    ({ formula, excel }) => {
+      expect(same(calc.evaluateFormula(formula, model.sheets[1], 0, 0), excel)).toBe(true);
+      expect(same(hf.calculateFormula(formula, out), excel)).toBe(false);
+    },
+  );
 });

@@ -13,7 +13,9 @@ const METADATA = path.join(__dirname, "../../dist/functions.json");
 
 function host(): SimHost {
   // Excel passes arguments by the shapes functions.json declares; without a build, references stay matrices.
-  const parameters = fs.existsSync(METADATA) ? parameterShapes(JSON.parse(fs.readFileSync(METADATA, "utf8"))) : undefined;
+  const parameters = fs.existsSync(METADATA)
+    ? parameterShapes(JSON.parse(fs.readFileSync(METADATA, "utf8")))
+    : undefined;
   return createSimHost({ parameters, today: () => 45_800 });
 }
 
@@ -66,7 +68,10 @@ test("the sample workbook inserts and its dashboard formulas compute without err
     expect(formulas.some(([, c]) => c.formula!.toUpperCase().includes(`SALES.${name}(`))).toBe(true);
   }
   for (const [address, cell] of formulas) {
-    expect([address, cell.value]).not.toEqual([address, expect.stringMatching(/^#(VALUE!|NAME\?|REF!|SPILL!|NUM!|DIV\/0!|CALC!)$/)]);
+    expect([address, cell.value]).not.toEqual([
+      address,
+      expect.stringMatching(/^#(VALUE!|NAME\?|REF!|SPILL!|NUM!|DIV\/0!|CALC!)$/),
+    ]);
     expect([address, cell.value]).not.toEqual([address, cell.formula]);
   }
   expect(sim.model.charts.some((c) => c.sheet.name === inserted.dashboardSheet)).toBe(true);

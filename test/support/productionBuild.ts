@@ -43,8 +43,15 @@ function sleep(ms: number): void {
 
 /** Builds (or reuses) the deployment build for PRODUCTION_URL. Synchronous: call it from beforeAll. */
 export function productionBuild(): ProductionBuild {
-  const dir = path.join(os.tmpdir(), `sales-addin-production-${createHash("sha1").update(ROOT).digest("hex").slice(0, 10)}`);
-  const build: ProductionBuild = { dist: path.join(dir, "dist"), meta: path.join(dir, "dist-meta"), url: PRODUCTION_URL };
+  const dir = path.join(
+    os.tmpdir(),
+    `sales-addin-production-${createHash("sha1").update(ROOT).digest("hex").slice(0, 10)}`,
+  );
+  const build: ProductionBuild = {
+    dist: path.join(dir, "dist"),
+    meta: path.join(dir, "dist-meta"),
+    url: PRODUCTION_URL,
+  };
   const stampFile = path.join(dir, "stamp.json");
   const lock = path.join(dir, "lock");
   fs.mkdirSync(dir, { recursive: true });
@@ -52,7 +59,11 @@ export function productionBuild(): ProductionBuild {
     try {
       const stamp = JSON.parse(fs.readFileSync(stampFile, "utf8")) as { url: string; builtAt: number };
       const newestInput = Math.max(...INPUTS.map((f) => newestMtime(path.join(ROOT, f))));
-      return stamp.url === PRODUCTION_URL && newestInput < stamp.builtAt && fs.existsSync(path.join(build.dist, "manifest.xml"));
+      return (
+        stamp.url === PRODUCTION_URL &&
+        newestInput < stamp.builtAt &&
+        fs.existsSync(path.join(build.dist, "manifest.xml"))
+      );
     } catch {
       return false;
     }
@@ -75,7 +86,15 @@ export function productionBuild(): ProductionBuild {
     fs.rmSync(stampFile, { force: true });
     execFileSync(
       process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", build.dist, "--stats", "errors-warnings"],
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        "--mode",
+        "production",
+        "--output-path",
+        build.dist,
+        "--stats",
+        "errors-warnings",
+      ],
       { cwd: ROOT, env: { ...process.env, ADDIN_URL: PRODUCTION_URL }, stdio: ["ignore", "inherit", "inherit"] },
     );
     fs.writeFileSync(stampFile, JSON.stringify({ url: PRODUCTION_URL, builtAt: startedAt }));

@@ -61,7 +61,9 @@ describe("lead scoring rules grid", () => {
     await user.click(screen.getByRole("button", { name: en["scoring.save"] }));
     const dialog = await findDialog();
     // Rule 1 group (1), rule 3 value (1), rule 9 replaced by the new rule (field, operator, value, points): 4 + 2 = 6.
-    expect(dialog).toHaveTextContent("ScoringRules: 6 existing cells change, 0 rows are added and 0 rows below are blanked.");
+    expect(dialog).toHaveTextContent(
+      "ScoringRules: 6 existing cells change, 0 rows are added and 0 rows below are blanked.",
+    );
     expect(wb.calls.some((c) => c.method === "replaceTableRows")).toBe(false);
     await user.click(within(dialog).getByRole("button", { hidden: true, name: en["scoring.saveConfirm"] }));
 
@@ -120,7 +122,14 @@ describe("BANT: move qualified leads into the pipeline", () => {
           ["Not qualified", "", "", "", "", ""],
         ],
       },
-      Stages: { sheet: "Stages", headers: ["Stage", "Probability"], rows: [["Lead", 0.1], ["Qualified", 0.3]] },
+      Stages: {
+        sheet: "Stages",
+        headers: ["Stage", "Probability"],
+        rows: [
+          ["Lead", 0.1],
+          ["Qualified", 0.3],
+        ],
+      },
     };
   }
 
@@ -132,7 +141,9 @@ describe("BANT: move qualified leads into the pipeline", () => {
     await waitFor(() => expect(move).toBeEnabled());
     await user.click(move);
     const dialog = await findDialog();
-    expect(dialog).toHaveTextContent('2 qualified leads with a blank Stage will get the stage "Lead". 1 qualified leads already have a stage');
+    expect(dialog).toHaveTextContent(
+      '2 qualified leads with a blank Stage will get the stage "Lead". 1 qualified leads already have a stage',
+    );
     expect(wb.calls.filter((c) => c.method === "setBlankStages")).toEqual([]);
     await user.click(within(dialog).getByRole("button", { hidden: true, name: en["bant.moveConfirm"] }));
     await waitFor(() => expect(wb.calls.some((c) => c.method === "setBlankStages")).toBe(true));
@@ -188,7 +199,9 @@ describe("funnel report", () => {
     expect(funnelBlock?.formulas[0][0]).toBe(
       "=SALES.FUNNEL(Leads[[Stage]],Stages[Stage],Leads[[Amount]],Leads[[Outcome]])",
     );
-    await waitFor(() => expect(wb.settings.get("funnel")).toMatchObject({ reportSheet: "Funnel report" }), { timeout: 3000 });
+    await waitFor(() => expect(wb.settings.get("funnel")).toMatchObject({ reportSheet: "Funnel report" }), {
+      timeout: 3000,
+    });
 
     await user.click(insert);
     const dialog = await findDialog();
@@ -202,9 +215,13 @@ describe("funnel report", () => {
 describe("start panel", () => {
   test("inserting the sample adds new sheets and tables only, then lists them", async () => {
     const user = userEvent.setup();
-    const wb = renderPanel("start", {
-      Leads: { sheet: "Leads", headers: ["Mine"], rows: [["keep me"]] },
-    }, "zh-CN");
+    const wb = renderPanel(
+      "start",
+      {
+        Leads: { sheet: "Leads", headers: ["Mine"], rows: [["keep me"]] },
+      },
+      "zh-CN",
+    );
     await user.click(await screen.findByRole("button", { name: zh["start.insertSample"] }));
     expect(await screen.findByText(/示例工作簿已插入/)).toBeInTheDocument();
     expect(wb.tables.get("Leads")!.rows).toEqual([["keep me"]]);
@@ -212,8 +229,12 @@ describe("start panel", () => {
     expect(wb.tables.get("线索")!.headers).toContain("预算");
     expect(wb.tables.get("线索")!.rows).toHaveLength(200);
     expect(wb.sheets).toEqual(expect.arrayContaining(["Leads", "线索", "评分规则", "销售阶段", "目标", "仪表板"]));
-    const formulas = wb.blocks.flatMap((b) => b.formulas.flat()).map(String).join("\n");
-    for (const name of ["FUNNEL", "PIPELINE", "WINRATE", "BOTTLENECK", "TARGETPLAN", "ACTIVITYPLAN"]) expect(formulas).toContain(`SALES.${name}(`);
+    const formulas = wb.blocks
+      .flatMap((b) => b.formulas.flat())
+      .map(String)
+      .join("\n");
+    for (const name of ["FUNNEL", "PIPELINE", "WINRATE", "BOTTLENECK", "TARGETPLAN", "ACTIVITYPLAN"])
+      expect(formulas).toContain(`SALES.${name}(`);
     expect(formulas).toContain("线索[阶段]");
     expect((await screen.findAllByText("评分规则")).length).toBeGreaterThanOrEqual(2);
   });

@@ -39,7 +39,9 @@ export interface FakeOptions {
 const ERROR_TEXT = /^#(VALUE!|NUM!|DIV\/0!|N\/A|NAME\?|REF!|NULL!|SPILL!|CALC!)$/;
 
 export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: FakeOptions = {}): FakeWorkbook {
-  const tables = new Map<string, FakeTable>(Object.entries(initial).map(([k, v]) => [k, { ...v, rows: v.rows.map((r) => [...r]) }]));
+  const tables = new Map<string, FakeTable>(
+    Object.entries(initial).map(([k, v]) => [k, { ...v, rows: v.rows.map((r) => [...r]) }]),
+  );
   const sheets = [...new Set(["Sheet1", ...[...tables.values()].map((t) => t.sheet)])];
   const settings = new Map<string, unknown>();
   const calls: FakeWorkbook["calls"] = [];
@@ -59,11 +61,17 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
     if (!tables.has(wished)) return wished;
     for (let i = 2; ; i++) if (!tables.has(`${wished}_${i}`)) return `${wished}_${i}`;
   };
-  const cellFor = (spec: ColumnSpec, r: number): CellValue => (spec.formula ? spec.formula(r) : spec.values?.[r] ?? "");
+  const cellFor = (spec: ColumnSpec, r: number): CellValue =>
+    spec.formula ? spec.formula(r) : (spec.values?.[r] ?? "");
 
   const ops: WorkbookOps = {
     async listTables(): Promise<TableInfo[]> {
-      return [...tables.entries()].map(([name, t]) => ({ name, sheet: t.sheet, headers: [...t.headers], rowCount: t.rows.length }));
+      return [...tables.entries()].map(([name, t]) => ({
+        name,
+        sheet: t.sheet,
+        headers: [...t.headers],
+        rowCount: t.rows.length,
+      }));
     },
     async readTable(name, options): Promise<TableColumns> {
       const t = get(name);
@@ -87,10 +95,18 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
           if (String(row[i] ?? "") !== String(cellFor(s, r))) cellsToChange++;
         });
       }
-      return { cellsToChange, newColumns: specs.filter((s) => !t.headers.includes(s.name)).map((s) => s.name), existingColumns: existing.map((s) => s.name) };
+      return {
+        cellsToChange,
+        newColumns: specs.filter((s) => !t.headers.includes(s.name)).map((s) => s.name),
+        existingColumns: existing.map((s) => s.name),
+      };
     },
     async addColumns(name, specs) {
-      log("addColumns", name, specs.map((s) => s.name));
+      log(
+        "addColumns",
+        name,
+        specs.map((s) => s.name),
+      );
       const t = get(name);
       for (const s of specs) {
         let i = t.headers.indexOf(s.name);
@@ -206,7 +222,7 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
         let erred = false;
         for (const column of columns) {
           const cell = row[t.headers.indexOf(column)];
-          const value = typeof cell === "string" && cell.startsWith("=") ? options.evaluate?.(cell) ?? 0 : cell;
+          const value = typeof cell === "string" && cell.startsWith("=") ? (options.evaluate?.(cell) ?? 0) : cell;
           if (typeof value === "string" && ERROR_TEXT.test(value)) {
             codes[value] = (codes[value] ?? 0) + 1;
             erred = true;
@@ -221,7 +237,7 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
       for (const address of addresses) {
         const block = blocks.find((b) => b.sheet === sheet && b.topLeft === address);
         const cell = block?.formulas[0]?.[0];
-        const value = typeof cell === "string" && cell.startsWith("=") ? options.evaluate?.(cell) ?? 0 : cell;
+        const value = typeof cell === "string" && cell.startsWith("=") ? (options.evaluate?.(cell) ?? 0) : cell;
         if (typeof value === "string" && ERROR_TEXT.test(value)) out.push({ address, code: value });
       }
       return out;

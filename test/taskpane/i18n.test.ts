@@ -68,6 +68,9 @@ test("no task pane or sample code calls Excel.run: every workbook change goes th
 test("no hard-coded colours in the task pane: every colour comes from Fluent tokens", () => {
   for (const file of sourceFiles(path.join(__dirname, "../../src/taskpane"))) {
     const text = fs.readFileSync(file, "utf8");
-    expect([path.basename(file), text.match(/#[0-9a-fA-F]{3,8}\b(?![\w-])|rgba?\(/g)]).toEqual([path.basename(file), null]);
+    expect([path.basename(file), text.match(/#[0-9a-fA-F]{3,8}\b(?![\w-])|rgba?\(/g)]).toEqual([
+      path.basename(file),
+      null,
+    ]);
   }
 });

@@ -37,7 +37,12 @@ function view(language: UiLanguage, ops: ReturnType<typeof fakeWorkbook>["ops"],
   );
 }
 
-function renderPanel(panel: PanelId, tables: Record<string, FakeTable>, language: UiLanguage = "en-US", options: FakeOptions = {}) {
+function renderPanel(
+  panel: PanelId,
+  tables: Record<string, FakeTable>,
+  language: UiLanguage = "en-US",
+  options: FakeOptions = {},
+) {
   const wb = fakeWorkbook(tables, options);
   const result = render(view(language, wb.ops, panel));
   return { wb, ...result };
@@ -86,7 +91,9 @@ describe("item 1: no Done over errors", () => {
       fireEvent.change(box, { target: { value: text } });
     }
     const rule = screen.getByRole("listitem", { name: "Rule 2" });
-    expect(await within(rule).findByText(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))).toBeInTheDocument();
+    expect(
+      await within(rule).findByText(new RegExp(message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))),
+    ).toBeInTheDocument();
     expect(screen.getByRole("button", { name: en["scoring.save"] })).toHaveAttribute("aria-disabled", "true");
   });
 
@@ -107,7 +114,9 @@ describe("item 1: no Done over errors", () => {
 
   test("written formulas that evaluate to errors are a warning with the count, not Done", async () => {
     const user = userEvent.setup();
-    const { wb } = renderPanel("scoring", sampleTables(), "en-US", { evaluate: (f) => (f.includes("LEADGRADE") ? "#NUM!" : 1) });
+    const { wb } = renderPanel("scoring", sampleTables(), "en-US", {
+      evaluate: (f) => (f.includes("LEADGRADE") ? "#NUM!" : 1),
+    });
     const add = await screen.findByRole("button", { name: en["scoring.addColumns"] });
     await waitFor(() => expect(add).not.toHaveAttribute("aria-disabled", "true"));
     await user.click(add);
@@ -145,7 +154,8 @@ describe("item 2: no lost edits", () => {
     await user.click(screen.getByRole("button", { name: en["scoring.addRule"] }));
     expect(screen.getByText(en["scoring.unsaved"])).toBeInTheDocument();
     // jsdom measures no widths, so Fluent's Overflow may report tabs as overflowing: click them as found.
-    const tabFor = (value: string) => screen.getAllByRole("tab", { hidden: true }).find((x) => x.getAttribute("value") === value)!;
+    const tabFor = (value: string) =>
+      screen.getAllByRole("tab", { hidden: true }).find((x) => x.getAttribute("value") === value)!;
     fireEvent.click(tabFor("funnel"));
     await screen.findByRole("heading", { name: en["funnel.setupTitle"] });
     fireEvent.click(tabFor("scoring"));
@@ -251,7 +261,12 @@ describe("item 6: numbers the display language's way", () => {
 describe("item 8: follow-ups", () => {
   test("lists what is due in the next 7 days after what is overdue", () => {
     const columns = { Due: [TODAY - 21, TODAY + 3, TODAY, TODAY + 9, TODAY + 7], Company: ["A", "B", "C", "D", "E"] };
-    const list = dueFollowUps(columns, { date: "Due", company: "Company", owner: "", stage: "", outcome: "" }, TODAY, 7);
+    const list = dueFollowUps(
+      columns,
+      { date: "Due", company: "Company", owner: "", stage: "", outcome: "" },
+      TODAY,
+      7,
+    );
     expect(list.map((f) => [f.company, f.overdueDays])).toEqual([
       ["A", 21],
       ["C", 0],
@@ -262,20 +277,27 @@ describe("item 8: follow-ups", () => {
 
   test("opens on the list (columns behind a disclosure), one Tab stop, arrow keys, clear selection, 21 days overdue", async () => {
     const user = userEvent.setup();
-    const { wb } = renderPanel("followups", {
-      Leads: {
-        sheet: "Leads",
-        headers: ["Company", "Owner", "NextFollowUp"],
-        rows: [
-          ["Late Ltd", "Ann", TODAY - 21],
-          ["Soon Inc", "Bob", TODAY + 3],
-          ["Today Co", "Ann", TODAY],
-        ],
+    const { wb } = renderPanel(
+      "followups",
+      {
+        Leads: {
+          sheet: "Leads",
+          headers: ["Company", "Owner", "NextFollowUp"],
+          rows: [
+            ["Late Ltd", "Ann", TODAY - 21],
+            ["Soon Inc", "Bob", TODAY + 3],
+            ["Today Co", "Ann", TODAY],
+          ],
+        },
       },
-    }, "zh-CN");
+      "zh-CN",
+    );
     const list = await screen.findByRole("listbox", { name: zh["followups.listTitle"] });
     expect(screen.queryByRole("combobox", { name: zh["followups.dateColumn"] })).not.toBeInTheDocument();
-    expect(screen.getByRole("button", { name: zh["followups.changeColumns"] })).toHaveAttribute("aria-expanded", "false");
+    expect(screen.getByRole("button", { name: zh["followups.changeColumns"] })).toHaveAttribute(
+      "aria-expanded",
+      "false",
+    );
     const options = within(list).getAllByRole("option");
     expect(options.map((o) => o.textContent)).toEqual([
       expect.stringContaining("逾期 21 天"),
@@ -317,13 +339,17 @@ describe("item 9: Chinese workbooks", () => {
 
   test("the BANT column is 合格 and the button says 添加“合格”列", async () => {
     const user = userEvent.setup();
-    const { wb } = renderPanel("bant", {
-      Leads: {
-        sheet: "Leads",
-        headers: ["公司", "预算", "决策人", "需求", "采购时间"],
-        rows: [["甲", 50000, "总经理", "ERP", TODAY + 10]],
+    const { wb } = renderPanel(
+      "bant",
+      {
+        Leads: {
+          sheet: "Leads",
+          headers: ["公司", "预算", "决策人", "需求", "采购时间"],
+          rows: [["甲", 50000, "总经理", "ERP", TODAY + 10]],
+        },
       },
-    }, "zh-CN");
+      "zh-CN",
+    );
     const add = await screen.findByRole("button", { name: "添加“合格”列" });
     await waitFor(() => expect(add).toBeEnabled());
     await user.click(add);
@@ -334,7 +360,8 @@ describe("item 9: Chinese workbooks", () => {
     const c = sampleContent("zh", TODAY);
     expect([c.leads.name, c.rules.name, c.stages.name, c.targets.name]).toEqual(["线索", "评分规则", "阶段", "目标"]);
     // Valid Excel table names: no spaces, not a cell reference, start with a letter.
-    for (const name of [c.leads.name, c.rules.name, c.stages.name, c.targets.name]) expect(name).toMatch(/^[\p{L}_][\p{L}\p{N}_.]*$/u);
+    for (const name of [c.leads.name, c.rules.name, c.stages.name, c.targets.name])
+      expect(name).toMatch(/^[\p{L}_][\p{L}\p{N}_.]*$/u);
   });
 
   test("no Fluent default English names reach the Chinese pane", async () => {
@@ -354,7 +381,9 @@ describe("item 11: habits", () => {
       const text = fs.readFileSync(path.join(dir, file), "utf8");
       expect([file, /from "\.\.\/App"/.test(text)]).toEqual([file, false]);
     }
-    expect(fs.readFileSync(path.join(__dirname, "../../src/taskpane/App.tsx"), "utf8")).not.toMatch(/export interface PanelProps/);
+    expect(fs.readFileSync(path.join(__dirname, "../../src/taskpane/App.tsx"), "utf8")).not.toMatch(
+      /export interface PanelProps/,
+    );
   });
 
   test("tests write screenshots to a git-ignored folder, never to docs/screenshots", () => {
@@ -366,7 +395,9 @@ describe("item 11: habits", () => {
     const support = fs.readFileSync(path.join(e2e, "support.ts"), "utf8");
     expect(support).toMatch(/test-results\/screenshots/);
     expect(fs.readFileSync(path.join(__dirname, "../../.gitignore"), "utf8")).toMatch(/^test-results\/$/m);
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "../../package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.screenshots).toBeDefined();
   });
 });

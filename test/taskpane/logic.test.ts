@@ -1,7 +1,14 @@
 /** Pure logic behind the panels: formulas written, rules round-trip, plan inputs, follow-up order. */
 import { OUTPUT_COLUMNS, bantFormula, scoreFormulas, sourceSpan } from "../../src/taskpane/formulaText";
 import { findOperator, operatorWord } from "../../src/taskpane/operators";
-import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../../src/taskpane/planInputs";
+import {
+  monthlyHistory,
+  ownerHistory,
+  parseHolidays,
+  parseYearMonth,
+  rotateToPlan,
+  splitList,
+} from "../../src/taskpane/planInputs";
 import { rulesFromTable, rulesToRows } from "../../src/taskpane/rules";
 import { moveItem, reconcileOrder } from "../../src/taskpane/stageOrder";
 import { dueFollowUps } from "../../src/taskpane/followUps";
@@ -12,14 +19,28 @@ test("score formulas span the source columns and skip the pane's own output colu
   const headers = ["Company", "Budget", "Last Contact", "Score", "Grade", "Why", "Qualified"];
   expect(sourceSpan(headers)).toEqual({ first: "Company", last: "Last Contact", headers: headers.slice(0, 3) });
   const f = scoreFormulas("Leads", "Rules", headers);
-  expect(f.score).toBe("=SALES.LEADSCORE(Leads[@[Company]:[Last Contact]],Rules,Leads[[#Headers],[Company]:[Last Contact]])");
-  expect(f.why).toBe("=SALES.SCOREDETAIL(Leads[@[Company]:[Last Contact]],Rules,Leads[[#Headers],[Company]:[Last Contact]])");
+  expect(f.score).toBe(
+    "=SALES.LEADSCORE(Leads[@[Company]:[Last Contact]],Rules,Leads[[#Headers],[Company]:[Last Contact]])",
+  );
+  expect(f.why).toBe(
+    "=SALES.SCOREDETAIL(Leads[@[Company]:[Last Contact]],Rules,Leads[[#Headers],[Company]:[Last Contact]])",
+  );
   expect(OUTPUT_COLUMNS).toContain("Qualified");
 });
 
 test("column names with special characters are escaped in structured references", () => {
-  const f = bantFormula("Leads", { budget: "Budget [USD]", authority: "Who's #1", need: "需求", timeline: "采购时间", withinDays: 60, required: 3, minBudget: 10000 });
-  expect(f).toBe("=SALES.BANT(Leads[@[Budget '[USD']]],Leads[@[Who''s '#1]],Leads[@[需求]],Leads[@[采购时间]],10000,60,3)");
+  const f = bantFormula("Leads", {
+    budget: "Budget [USD]",
+    authority: "Who's #1",
+    need: "需求",
+    timeline: "采购时间",
+    withinDays: 60,
+    required: 3,
+    minBudget: 10000,
+  });
+  expect(f).toBe(
+    "=SALES.BANT(Leads[@[Budget '[USD']]],Leads[@[Who''s '#1]],Leads[@[需求]],Leads[@[采购时间]],10000,60,3)",
+  );
 });
 
 test("operators are found by any alias and shown in the display language", () => {
@@ -58,7 +79,14 @@ test("stage order keeps the user's arrangement and appends new stages", () => {
 
 test("history: monthly sums of past amounts by calendar month, rotated into plan order", () => {
   const asOf = ymdToSerial(2025, 6, 30);
-  const dates = [ymdToSerial(2024, 1, 5), ymdToSerial(2025, 1, 20), ymdToSerial(2024, 4, 1), ymdToSerial(2025, 12, 1), "2024-04-15", "junk"];
+  const dates = [
+    ymdToSerial(2024, 1, 5),
+    ymdToSerial(2025, 1, 20),
+    ymdToSerial(2024, 4, 1),
+    ymdToSerial(2025, 12, 1),
+    "2024-04-15",
+    "junk",
+  ];
   const amounts = [100, 50, 30, 999, "1,000", 5];
   const calendar = monthlyHistory(dates, amounts, asOf);
   expect(calendar[0]).toBe(150);

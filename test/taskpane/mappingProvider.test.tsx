@@ -23,7 +23,11 @@ function Probe(props: { onValue: (v: MappingValue) => void }) {
   useEffect(() => {
     props.onValue(value);
   });
-  return <div>{value.loaded ? `deals=${value.access.tableFor("deals")} owner=${value.access.columnFor("owner")}` : "loading"}</div>;
+  return (
+    <div>
+      {value.loaded ? `deals=${value.access.tableFor("deals")} owner=${value.access.columnFor("owner")}` : "loading"}
+    </div>
+  );
 }
 
 async function mount(ops: ReturnType<typeof fakeWorkbook>["ops"]) {
@@ -50,7 +54,11 @@ test("a workbook without a saved mapping gets a first, unconfirmed detection", a
 test("confirm() saves the mapping; the next start reads it back, user corrections included", async () => {
   const { ops } = fakeWorkbook({ Leads: LEADS });
   const get = await mount(ops);
-  const corrected: SavedMapping = { ...get().mapping, columns: { ...get().mapping.columns, deals: { ...get().mapping.columns.deals, region: null } }, userSet: [...get().mapping.userSet, "deals.region"] };
+  const corrected: SavedMapping = {
+    ...get().mapping,
+    columns: { ...get().mapping.columns, deals: { ...get().mapping.columns.deals, region: null } },
+    userSet: [...get().mapping.userSet, "deals.region"],
+  };
   await act(() => get().confirm(corrected));
   const saved = (await ops.getSetting<SavedMapping>(MAPPING_SETTING_KEY)) as SavedMapping;
   expect(saved.confirmed).toBe(true);
@@ -64,7 +72,9 @@ test("confirm() saves the mapping; the next start reads it back, user correction
 });
 
 test("what a panel saved before map-once becomes the user's choice", async () => {
-  const { ops } = fakeWorkbook({ Leads: { ...LEADS, headers: [...LEADS.headers, "Follow up on"], rows: LEADS.rows.map((r) => [...r, 45699]) } });
+  const { ops } = fakeWorkbook({
+    Leads: { ...LEADS, headers: [...LEADS.headers, "Follow up on"], rows: LEADS.rows.map((r) => [...r, 45699]) },
+  });
   await ops.setSetting("followups", { table: "Leads", dateColumn: "Follow up on" });
   const get = await mount(ops);
   expect(get().access.columnFor("nextFollowUp")).toBe("Follow up on");

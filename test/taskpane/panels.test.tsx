@@ -64,7 +64,9 @@ describe.each([
     expect(heading).toBeInTheDocument();
     const tabs = view.container.querySelectorAll('[role="tab"]');
     // A Fluent tab repeats its label in a hidden bold copy (to reserve width): compare by inclusion.
-    const labels = (["tab.start", "tab.scoring", "tab.bant", "tab.funnel", "tab.targets", "tab.followups"] as const).map((k) => strings[k]);
+    const labels = (
+      ["tab.start", "tab.scoring", "tab.bant", "tab.funnel", "tab.targets", "tab.followups"] as const
+    ).map((k) => strings[k]);
     expect(tabs).toHaveLength(6);
     [...tabs].forEach((tab, i) => expect(tab.textContent).toContain(labels[i]));
     // Let the table reads and previews settle before checking the text.
@@ -117,7 +119,12 @@ test("the follow-ups list is most overdue first, then due soon, and selecting on
   const list = await screen.findByRole("listbox", { name: en["followups.listTitle"] });
   const options = within(list).getAllByRole("option");
   // Overdue first (most overdue first), then what is due in the next 7 days; closed leads are left out.
-  expect(options.map((o) => o.textContent?.split(/\d+ days overdue|Due today|Due in/)[0])).toEqual(["Old Co.", "Week Co.", "Today Ltd.", "Later Inc."]);
+  expect(options.map((o) => o.textContent?.split(/\d+ days overdue|Due today|Due in/)[0])).toEqual([
+    "Old Co.",
+    "Week Co.",
+    "Today Ltd.",
+    "Later Inc.",
+  ]);
   expect(options[0]).toHaveTextContent("9 days overdue");
   await user.click(options[1]);
   await waitFor(() => expect(wb.selected).toEqual([{ table: "Leads", row: 4 }]));

@@ -15,7 +15,12 @@ function renderBox(
 ) {
   const language = options.language ?? "en-US";
   const seen: Array<number | null> = [];
-  const box = { value: props.value ?? 0, ...props, onNumber: (v: number) => seen.push(v), onBlank: () => seen.push(null) } as NumberInputProps;
+  const box = {
+    value: props.value ?? 0,
+    ...props,
+    onNumber: (v: number) => seen.push(v),
+    onBlank: () => seen.push(null),
+  } as NumberInputProps;
   render(
     <FluentProvider theme={webLightTheme}>
       <I18nContext.Provider value={{ language, t: createTranslator(language) }}>

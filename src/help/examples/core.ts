@@ -80,7 +80,14 @@ export const examples: HelpExample[] = [
   {
     id: "ABCCLASS",
     title: { en: "Pareto classes for five customers", zh: "五个客户的 ABC 分类" },
-    sheet: [["Customer", "Revenue"], ["North", 100], ["East", 500], ["South", 40], ["West", 300], ["Central", 60]],
+    sheet: [
+      ["Customer", "Revenue"],
+      ["North", 100],
+      ["East", 500],
+      ["South", 40],
+      ["West", 300],
+      ["Central", 60],
+    ],
     formula: "=SALES.ABCCLASS(B2:B6)",
     args: [[[100], [500], [40], [300], [60]], null, null],
     // Total 1000. Ranked: East (share before it 0) A, West (0.5) A, North (0.8) B, Central (0.9) B, South (0.96) C.
@@ -166,7 +173,12 @@ export const examples: HelpExample[] = [
   {
     id: "SPLIT",
     title: { en: "Split 1,000 over weights 3 : 2 : 2 exactly", zh: "按 3:2:2 精确拆分 1000" },
-    sheet: [["Rep", "Weight"], ["Ann", 3], ["Bo", 2], ["Cy", 2]],
+    sheet: [
+      ["Rep", "Weight"],
+      ["Ann", 3],
+      ["Bo", 2],
+      ["Cy", 2],
+    ],
     formula: "=SALES.SPLIT(1000, B2:B4)",
     args: [1000, [[3], [2], [2]], null],
     // Shares 428.57, 285.71, 285.71: floors sum to 998; the two largest remainders get one unit each.
@@ -174,10 +186,27 @@ export const examples: HelpExample[] = [
   },
   {
     id: "TARGETPLAN",
-    title: { en: "Quarterly targets for two reps, heavier fourth quarter", zh: "两名销售的季度目标（第四季度权重加倍）" },
-    sheet: [["Owner", "Weight"], ["Ann", 3], ["Bo", 1]],
+    title: {
+      en: "Quarterly targets for two reps, heavier fourth quarter",
+      zh: "两名销售的季度目标（第四季度权重加倍）",
+    },
+    sheet: [
+      ["Owner", "Weight"],
+      ["Ann", 3],
+      ["Bo", 1],
+    ],
     formula: '=SALES.TARGETPLAN(1200000, "2025-01-01", "Q", {1,1,1,1,1,1,1,1,1,2,2,2}, A2:A3, B2:B3)',
-    args: [1200000, "2025-01-01", "Q", [[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]], [["Ann"], ["Bo"]], [[3], [1]], null, null, null],
+    args: [
+      1200000,
+      "2025-01-01",
+      "Q",
+      [[1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2]],
+      [["Ann"], ["Bo"]],
+      [[3], [1]],
+      null,
+      null,
+      null,
+    ],
     // Month weights sum to 15: 80,000 a month, 160,000 in Oct–Dec; Ann gets 3/4 of every quarter.
     result: [
       ["Period", "Ann", "Bo", "Total"],
@@ -199,9 +228,24 @@ export const examples: HelpExample[] = [
   {
     id: "COMMISSION",
     title: { en: "Marginal commission on three sales and a refund", zh: "三笔销售和一笔退款的累进提成" },
-    sheet: [["Amount", null, "Threshold", "Rate"], [8000, null, 0, 0.05], [30000, null, 10000, 0.08], [60000, null, 50000, 0.12], [-5000]],
+    sheet: [
+      ["Amount", null, "Threshold", "Rate"],
+      [8000, null, 0, 0.05],
+      [30000, null, 10000, 0.08],
+      [60000, null, 50000, 0.12],
+      [-5000],
+    ],
     formula: "=SALES.COMMISSION(A2:A5, C1:D4)",
-    args: [[[8000], [30000], [60000], [-5000]], [["Threshold", "Rate"], [0, 0.05], [10000, 0.08], [50000, 0.12]], null],
+    args: [
+      [[8000], [30000], [60000], [-5000]],
+      [
+        ["Threshold", "Rate"],
+        [0, 0.05],
+        [10000, 0.08],
+        [50000, 0.12],
+      ],
+      null,
+    ],
     // 30000: 10000 × 5% + 20000 × 8%; 60000: 500 + 40000 × 8% + 10000 × 12%; a refund earns the negative.
     result: [[400], [2100], [4900], [-250]],
   },

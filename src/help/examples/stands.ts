@@ -69,7 +69,17 @@ export const examples: HelpExample[] = [
     },
     sheet: DEALS,
     formula: '=SALES.ACTUALS(B2:B7, C2:C7, "2025-01-01", "Q", D2:D7, {"Ann","Bob"}, E2:E7)',
-    args: [range(DEALS, "B", 2, 7), range(DEALS, "C", 2, 7), "2025-01-01", "Q", range(DEALS, "D", 2, 7), [["Ann", "Bob"]], range(DEALS, "E", 2, 7), null, null],
+    args: [
+      range(DEALS, "B", 2, 7),
+      range(DEALS, "C", 2, 7),
+      "2025-01-01",
+      "Q",
+      range(DEALS, "D", 2, 7),
+      [["Ann", "Bob"]],
+      range(DEALS, "E", 2, 7),
+      null,
+      null,
+    ],
     // Q1: D-1 Ann 12000, D-2 Bob 8000 (D-3 is lost); Q2: D-4 Bob 15000; Q3: D-5 Cy 7000 → (other).
     // D-6 (2024-12-28) is outside the plan year → (outside).
     result: [
@@ -90,9 +100,14 @@ export const examples: HelpExample[] = [
     },
     lang: "zh",
     sheet: OCTOBER,
-    formula: '=SALES.ATTAINMENT(G2:H4, B2:B8, C2:C8, "2025-10-01", "2025-10-31", D2:D8, E2:E8, "2025-10-17", J2:J7, K2)',
+    formula:
+      '=SALES.ATTAINMENT(G2:H4, B2:B8, C2:C8, "2025-10-01", "2025-10-31", D2:D8, E2:E8, "2025-10-17", J2:J7, K2)',
     args: [
-      [["张三", 90000], ["李四", 45000], ["王五", null]],
+      [
+        ["张三", 90000],
+        ["李四", 45000],
+        ["王五", null],
+      ],
       range(OCTOBER, "B", 2, 8),
       range(OCTOBER, "C", 2, 8),
       "2025-10-01",
@@ -125,7 +140,14 @@ export const examples: HelpExample[] = [
     },
     sheet: REGIONS,
     formula: '=SALES.FUNNELBY(A2:A9, {"Lead";"Qualified";"Proposal"}, B2:B9, C2:C9)',
-    args: [range(REGIONS, "A", 2, 9), [["Lead"], ["Qualified"], ["Proposal"]], range(REGIONS, "B", 2, 9), range(REGIONS, "C", 2, 9), null, null],
+    args: [
+      range(REGIONS, "A", 2, 9),
+      [["Lead"], ["Qualified"], ["Proposal"]],
+      range(REGIONS, "B", 2, 9),
+      range(REGIONS, "C", 2, 9),
+      null,
+      null,
+    ],
     // East reached Lead 4, Qualified 2, Proposal 1, Won 0. West: two won (one with a blank stage) reach every stage:
     // Lead 4, Qualified 3, Proposal 2, Won 2. Total: 8, 5, 3, 2.
     result: [

@@ -103,7 +103,12 @@ function lifted(name: string, min: number, max: number, f: (xs: Scalar[]) => Sca
     max,
     fn: (args, env) => {
       if (rangesAreErrors && args.some((a) => a instanceof Ref && (a.rows > 1 || a.cols > 1))) return VALUE;
-      return simplify(mapN(args.map((a) => deref(a, env)), f));
+      return simplify(
+        mapN(
+          args.map((a) => deref(a, env)),
+          f,
+        ),
+      );
     },
   });
 }
@@ -371,7 +376,8 @@ function conditional(env: Env, ranges: Ref[], criteria: Value[], sumRange: Ref |
   const data = ranges.map((r) => env.read(r));
   const sums = sumRange ? env.read(sumRange) : undefined;
   const size = data[0].data.length;
-  if (data.some((d) => d.data.length !== size) || (sums && sums.data.length !== size)) throw new Unsupported("whole columns of different sheets");
+  if (data.some((d) => d.data.length !== size) || (sums && sums.data.length !== size))
+    throw new Unsupported("whole columns of different sheets");
   const beyond = rows * cols - size;
   const crit = criteria.map((c) => deref(c, env));
   const compute = (values: Scalar[]): Scalar => {
@@ -420,7 +426,12 @@ define("SUMIF", {
     if (args.length === 3 && args[2] !== null) {
       // Excel sizes sum_range like range, from sum_range's top-left cell.
       const s = rangeArg(args[2]);
-      const rect = { top: s.rect.top, left: s.rect.left, bottom: s.rect.top + range.rows - 1, right: s.rect.left + range.cols - 1 };
+      const rect = {
+        top: s.rect.top,
+        left: s.rect.left,
+        bottom: s.rect.top + range.rows - 1,
+        right: s.rect.left + range.cols - 1,
+      };
       if (rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS) return REF;
       sum = new Ref(s.sheet, rect);
     }
@@ -526,7 +537,9 @@ function monthShift(start: Scalar, months: Scalar, endOfMonth: boolean): Scalar 
   const ty = year + Math.floor(m0 / 12);
   const tm = (((m0 % 12) + 12) % 12) + 1;
   if (ty < 1900 || ty > 9999) return NUM;
-  const result = endOfMonth ? serialFromParts(ty, tm + 1, 0) : serialFromParts(ty, tm, Math.min(day, daysInMonth(ty, tm)));
+  const result = endOfMonth
+    ? serialFromParts(ty, tm + 1, 0)
+    : serialFromParts(ty, tm, Math.min(day, daysInMonth(ty, tm)));
   return result < 0 || result > MAX_SERIAL ? NUM : result;
 }
 
@@ -580,7 +593,8 @@ define("NETWORKDAYS.INTL", {
   min: 2,
   max: 4,
   fn: (args, env) => {
-    if (args.slice(0, 2).some((a) => a instanceof Ref && (a.rows > 1 || a.cols > 1))) throw new Unsupported("NETWORKDAYS.INTL over a range of dates");
+    if (args.slice(0, 2).some((a) => a instanceof Ref && (a.rows > 1 || a.cols > 1)))
+      throw new Unsupported("NETWORKDAYS.INTL over a range of dates");
     const mask = weekendMask(args.length > 2 ? single(args[2], env) : null);
     if (mask instanceof XlErr) return mask;
     const holidays = new Set<number>();
@@ -625,8 +639,16 @@ lifted("TEXT", 2, 2, ([v, f]) => {
 // ---------------------------------------------------------------------------------------------------
 // Shape
 
-define("ROWS", { min: 1, max: 1, fn: ([a]) => (a instanceof Ref || a instanceof Arr ? a.rows : a instanceof XlErr ? a : 1) });
-define("COLUMNS", { min: 1, max: 1, fn: ([a]) => (a instanceof Ref || a instanceof Arr ? a.cols : a instanceof XlErr ? a : 1) });
+define("ROWS", {
+  min: 1,
+  max: 1,
+  fn: ([a]) => (a instanceof Ref || a instanceof Arr ? a.rows : a instanceof XlErr ? a : 1),
+});
+define("COLUMNS", {
+  min: 1,
+  max: 1,
+  fn: ([a]) => (a instanceof Ref || a instanceof Arr ? a.cols : a instanceof XlErr ? a : 1),
+});
 
 define("TRANSPOSE", {
   min: 1,
@@ -673,7 +695,12 @@ define("INDEX", {
       const c0 = col === 0 ? 0 : col - 1;
       const c1 = col === 0 ? cols - 1 : col - 1;
       if (source instanceof Ref) {
-        const rect = { top: source.rect.top + r0, bottom: source.rect.top + r1, left: source.rect.left + c0, right: source.rect.left + c1 };
+        const rect = {
+          top: source.rect.top + r0,
+          bottom: source.rect.top + r1,
+          left: source.rect.left + c0,
+          right: source.rect.left + c1,
+        };
         return new Ref(source.sheet, rect);
       }
       const x = toArr(source, env);
@@ -916,8 +943,10 @@ define("TAKE", {
     if (r instanceof XlErr) return r;
     if (c instanceof XlErr) return c;
     if (r === 0 || c === 0) return CALC;
-    const [r0, r1] = r === undefined ? [0, a.rows] : r > 0 ? [0, Math.min(r, a.rows)] : [Math.max(0, a.rows + r), a.rows];
-    const [c0, c1] = c === undefined ? [0, a.cols] : c > 0 ? [0, Math.min(c, a.cols)] : [Math.max(0, a.cols + c), a.cols];
+    const [r0, r1] =
+      r === undefined ? [0, a.rows] : r > 0 ? [0, Math.min(r, a.rows)] : [Math.max(0, a.rows + r), a.rows];
+    const [c0, c1] =
+      c === undefined ? [0, a.cols] : c > 0 ? [0, Math.min(c, a.cols)] : [Math.max(0, a.cols + c), a.cols];
     return simplify(slice(a, r0, r1, c0, c1));
   },
 });
@@ -1015,7 +1044,8 @@ define("SEQUENCE", {
     const cols = Math.trunc(vals[1]);
     if (rows < 0 || cols < 0) return VALUE;
     if (rows === 0 || cols === 0) return CALC;
-    if (rows > MAX_ROWS || cols > MAX_COLUMNS || rows * cols > 10_000_000) throw new Unsupported("SEQUENCE larger than the grid");
+    if (rows > MAX_ROWS || cols > MAX_COLUMNS || rows * cols > 10_000_000)
+      throw new Unsupported("SEQUENCE larger than the grid");
     const out = new Array<Scalar>(rows * cols);
     for (let i = 0; i < out.length; i++) out[i] = vals[2] + i * vals[3];
     return simplify(new Arr(rows, cols, out));
@@ -1180,4 +1210,3 @@ define("XLOOKUP", {
     );
   },
 });
-

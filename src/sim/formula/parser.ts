@@ -73,7 +73,8 @@ class Parser {
       this.ws();
       const two = this.peek(2);
       const one = this.peek();
-      const op = two === "<>" || two === "<=" || two === ">=" ? two : one === "=" || one === "<" || one === ">" ? one : "";
+      const op =
+        two === "<>" || two === "<=" || two === ">=" ? two : one === "=" || one === "<" || one === ">" ? one : "";
       if (op === "") return left;
       this.i += op.length;
       left = { t: "binary", op: op as BinaryOp, left, right: this.concat() };
@@ -208,7 +209,10 @@ class Parser {
 
   private call(id: string): Node {
     this.i++; // (
-    const name = id.toUpperCase().replace(/^_XLFN\./, "").replace(/^_XLWS\./, "");
+    const name = id
+      .toUpperCase()
+      .replace(/^_XLFN\./, "")
+      .replace(/^_XLWS\./, "");
     if (!name.startsWith("SALES.") && !this.known(name)) throw new Unsupported(`function ${name}`);
     const args: Node[] = [];
     this.ws();

@@ -8,7 +8,20 @@ import { partsFromSerial, weekdayMonday0, MAX_SERIAL } from "./dates";
 import { roundDecimal } from "./round";
 import { NUM, Unsupported, XlErr, numberToText } from "./values";
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /** Splits a format into literal and token parts: quoted text and backslash escapes are literal. */
@@ -51,8 +64,26 @@ function formatDate(serial: number, parts: Array<{ literal: boolean; text: strin
     while (i + run < parts.length && !parts[i + run].literal && parts[i + run].text.toLowerCase() === ch) run++;
     i += run;
     if (ch === "y") out += run <= 2 ? String(year % 100).padStart(2, "0") : String(year);
-    else if (ch === "m") out += run === 1 ? String(month) : run === 2 ? String(month).padStart(2, "0") : run === 3 ? MONTHS[month - 1].slice(0, 3) : run === 5 ? MONTHS[month - 1][0] : MONTHS[month - 1];
-    else if (ch === "d") out += run === 1 ? String(day) : run === 2 ? String(day).padStart(2, "0") : run === 3 ? DAYS[weekday].slice(0, 3) : DAYS[weekday];
+    else if (ch === "m")
+      out +=
+        run === 1
+          ? String(month)
+          : run === 2
+            ? String(month).padStart(2, "0")
+            : run === 3
+              ? MONTHS[month - 1].slice(0, 3)
+              : run === 5
+                ? MONTHS[month - 1][0]
+                : MONTHS[month - 1];
+    else if (ch === "d")
+      out +=
+        run === 1
+          ? String(day)
+          : run === 2
+            ? String(day).padStart(2, "0")
+            : run === 3
+              ? DAYS[weekday].slice(0, 3)
+              : DAYS[weekday];
     else if (/[-/., :]/.test(ch) || ch === " ") out += p.text.repeat(run);
     else throw new Unsupported("date format");
   }
@@ -87,7 +118,7 @@ function formatNumber(value: number, parts: Array<{ literal: boolean; text: stri
     intPattern = intPattern.slice(0, -1);
   }
   const grouped = intPattern.includes(",");
-  const scaled = value * 100 ** percent / 1000 ** scale;
+  const scaled = (value * 100 ** percent) / 1000 ** scale;
   const decimals = fracPattern.length;
   const rounded = roundDecimal(Math.abs(scaled), decimals, "near");
   let [intPart, fracPart = ""] = rounded.toFixed(decimals).split(".");
@@ -97,7 +128,9 @@ function formatNumber(value: number, parts: Array<{ literal: boolean; text: stri
   // Optional decimals (#) drop their trailing zeros.
   const required = (fracPattern.match(/0/g) ?? []).length;
   while (fracPart.length > required && fracPart.endsWith("0")) fracPart = fracPart.slice(0, -1);
-  const body = (grouped ? groupThousands(intPart) : intPart) + (fracPattern !== "" && (fracPart !== "" || m[2] !== undefined) ? `.${fracPart}` : "");
+  const body =
+    (grouped ? groupThousands(intPart) : intPart) +
+    (fracPattern !== "" && (fracPart !== "" || m[2] !== undefined) ? `.${fracPart}` : "");
   const render = (ps: typeof parts) => ps.map((p) => p.text).join("");
   const negative = scaled < 0 && Number(rounded) !== 0;
   return `${negative ? "-" : ""}${render(parts.slice(0, first))}${body}${render(parts.slice(last + 1))}`;

@@ -8,9 +8,21 @@ import type { Rect } from "../address";
 import type { SheetModel } from "../model";
 import { interpretInput } from "../model";
 
-export type ErrorCode = "#NULL!" | "#DIV/0!" | "#VALUE!" | "#REF!" | "#NAME?" | "#NUM!" | "#N/A" | "#SPILL!" | "#CALC!" | "#BUSY!";
+export type ErrorCode =
+  "#NULL!" | "#DIV/0!" | "#VALUE!" | "#REF!" | "#NAME?" | "#NUM!" | "#N/A" | "#SPILL!" | "#CALC!" | "#BUSY!";
 
-export const ERROR_CODES: readonly ErrorCode[] = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#BUSY!"];
+export const ERROR_CODES: readonly ErrorCode[] = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#SPILL!",
+  "#CALC!",
+  "#BUSY!",
+];
 
 /** An Excel error value. One instance per code: compare with `===` or by `code`. */
 export class XlErr {

@@ -1,13 +1,4 @@
-import {
-  Badge,
-  Body1,
-  Button,
-  Combobox,
-  Field,
-  Option,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Body1, Button, Combobox, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { formatCount } from "../../i18n";
 import type { PanelProps } from "../panelProps";
@@ -37,7 +28,6 @@ const useStyles = makeStyles({
   summary: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   combobox: { minWidth: 0, width: "100%" },
-
 });
 
 export const BANT_CANDIDATES = {
@@ -88,7 +78,8 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
     tables.find((x) => detectColumn(x.headers, BANT_CANDIDATES.budget) !== "")?.name ?? names[0] ?? "",
   );
   const headers = headersOf(tables, table);
-  const pick = (saved: string, role: keyof typeof BANT_CANDIDATES) => validOr(saved, headers, detectColumn(headers, BANT_CANDIDATES[role]));
+  const pick = (saved: string, role: keyof typeof BANT_CANDIDATES) =>
+    validOr(saved, headers, detectColumn(headers, BANT_CANDIDATES[role]));
   const budget = pick(settings.budget, "budget");
   const authority = pick(settings.authority, "authority");
   const need = pick(settings.need, "need");
@@ -106,18 +97,28 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
   const stagesTable = tables.find((x) => x.name !== table && /stage|阶段/i.test(x.name));
   const stagesData = useTableData(ops, stagesTable?.name, stagesTable ? [stagesTable.headers[0]] : undefined);
   const stageOptions = useMemo(() => {
-    const fromTable = stagesTable && stagesData.data ? distinctValues(stagesData.data.columns[stagesTable.headers[0]] ?? []) : [];
+    const fromTable =
+      stagesTable && stagesData.data ? distinctValues(stagesData.data.columns[stagesTable.headers[0]] ?? []) : [];
     const fromData = stageColumn && data.data ? distinctValues(data.data.columns[stageColumn] ?? []) : [];
     return [...new Set([...fromTable, ...fromData])];
   }, [stagesTable, stagesData.data, stageColumn, data.data]);
-  const firstStage = settings.firstStage !== "" ? settings.firstStage : stageOptions[0] ?? "";
+  const firstStage = settings.firstStage !== "" ? settings.firstStage : (stageOptions[0] ?? "");
 
   // Computed in slices: a 60,000-row table must not freeze the pane (each slice is a few milliseconds).
   const reads = useRef(0);
   const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
   const previewKey =
     mapped && data.data
-      ? JSON.stringify([dataVersion, budget, authority, need, timeline, settings.minBudget, settings.withinDays, settings.required])
+      ? JSON.stringify([
+          dataVersion,
+          budget,
+          authority,
+          need,
+          timeline,
+          settings.minBudget,
+          settings.withinDays,
+          settings.required,
+        ])
       : undefined;
   const sliced = useSliced(previewKey, async (signal, onProgress) => {
     const table = data.data!;
@@ -129,7 +130,16 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
       n,
       (start, end) => {
         const col = (name: string) => asColumn((table.columns[name] ?? []).slice(start, end));
-        const args = [col(budget), col(authority), col(need), col(timeline), settings.minBudget, settings.withinDays, settings.required, asOf] as const;
+        const args = [
+          col(budget),
+          col(authority),
+          col(need),
+          col(timeline),
+          settings.minBudget,
+          settings.withinDays,
+          settings.required,
+          asOf,
+        ] as const;
         bant(...args).forEach((r, i) => (qualified[start + i] = r[0] === true));
         for (const r of bantMissing(...args)) {
           for (const letter of String(r[0]).split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
@@ -140,7 +150,11 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
     return { qualified, unmet, total: n };
   });
   const result =
-    sliced.status === "done" ? { value: sliced.value } : sliced.status === "error" ? { error: sliced.error, value: undefined } : undefined;
+    sliced.status === "done"
+      ? { value: sliced.value }
+      : sliced.status === "error"
+        ? { error: sliced.error, value: undefined }
+        : undefined;
 
   const qualifiedRows = useMemo(
     () => (sliced.status === "done" ? sliced.value.qualified.flatMap((q, i) => (q ? [i] : [])) : []),
@@ -200,7 +214,10 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
     const plan = await task.run(() => ops.planStages(table, stageColumn, qualifiedRows), undefined, "move");
     if (!plan) return;
     if (plan.rowsToSet.length === 0) {
-      task.setNotice({ intent: "info", text: t("bant.nothingToMove", { kept: formatCount(language, plan.rowsKept.length) }) }, "move");
+      task.setNotice(
+        { intent: "info", text: t("bant.nothingToMove", { kept: formatCount(language, plan.rowsKept.length) }) },
+        "move",
+      );
       return;
     }
     const answer = await confirm({
@@ -215,7 +232,8 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
     });
     if (answer !== "confirm") return;
     await task.run(
-      (signal, onProgress) => ops.setBlankStages(table, stageColumn, plan.rowsToSet, firstStage.trim(), { signal, onProgress }),
+      (signal, onProgress) =>
+        ops.setBlankStages(table, stageColumn, plan.rowsToSet, firstStage.trim(), { signal, onProgress }),
       (count) => t("bant.moved", { rows: formatCount(language, count), stage: firstStage }),
       "move",
     );
@@ -238,10 +256,25 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v })} />
         </FieldRow>
         <FieldRow>
-          <SelectField label={t("bant.budget")} value={budget} options={headers} onChange={(v) => update({ budget: v })} />
-          <SelectField label={t("bant.authority")} value={authority} options={headers} onChange={(v) => update({ authority: v })} />
+          <SelectField
+            label={t("bant.budget")}
+            value={budget}
+            options={headers}
+            onChange={(v) => update({ budget: v })}
+          />
+          <SelectField
+            label={t("bant.authority")}
+            value={authority}
+            options={headers}
+            onChange={(v) => update({ authority: v })}
+          />
           <SelectField label={t("bant.need")} value={need} options={headers} onChange={(v) => update({ need: v })} />
-          <SelectField label={t("bant.timeline")} value={timeline} options={headers} onChange={(v) => update({ timeline: v })} />
+          <SelectField
+            label={t("bant.timeline")}
+            value={timeline}
+            options={headers}
+            onChange={(v) => update({ timeline: v })}
+          />
         </FieldRow>
         <FieldRow>
           <NumberField
@@ -285,7 +318,7 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
           <ProgressLine
             label={t("bant.computing")}
             done={sliced.status === "computing" ? sliced.done : 0}
-            total={sliced.status === "computing" ? sliced.total : data.data?.rowCount ?? 0}
+            total={sliced.status === "computing" ? sliced.total : (data.data?.rowCount ?? 0)}
           />
         ) : (
           <>
@@ -293,7 +326,12 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
               <Badge appearance="filled" color="success" size="large">
                 {formatCount(language, qualifiedRows.length)}
               </Badge>
-              <Body1>{t("bant.qualifiedCount", { qualified: formatCount(language, qualifiedRows.length), total: formatCount(language, total) })}</Body1>
+              <Body1>
+                {t("bant.qualifiedCount", {
+                  qualified: formatCount(language, qualifiedRows.length),
+                  total: formatCount(language, total),
+                })}
+              </Body1>
             </div>
             {unmet ? (
               <BarList
@@ -301,7 +339,10 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
                 bars={criteria.map(([label, letter]) => ({
                   label,
                   value: total - unmet[letter],
-                  display: t("bant.metOf", { met: formatCount(language, total - unmet[letter]), total: formatCount(language, total) }),
+                  display: t("bant.metOf", {
+                    met: formatCount(language, total - unmet[letter]),
+                    total: formatCount(language, total),
+                  }),
                 }))}
               />
             ) : null}
@@ -318,7 +359,12 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
       <Section title={t("bant.pipelineTitle")}>
         <Body1>{t("bant.pipelineHelp")}</Body1>
         <FieldRow>
-          <SelectField label={t("bant.stageColumn")} value={stageColumn} options={headers} onChange={(v) => update({ stageColumn: v })} />
+          <SelectField
+            label={t("bant.stageColumn")}
+            value={stageColumn}
+            options={headers}
+            onChange={(v) => update({ stageColumn: v })}
+          />
           <Field label={t("bant.firstStage")} hint={t("bant.firstStageHint")}>
             <Combobox
               className={styles.combobox}

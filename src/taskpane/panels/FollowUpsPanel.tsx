@@ -1,7 +1,18 @@
 import { Badge, Body1, Button, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatCount } from "../../i18n";
-import { FieldRow, NoticeBar, ProgressLine, Section, SelectField, TableField, TaskStatus, detectColumn, headersOf, validOr } from "../components";
+import {
+  FieldRow,
+  NoticeBar,
+  ProgressLine,
+  Section,
+  SelectField,
+  TableField,
+  TaskStatus,
+  detectColumn,
+  headersOf,
+  validOr,
+} from "../components";
 import { distinctValues, normalizeText, serialToIso, todaySerial } from "../engineBridge";
 import { UPCOMING_DAYS, dueFollowUps, type FollowUp } from "../followUps";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
@@ -16,7 +27,10 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
     borderRadius: tokens.borderRadiusMedium,
     outlineStyle: "none",
-    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: tokens.strokeWidthThick },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThick,
+    },
   },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   groupTitle: {
@@ -87,14 +101,31 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
   const table = validOr(
     s.table,
     names,
-    tables.find((x) => detectColumn(x.headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow up", "跟进日期"]) !== "")?.name ?? names[0] ?? "",
+    tables.find(
+      (x) => detectColumn(x.headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow up", "跟进日期"]) !== "",
+    )?.name ??
+      names[0] ??
+      "",
   );
   const headers = headersOf(tables, table);
-  const dateColumn = validOr(s.dateColumn, headers, detectColumn(headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow-up date", "跟进日期"]));
-  const companyColumn = validOr(s.companyColumn, headers, detectColumn(headers, ["Company", "公司", "Account", "客户"]) || headers[0] || "");
-  const ownerColumn = s.ownerColumn === "-" ? "" : validOr(s.ownerColumn, headers, detectColumn(headers, ["Owner", "负责人", "Sales rep", "销售"]));
-  const stageColumn = s.stageColumn === "-" ? "" : validOr(s.stageColumn, headers, detectColumn(headers, ["Stage", "阶段"]));
-  const outcomeColumn = s.outcomeColumn === "-" ? "" : validOr(s.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果"]));
+  const dateColumn = validOr(
+    s.dateColumn,
+    headers,
+    detectColumn(headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow-up date", "跟进日期"]),
+  );
+  const companyColumn = validOr(
+    s.companyColumn,
+    headers,
+    detectColumn(headers, ["Company", "公司", "Account", "客户"]) || headers[0] || "",
+  );
+  const ownerColumn =
+    s.ownerColumn === "-"
+      ? ""
+      : validOr(s.ownerColumn, headers, detectColumn(headers, ["Owner", "负责人", "Sales rep", "销售"]));
+  const stageColumn =
+    s.stageColumn === "-" ? "" : validOr(s.stageColumn, headers, detectColumn(headers, ["Stage", "阶段"]));
+  const outcomeColumn =
+    s.outcomeColumn === "-" ? "" : validOr(s.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果"]));
   const mapped = table !== "" && dateColumn !== "" && companyColumn !== "";
   // The list comes first; the column mapping is one click away once the columns are known.
   const [columnsOpen, setColumnsOpen] = useState<boolean | undefined>();
@@ -113,22 +144,31 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
   const today = todaySerial();
   const reads = useRef(0);
   const dataVersion = useMemo(() => (data.data ? ++reads.current : 0), [data.data]);
-  const map = { date: dateColumn, company: companyColumn, owner: ownerColumn, stage: stageColumn, outcome: outcomeColumn };
+  const map = {
+    date: dateColumn,
+    company: companyColumn,
+    owner: ownerColumn,
+    stage: stageColumn,
+    outcome: outcomeColumn,
+  };
   // Found in slices: a 60,000-row table must not freeze the pane.
-  const listState = useSliced(data.data ? JSON.stringify([dataVersion, map, today]) : undefined, async (signal, onProgress) => {
-    const table = data.data!;
-    const out: FollowUp[] = [];
-    await inSlices(
-      table.rowCount,
-      (start, end) => {
-        const part: Record<string, CellValue[]> = {};
-        for (const c of columns) part[c] = (table.columns[c] ?? []).slice(start, end);
-        for (const f of dueFollowUps(part, map, today, UPCOMING_DAYS)) out.push({ ...f, row: f.row + start });
-      },
-      { signal, onProgress, size: 10_000 },
-    );
-    return out.sort((a, b) => a.due - b.due || a.row - b.row);
-  });
+  const listState = useSliced(
+    data.data ? JSON.stringify([dataVersion, map, today]) : undefined,
+    async (signal, onProgress) => {
+      const table = data.data!;
+      const out: FollowUp[] = [];
+      await inSlices(
+        table.rowCount,
+        (start, end) => {
+          const part: Record<string, CellValue[]> = {};
+          for (const c of columns) part[c] = (table.columns[c] ?? []).slice(start, end);
+          for (const f of dueFollowUps(part, map, today, UPCOMING_DAYS)) out.push({ ...f, row: f.row + start });
+        },
+        { signal, onProgress, size: 10_000 },
+      );
+      return out.sort((a, b) => a.due - b.due || a.row - b.row);
+    },
+  );
   const all = useMemo(() => (listState.status === "done" ? listState.value : []), [listState]);
   const owners = useMemo(() => distinctValues(all.map((f) => f.owner)), [all]);
   const owner = validOr(s.owner, owners, "");
@@ -191,7 +231,11 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
         id={optionId(item)}
         role="option"
         aria-selected={isSelected}
-        className={mergeClasses(styles.option, isSelected && styles.selected, focused && index === activeIndex && styles.active)}
+        className={mergeClasses(
+          styles.option,
+          isSelected && styles.selected,
+          focused && index === activeIndex && styles.active,
+        )}
         onClick={() => {
           setActive(index);
           select(item);
@@ -206,12 +250,18 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
             ) : null}
             {item.company || t("followups.rowN", { n: formatCount(language, item.row + 1) })}
           </span>
-          <Badge className={styles.badge} appearance="tint" color={item.overdueDays > 0 ? "danger" : item.overdueDays === 0 ? "warning" : "informative"}>
+          <Badge
+            className={styles.badge}
+            appearance="tint"
+            color={item.overdueDays > 0 ? "danger" : item.overdueDays === 0 ? "warning" : "informative"}
+          >
             {dueText(item)}
           </Badge>
         </span>
         <span className={styles.meta}>
-          {[item.owner, item.stage, t("followups.dueOn", { date: serialToIso(item.due) })].filter((x) => x !== "").join(" · ")}
+          {[item.owner, item.stage, t("followups.dueOn", { date: serialToIso(item.due) })]
+            .filter((x) => x !== "")
+            .join(" · ")}
         </span>
       </div>
     );
@@ -245,7 +295,11 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
             {formatCount(language, due.length)}
           </Badge>
           <Body1>
-            {t("followups.countWithUpcoming", { count: formatCount(language, due.length), upcoming: formatCount(language, upcoming.length), days: UPCOMING_DAYS })}
+            {t("followups.countWithUpcoming", {
+              count: formatCount(language, due.length),
+              upcoming: formatCount(language, upcoming.length),
+              days: UPCOMING_DAYS,
+            })}
           </Body1>
         </div>
         {!dateColumn ? (
@@ -292,10 +346,15 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
           <Button
             size="small"
             onClick={() =>
-              setPages((p) => (dueShown.length < due.length ? { ...p, due: p.due + 1 } : { ...p, upcoming: p.upcoming + 1 }))
+              setPages((p) =>
+                dueShown.length < due.length ? { ...p, due: p.due + 1 } : { ...p, upcoming: p.upcoming + 1 },
+              )
             }
           >
-            {t("followups.showMore", { shown: formatCount(language, options.length), total: formatCount(language, shown.length) })}
+            {t("followups.showMore", {
+              shown: formatCount(language, options.length),
+              total: formatCount(language, shown.length),
+            })}
           </Button>
         ) : null}
         <TaskStatus task={task} origin="select" />
@@ -317,13 +376,40 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
         {showColumns ? (
           <>
             <FieldRow>
-              <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v })} />
-              <SelectField label={t("followups.dateColumn")} value={dateColumn} options={headers} onChange={(v) => update({ dateColumn: v })} />
-              <SelectField label={t("followups.companyColumn")} value={companyColumn} options={headers} onChange={(v) => update({ companyColumn: v })} />
+              <TableField
+                label={t("common.table")}
+                tables={tables}
+                value={table}
+                onChange={(v) => update({ table: v })}
+              />
+              <SelectField
+                label={t("followups.dateColumn")}
+                value={dateColumn}
+                options={headers}
+                onChange={(v) => update({ dateColumn: v })}
+              />
+              <SelectField
+                label={t("followups.companyColumn")}
+                value={companyColumn}
+                options={headers}
+                onChange={(v) => update({ companyColumn: v })}
+              />
             </FieldRow>
             <FieldRow>
-              <SelectField label={t("followups.ownerColumn")} value={ownerColumn} options={headers} allowNone onChange={(v) => update({ ownerColumn: v === "" ? "-" : v })} />
-              <SelectField label={t("followups.stageColumn")} value={stageColumn} options={headers} allowNone onChange={(v) => update({ stageColumn: v === "" ? "-" : v })} />
+              <SelectField
+                label={t("followups.ownerColumn")}
+                value={ownerColumn}
+                options={headers}
+                allowNone
+                onChange={(v) => update({ ownerColumn: v === "" ? "-" : v })}
+              />
+              <SelectField
+                label={t("followups.stageColumn")}
+                value={stageColumn}
+                options={headers}
+                allowNone
+                onChange={(v) => update({ stageColumn: v === "" ? "-" : v })}
+              />
               <SelectField
                 label={t("followups.outcomeColumn")}
                 value={outcomeColumn}

@@ -34,7 +34,16 @@ import {
   useConfirm,
   validOr,
 } from "../components";
-import { asColumn, attempt, bottleneck, distinctValues, funnel, normalizeText, pipeline, winRate } from "../engineBridge";
+import {
+  asColumn,
+  attempt,
+  bottleneck,
+  distinctValues,
+  funnel,
+  normalizeText,
+  pipeline,
+  winRate,
+} from "../engineBridge";
 import { wholeColumn } from "../formulaText";
 import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { buildReportSheet } from "../reportSheet";
@@ -61,7 +70,11 @@ const useStyles = makeStyles({
   orderName: { flexGrow: 1 },
   bottleneck: { backgroundColor: tokens.colorPaletteRedBackground1 },
   // KPI cards wrap onto as many rows as the pane needs; a long bottleneck name wraps inside its card.
-  kpis: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalM },
+  kpis: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
+    gap: tokens.spacingHorizontalM,
+  },
   kpi: { display: "flex", flexDirection: "column", minWidth: 0 },
   kpiLabel: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
@@ -108,24 +121,56 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
     outcomeColumn: "",
     reportSheet: "",
   });
-  const table = validOr(settings.table, names, names.find((n) => /lead|线索|deal|opportunit|商机/i.test(n)) ?? names[0] ?? "");
+  const table = validOr(
+    settings.table,
+    names,
+    names.find((n) => /lead|线索|deal|opportunit|商机/i.test(n)) ?? names[0] ?? "",
+  );
   const headers = headersOf(tables, table);
   const stageColumn = validOr(settings.stageColumn, headers, detectColumn(headers, ["Stage", "阶段", "销售阶段"]));
-  const amountColumn = settings.amountColumn === "-" ? "" : validOr(settings.amountColumn, headers, detectColumn(headers, ["Amount", "金额", "Deal size", "Value"]));
-  const outcomeColumn = settings.outcomeColumn === "-" ? "" : validOr(settings.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果", "Result", "Status"]));
-  const stagesTable = validOr(settings.stagesTable, names.filter((n) => n !== table), names.find((n) => n !== table && /stage|阶段/i.test(n)) ?? "");
+  const amountColumn =
+    settings.amountColumn === "-"
+      ? ""
+      : validOr(settings.amountColumn, headers, detectColumn(headers, ["Amount", "金额", "Deal size", "Value"]));
+  const outcomeColumn =
+    settings.outcomeColumn === "-"
+      ? ""
+      : validOr(settings.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果", "Result", "Status"]));
+  const stagesTable = validOr(
+    settings.stagesTable,
+    names.filter((n) => n !== table),
+    names.find((n) => n !== table && /stage|阶段/i.test(n)) ?? "",
+  );
   const stageHeaders = headersOf(tables, stagesTable);
   const stagesColumn = validOr(settings.stagesColumn, stageHeaders, stageHeaders[0] ?? "");
-  const probabilityColumn = settings.probabilityColumn === "-" ? "" : validOr(settings.probabilityColumn, stageHeaders, detectColumn(stageHeaders, ["Probability", "概率", "赢单概率", "Win probability"]));
+  const probabilityColumn =
+    settings.probabilityColumn === "-"
+      ? ""
+      : validOr(
+          settings.probabilityColumn,
+          stageHeaders,
+          detectColumn(stageHeaders, ["Probability", "概率", "赢单概率", "Win probability"]),
+        );
   const orderSource = settings.orderSource === "table" && !stagesTable ? "values" : settings.orderSource;
 
-  const columns = useMemo(() => [stageColumn, amountColumn, outcomeColumn].filter((c) => c !== ""), [stageColumn, amountColumn, outcomeColumn]);
+  const columns = useMemo(
+    () => [stageColumn, amountColumn, outcomeColumn].filter((c) => c !== ""),
+    [stageColumn, amountColumn, outcomeColumn],
+  );
   const data = useTableData(ops, table && stageColumn ? table : undefined, columns);
-  const stageColumns = useMemo(() => [stagesColumn, probabilityColumn].filter((c) => c !== ""), [stagesColumn, probabilityColumn]);
-  const stagesData = useTableData(ops, orderSource === "table" && stagesTable && stagesColumn ? stagesTable : undefined, stageColumns);
+  const stageColumns = useMemo(
+    () => [stagesColumn, probabilityColumn].filter((c) => c !== ""),
+    [stagesColumn, probabilityColumn],
+  );
+  const stagesData = useTableData(
+    ops,
+    orderSource === "table" && stagesTable && stagesColumn ? stagesTable : undefined,
+    stageColumns,
+  );
 
   const sourceOrder = useMemo(() => {
-    if (orderSource === "table") return stagesData.data ? distinctValues(stagesData.data.columns[stagesColumn] ?? []) : [];
+    if (orderSource === "table")
+      return stagesData.data ? distinctValues(stagesData.data.columns[stagesColumn] ?? []) : [];
     return data.data ? distinctValues(data.data.columns[stageColumn] ?? []) : [];
   }, [orderSource, stagesData.data, stagesColumn, data.data, stageColumn]);
   const order = useMemo(() => reconcileOrder(settings.order, sourceOrder), [settings.order, sourceOrder]);
@@ -160,7 +205,9 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
       const rate = outcomes ? attempt(() => winRate(outcomes)) : undefined;
       await yieldToBrowser();
       const weighted =
-        amounts && probabilities ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes)) : undefined;
+        amounts && probabilities
+          ? attempt(() => pipeline(stages, amounts, orderRange, asColumn(probabilities), outcomes))
+          : undefined;
       return { matrix, weak, rate, weighted };
     },
   );
@@ -171,7 +218,7 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
   const body = rows.slice(1);
   // The amount column is the last one when amounts are given (stage | reached | … | amount).
   const amountIndex = amountColumn ? header.length - 1 : -1;
-  const bottleneckTo = typeof result?.weak.value === "string" ? result.weak.value.split(" → ").pop() ?? "" : "";
+  const bottleneckTo = typeof result?.weak.value === "string" ? (result.weak.value.split(" → ").pop() ?? "") : "";
 
   const insertReport = async () => {
     if (!table || !stageColumn || order.length === 0) return;
@@ -184,48 +231,59 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
             message: t("funnel.replaceMessage", { sheet: name }),
             confirmLabel: t("common.replace"),
           })) === "confirm";
-        const built = await buildReportSheet(ops, settings.reportSheet, t("funnel.reportSheet"), confirmReplace, async (sheet) => {
-          onProgress({ done: 1, total: 4 });
-          let orderRef = structuredRef(stagesTable, stagesColumn);
-          if (ownOrderTable) {
-            const name = await ops.addTable(
-              sheet,
-              { name: t("funnel.stagesTableName"), topLeft: "M3", headers: [t("funnel.stageHeader")], rows: order.map((s) => [s]) },
-              { signal },
-            );
-            orderRef = structuredRef(name, t("funnel.stageHeader"));
-          }
-          onProgress({ done: 2, total: 4 });
-          const args = [
-            wholeColumn(table, stageColumn),
-            orderRef,
-            amountColumn ? wholeColumn(table, amountColumn) : "",
-            outcomeColumn ? wholeColumn(table, outcomeColumn) : "",
-          ];
-          while (args[args.length - 1] === "") args.pop();
-          await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("funnel.reportTitle", { table })]] });
-          await ops.writeBlock(sheet, { topLeft: "A3", formulas: [[`=SALES.FUNNEL(${args.join(",")})`]] });
-          const chartRows = 1 + order.length + (outcomeColumn ? 1 : 0);
-          // One spare row for the "(unmatched)" line the funnel adds when some stage is not in the order.
-          const lastRow = 3 + chartRows;
-          await ops.setNumberFormat(sheet, `D4:E${lastRow}`, "0.0%");
-          if (amountColumn) {
-            const amountCol = columnLetters(outcomeColumn ? 6 : 5);
-            await ops.setNumberFormat(sheet, `${amountCol}4:${amountCol}${lastRow}`, moneyFormat(currency));
-          }
-          // Stage names and Reached side by side for the chart (INDEX(…,0,k) spills column k of the funnel).
-          await ops.writeBlock(sheet, { topLeft: "J3", formulas: [["=INDEX(A3#,0,1)", "=INDEX(A3#,0,3)"]] });
-          onProgress({ done: 3, total: 4 });
-          const top = 3 + chartRows + 3;
-          const chart = await ops.addChart(sheet, {
-            source: `J3:K${3 + chartRows - 1}`,
-            title: t("funnel.chartTitle"),
-            topLeft: `A${top}`,
-            bottomRight: `H${top + 16}`,
-          });
-          onProgress({ done: 4, total: 4 });
-          return chart.type;
-        });
+        const built = await buildReportSheet(
+          ops,
+          settings.reportSheet,
+          t("funnel.reportSheet"),
+          confirmReplace,
+          async (sheet) => {
+            onProgress({ done: 1, total: 4 });
+            let orderRef = structuredRef(stagesTable, stagesColumn);
+            if (ownOrderTable) {
+              const name = await ops.addTable(
+                sheet,
+                {
+                  name: t("funnel.stagesTableName"),
+                  topLeft: "M3",
+                  headers: [t("funnel.stageHeader")],
+                  rows: order.map((s) => [s]),
+                },
+                { signal },
+              );
+              orderRef = structuredRef(name, t("funnel.stageHeader"));
+            }
+            onProgress({ done: 2, total: 4 });
+            const args = [
+              wholeColumn(table, stageColumn),
+              orderRef,
+              amountColumn ? wholeColumn(table, amountColumn) : "",
+              outcomeColumn ? wholeColumn(table, outcomeColumn) : "",
+            ];
+            while (args[args.length - 1] === "") args.pop();
+            await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("funnel.reportTitle", { table })]] });
+            await ops.writeBlock(sheet, { topLeft: "A3", formulas: [[`=SALES.FUNNEL(${args.join(",")})`]] });
+            const chartRows = 1 + order.length + (outcomeColumn ? 1 : 0);
+            // One spare row for the "(unmatched)" line the funnel adds when some stage is not in the order.
+            const lastRow = 3 + chartRows;
+            await ops.setNumberFormat(sheet, `D4:E${lastRow}`, "0.0%");
+            if (amountColumn) {
+              const amountCol = columnLetters(outcomeColumn ? 6 : 5);
+              await ops.setNumberFormat(sheet, `${amountCol}4:${amountCol}${lastRow}`, moneyFormat(currency));
+            }
+            // Stage names and Reached side by side for the chart (INDEX(…,0,k) spills column k of the funnel).
+            await ops.writeBlock(sheet, { topLeft: "J3", formulas: [["=INDEX(A3#,0,1)", "=INDEX(A3#,0,3)"]] });
+            onProgress({ done: 3, total: 4 });
+            const top = 3 + chartRows + 3;
+            const chart = await ops.addChart(sheet, {
+              source: `J3:K${3 + chartRows - 1}`,
+              title: t("funnel.chartTitle"),
+              topLeft: `A${top}`,
+              bottomRight: `H${top + 16}`,
+            });
+            onProgress({ done: 4, total: 4 });
+            return chart.type;
+          },
+        );
         if (built) update({ reportSheet: built.sheet });
         // What the report shows, not what was meant: a formula that evaluates to an error is reported.
         const erred = built ? await ops.findErrorCells(built.sheet, ["A3"]) : [];
@@ -250,8 +308,18 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
     <>
       <Section title={t("funnel.setupTitle")}>
         <FieldRow>
-          <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v, order: [] })} />
-          <SelectField label={t("funnel.stageColumn")} value={stageColumn} options={headers} onChange={(v) => update({ stageColumn: v })} />
+          <TableField
+            label={t("common.table")}
+            tables={tables}
+            value={table}
+            onChange={(v) => update({ table: v, order: [] })}
+          />
+          <SelectField
+            label={t("funnel.stageColumn")}
+            value={stageColumn}
+            options={headers}
+            onChange={(v) => update({ stageColumn: v })}
+          />
         </FieldRow>
         <FieldRow>
           <SelectField
@@ -287,7 +355,12 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
               value={stagesTable}
               onChange={(v) => update({ stagesTable: v, order: [] })}
             />
-            <SelectField label={t("funnel.stagesColumn")} value={stagesColumn} options={stageHeaders} onChange={(v) => update({ stagesColumn: v })} />
+            <SelectField
+              label={t("funnel.stagesColumn")}
+              value={stagesColumn}
+              options={stageHeaders}
+              onChange={(v) => update({ stagesColumn: v })}
+            />
             <SelectField
               label={t("funnel.probabilityColumn")}
               value={probabilityColumn}
@@ -351,10 +424,14 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
               </div>
               <div className={styles.kpi}>
                 <span className={styles.kpiLabel}>{t("funnel.bottleneck")}</span>
-                <span className={styles.kpiValue}>{typeof result.weak.value === "string" ? result.weak.value : t("funnel.noBottleneck")}</span>
+                <span className={styles.kpiValue}>
+                  {typeof result.weak.value === "string" ? result.weak.value : t("funnel.noBottleneck")}
+                </span>
               </div>
             </div>
-            {result.weighted?.error ? <Hint>{t("funnel.weightedError", { reason: result.weighted.error })}</Hint> : null}
+            {result.weighted?.error ? (
+              <Hint>{t("funnel.weightedError", { reason: result.weighted.error })}</Hint>
+            ) : null}
             <BarList
               centered
               label={t("funnel.chartTitle")}
@@ -387,12 +464,21 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
                           <TableCell key={c} className={mergeClasses(styles.nowrap, c > 0 && styles.numeric)}>
                             {c === 0 ? (
                               <>
-                                {String(cell)} {isBottleneck ? <Badge color="danger">{t("funnel.bottleneckBadge")}</Badge> : null}
+                                {String(cell)}{" "}
+                                {isBottleneck ? <Badge color="danger">{t("funnel.bottleneckBadge")}</Badge> : null}
                               </>
                             ) : c === 3 || c === 4 ? (
-                              cell === "" ? "" : percentOrDash(language, cell)
+                              cell === "" ? (
+                                ""
+                              ) : (
+                                percentOrDash(language, cell)
+                              )
                             ) : typeof cell === "number" ? (
-                              c === amountIndex ? formatMoney(language, cell, currency) : formatNumber(language, cell, 2)
+                              c === amountIndex ? (
+                                formatMoney(language, cell, currency)
+                              ) : (
+                                formatNumber(language, cell, 2)
+                              )
                             ) : (
                               String(cell)
                             )}
@@ -421,4 +507,3 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
     </>
   );
 }
-

@@ -73,7 +73,13 @@ const useStyles = makeStyles({
   issues: { gridColumn: "2 / -1", margin: 0, paddingLeft: 0, listStyleType: "none", fontSize: tokens.fontSizeBase200 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorNeutralForeground1 },
-  badges: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, flexWrap: "wrap", alignItems: "center" },
+  badges: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
   why: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
@@ -142,7 +148,13 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
       ops
         .getSetting<RulesDraft | null>(DRAFT_SETTING)
         .then((stored) => {
-          if (stored && stored.rulesTable === d.name && Array.isArray(stored.rules) && !sameRules(stored.rules, fromTable)) setDraft(stored);
+          if (
+            stored &&
+            stored.rulesTable === d.name &&
+            Array.isArray(stored.rules) &&
+            !sameRules(stored.rules, fromTable)
+          )
+            setDraft(stored);
         })
         .catch(() => undefined);
     }
@@ -181,7 +193,14 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const addRule = () => {
     setRules((list) => [
       ...list,
-      { field: leadHeaders[0] ?? "", operator: operatorWord(OPERATORS[0], chinese), value: "", points: 10, group: "", cap: null },
+      {
+        field: leadHeaders[0] ?? "",
+        operator: operatorWord(OPERATORS[0], chinese),
+        value: "",
+        points: 10,
+        group: "",
+        cap: null,
+      },
     ]);
   };
   const removeRule = (index: number) => setRules((list) => list.filter((_, i) => i !== index));
@@ -190,7 +209,8 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const issues = useMemo(() => checkRules(rules, span?.headers ?? [], t), [rules, span, t]);
   const errors = issues.filter((x) => x.severity === "error");
   const errorRules = [...new Set(errors.map((x) => x.rule + 1))];
-  const issueOf = (rule: number, cell: RuleCell): RuleIssue | undefined => issues.find((x) => x.rule === rule && x.cell === cell);
+  const issueOf = (rule: number, cell: RuleCell): RuleIssue | undefined =>
+    issues.find((x) => x.rule === rule && x.cell === cell);
   const issueId = (rule: number) => `${ids}rule-${rule}-issues`;
 
   const ruleMatrix = useMemo(() => rulesToRows(rules), [rules]);
@@ -213,13 +233,14 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
       : !dirty
         ? undefined
         : undefined;
-  const columnsBlocked = !leadsTable || !rulesTable || !leads.data
-    ? t("scoring.pickTables")
-    : errors.length > 0
-      ? t("scoring.fixRulesFirst", { rules: rulesList(errorRules) })
-      : dirty
-        ? t("scoring.saveFirst")
-        : undefined;
+  const columnsBlocked =
+    !leadsTable || !rulesTable || !leads.data
+      ? t("scoring.pickTables")
+      : errors.length > 0
+        ? t("scoring.fixRulesFirst", { rules: rulesList(errorRules) })
+        : dirty
+          ? t("scoring.saveFirst")
+          : undefined;
 
   const saveRules = async () => {
     if (saveBlocked) return;
@@ -257,7 +278,10 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
     if (rowCount > settings.rowLimit) {
       const answer = await confirm({
         title: t("scoring.bigTitle"),
-        message: t("scoring.bigMessage", { rows: formatCount(language, rowCount), limit: formatCount(language, settings.rowLimit) }),
+        message: t("scoring.bigMessage", {
+          rows: formatCount(language, rowCount),
+          limit: formatCount(language, settings.rowLimit),
+        }),
         confirmLabel: t("scoring.writeValues"),
         alternateLabel: t("scoring.writeFormulas"),
       });
@@ -335,7 +359,12 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
         if (erred.rows > 0) {
           return {
             intent: "warning",
-            text: t("scoring.columnsErred", { rows, errors: formatCount(language, erred.rows), codes: errorSummary(erred.codes), why: names.why }),
+            text: t("scoring.columnsErred", {
+              rows,
+              errors: formatCount(language, erred.rows),
+              codes: errorSummary(erred.codes),
+              why: names.why,
+            }),
           };
         }
         return mode === "formulas" ? t("scoring.columnsAdded", { rows }) : t("scoring.valuesWritten", { rows });
@@ -362,15 +391,29 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   const columnsReasonId = `${ids}columns-reason`;
   const invalidProps = (i: number, cell: RuleCell) => {
     const issue = issueOf(i, cell);
-    return issue?.severity === "error" ? { "aria-invalid": true as const, "aria-describedby": issueId(i) } : issue ? { "aria-describedby": issueId(i) } : {};
+    return issue?.severity === "error"
+      ? { "aria-invalid": true as const, "aria-describedby": issueId(i) }
+      : issue
+        ? { "aria-describedby": issueId(i) }
+        : {};
   };
 
   return (
     <>
       <Section title={t("scoring.tablesTitle")}>
         <FieldRow>
-          <TableField label={t("scoring.leadsTable")} tables={tables} value={leadsTable} onChange={(v) => update({ leadsTable: v })} />
-          <TableField label={t("scoring.rulesTable")} tables={tables} value={rulesTable} onChange={(v) => update({ rulesTable: v })} />
+          <TableField
+            label={t("scoring.leadsTable")}
+            tables={tables}
+            value={leadsTable}
+            onChange={(v) => update({ leadsTable: v })}
+          />
+          <TableField
+            label={t("scoring.rulesTable")}
+            tables={tables}
+            value={rulesTable}
+            onChange={(v) => update({ rulesTable: v })}
+          />
         </FieldRow>
         <NoticeBar notice={leads.error ? { intent: "error", text: leads.error } : undefined} />
         <NoticeBar notice={rulesData.error ? { intent: "error", text: rulesData.error } : undefined} />
@@ -378,7 +421,13 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
 
       <Section
         title={t("scoring.rulesTitle")}
-        actions={dirty ? <Badge appearance="tint" color="warning">{t("scoring.unsaved")}</Badge> : undefined}
+        actions={
+          dirty ? (
+            <Badge appearance="tint" color="warning">
+              {t("scoring.unsaved")}
+            </Badge>
+          ) : undefined
+        }
       >
         {draft ? (
           <MessageBar intent="info" layout="multiline">
@@ -419,7 +468,11 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                 </span>
                 <Dropdown
                   className={styles.control}
-                  button={{ className: styles.dropdownButton, title: rule.field, children: <DropdownValue text={rule.field} /> }}
+                  button={{
+                    className: styles.dropdownButton,
+                    title: rule.field,
+                    children: <DropdownValue text={rule.field} />,
+                  }}
                   aria-label={t("scoring.fieldOf", { n })}
                   value={rule.field}
                   selectedOptions={[rule.field]}
@@ -427,7 +480,10 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                   clearButton={{ "aria-label": t("common.clearSelection") }}
                   {...invalidProps(i, "field")}
                 >
-                  {(leadHeaders.includes(rule.field) || rule.field === "" ? leadHeaders : [rule.field, ...leadHeaders]).map((h) => (
+                  {(leadHeaders.includes(rule.field) || rule.field === ""
+                    ? leadHeaders
+                    : [rule.field, ...leadHeaders]
+                  ).map((h) => (
                     <Option key={h} value={h}>
                       {h}
                     </Option>
@@ -435,7 +491,11 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
                 </Dropdown>
                 <Dropdown
                   className={styles.control}
-                  button={{ className: styles.dropdownButton, title: opShown, children: <DropdownValue text={opShown} /> }}
+                  button={{
+                    className: styles.dropdownButton,
+                    title: opShown,
+                    children: <DropdownValue text={opShown} />,
+                  }}
                   aria-label={t("scoring.operatorOf", { n })}
                   value={opShown}
                   selectedOptions={[opShown]}
@@ -541,7 +601,9 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
       />
 
       <Section title={t("scoring.columnsTitle")}>
-        <Body1>{t("scoring.columnsHelp", { score: columnNames.score, grade: columnNames.grade, why: columnNames.why })}</Body1>
+        <Body1>
+          {t("scoring.columnsHelp", { score: columnNames.score, grade: columnNames.grade, why: columnNames.why })}
+        </Body1>
         <FieldRow>
           <NumberField
             label={t("scoring.rowLimit")}
@@ -575,7 +637,10 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
   );
 }
 
-function toErrors(count: { errorRows: number; codes: Record<string, number> }): { rows: number; codes: Record<string, number> } {
+function toErrors(count: { errorRows: number; codes: Record<string, number> }): {
+  rows: number;
+  codes: Record<string, number>;
+} {
   return { rows: count.errorRows, codes: count.codes };
 }
 
@@ -624,7 +689,11 @@ const PreviewSection = memo(function PreviewSection(props: {
           <div className={styles.badges} aria-label={t("scoring.grades")} role="group">
             <Body1>{t("scoring.grades")}</Body1>
             {grades.map(([grade, count]) => (
-              <Badge key={grade} appearance="filled" color={grade === "A" ? "success" : grade === "B" ? "brand" : "informative"}>
+              <Badge
+                key={grade}
+                appearance="filled"
+                color={grade === "A" ? "success" : grade === "B" ? "brand" : "informative"}
+              >
                 {t("scoring.gradeCount", { grade, count: formatCount(language, count) })}
               </Badge>
             ))}

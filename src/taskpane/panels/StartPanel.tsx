@@ -55,7 +55,11 @@ export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
     }
     await task.run(
       async (signal, onProgress) => {
-        const inserted = await insertSampleWorkbook(ops, engineLang(language), { signal, onProgress, moneyFormat: moneyFormat(currency) });
+        const inserted = await insertSampleWorkbook(ops, engineLang(language), {
+          signal,
+          onProgress,
+          moneyFormat: moneyFormat(currency),
+        });
         await refreshTables();
         const erred = await ops.findErrorCells(inserted.dashboardSheet, inserted.formulaCells);
         return { inserted, erred };
@@ -65,7 +69,14 @@ export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
         if (erred.length > 0) {
           const codes: Record<string, number> = {};
           for (const e of erred) codes[e.code] = (codes[e.code] ?? 0) + 1;
-          return { intent: "warning", text: t("start.sampleErred", { sheets, count: formatCount(language, erred.length), codes: errorSummary(codes) }) };
+          return {
+            intent: "warning",
+            text: t("start.sampleErred", {
+              sheets,
+              count: formatCount(language, erred.length),
+              codes: errorSummary(codes),
+            }),
+          };
         }
         return t("start.sampleInserted", {
           sheets,
@@ -76,7 +87,8 @@ export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
     );
   };
 
-  const currencyLabel = (c: string) => (c === "none" ? t("start.currencyNone") : `${CURRENCY_SYMBOL[c as Currency]} ${c}`);
+  const currencyLabel = (c: string) =>
+    c === "none" ? t("start.currencyNone") : `${CURRENCY_SYMBOL[c as Currency]} ${c}`;
 
   return (
     <>
@@ -103,7 +115,10 @@ export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
           onChange={(v) => setCurrency((v || "none") as Currency)}
         />
       </Section>
-      <Section title={t("start.tablesTitle")} actions={<Badge appearance="tint">{formatCount(language, tables.length)}</Badge>}>
+      <Section
+        title={t("start.tablesTitle")}
+        actions={<Badge appearance="tint">{formatCount(language, tables.length)}</Badge>}
+      >
         {tables.length === 0 ? (
           <Body1>{t("start.noTables")}</Body1>
         ) : (

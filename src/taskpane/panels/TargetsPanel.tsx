@@ -37,13 +37,26 @@ import {
   useConfirm,
   validOr,
 } from "../components";
-import { activityPlan, asColumn, attempt, distinctValues, serialToIso, targetPlan, todaySerial, ymdToSerial } from "../engineBridge";
+import {
+  activityPlan,
+  asColumn,
+  attempt,
+  distinctValues,
+  serialToIso,
+  targetPlan,
+  todaySerial,
+  ymdToSerial,
+} from "../engineBridge";
 import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../planInputs";
 import { buildReportSheet } from "../reportSheet";
 
 const useStyles = makeStyles({
-  weights: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
+  weights: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(110px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
   scroll: { overflowX: "auto", maxHeight: "420px", overflowY: "auto", maxWidth: "100%" },
   // A column per owner needs room: the grid scrolls sideways rather than squeezing the numbers together.
   wideTable: { width: "max-content", minWidth: "100%", tableLayout: "auto" },
@@ -52,7 +65,6 @@ const useStyles = makeStyles({
   wrapHeader: { whiteSpace: "normal", textAlign: "end", overflowWrap: "anywhere" },
   total: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-
 });
 
 type Period = "M" | "Q" | "W";
@@ -114,17 +126,41 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
     reportSheet: "",
   });
 
-  const historyTable = validOr(s.historyTable, names, names.find((n) => /lead|线索|deal|商机/i.test(n)) ?? names[0] ?? "");
+  const historyTable = validOr(
+    s.historyTable,
+    names,
+    names.find((n) => /lead|线索|deal|商机/i.test(n)) ?? names[0] ?? "",
+  );
   const historyHeaders = headersOf(tables, historyTable);
-  const historyDate = validOr(s.historyDate, historyHeaders, detectColumn(historyHeaders, ["Created", "创建日期", "Date", "日期", "Close date", "成交日期"]));
-  const historyAmount = validOr(s.historyAmount, historyHeaders, detectColumn(historyHeaders, ["Amount", "金额", "Revenue", "收入"]));
-  const historyOwner = validOr(s.historyOwner, historyHeaders, detectColumn(historyHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  const historyDate = validOr(
+    s.historyDate,
+    historyHeaders,
+    detectColumn(historyHeaders, ["Created", "创建日期", "Date", "日期", "Close date", "成交日期"]),
+  );
+  const historyAmount = validOr(
+    s.historyAmount,
+    historyHeaders,
+    detectColumn(historyHeaders, ["Amount", "金额", "Revenue", "收入"]),
+  );
+  const historyOwner = validOr(
+    s.historyOwner,
+    historyHeaders,
+    detectColumn(historyHeaders, ["Owner", "负责人", "Sales rep", "销售"]),
+  );
   const ownersTable = validOr(s.ownersTable, names, names.find((n) => /target|目标/i.test(n)) ?? historyTable);
   const ownersHeaders = headersOf(tables, ownersTable);
-  const ownersColumn = validOr(s.ownersColumn, ownersHeaders, detectColumn(ownersHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  const ownersColumn = validOr(
+    s.ownersColumn,
+    ownersHeaders,
+    detectColumn(ownersHeaders, ["Owner", "负责人", "Sales rep", "销售"]),
+  );
   const conversionsTable = validOr(s.conversionsTable, names, names.find((n) => /stage|阶段/i.test(n)) ?? "");
   const conversionHeaders = headersOf(tables, conversionsTable);
-  const conversionsColumn = validOr(s.conversionsColumn, conversionHeaders, detectColumn(conversionHeaders, ["Conversion", "转化率", "Conversion rate"]));
+  const conversionsColumn = validOr(
+    s.conversionsColumn,
+    conversionHeaders,
+    detectColumn(conversionHeaders, ["Conversion", "转化率", "Conversion rate"]),
+  );
 
   const needHistory = s.seasonality === "history" || (s.ownerSource !== "none" && s.ownerWeighting === "history");
   const historyColumns = useMemo(
@@ -132,40 +168,60 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
     [historyDate, historyAmount, historyOwner],
   );
   const history = useTableData(ops, needHistory && historyTable ? historyTable : undefined, historyColumns);
-  const ownersData = useTableData(ops, s.ownerSource === "table" && ownersTable && ownersColumn ? ownersTable : undefined, ownersColumn ? [ownersColumn] : undefined);
-  const conversionColumns = useMemo(() => [conversionHeaders[0], conversionsColumn].filter((c): c is string => !!c), [conversionHeaders, conversionsColumn]);
-  const conversions = useTableData(ops, conversionsTable && conversionsColumn ? conversionsTable : undefined, conversionColumns);
+  const ownersData = useTableData(
+    ops,
+    s.ownerSource === "table" && ownersTable && ownersColumn ? ownersTable : undefined,
+    ownersColumn ? [ownersColumn] : undefined,
+  );
+  const conversionColumns = useMemo(
+    () => [conversionHeaders[0], conversionsColumn].filter((c): c is string => !!c),
+    [conversionHeaders, conversionsColumn],
+  );
+  const conversions = useTableData(
+    ops,
+    conversionsTable && conversionsColumn ? conversionsTable : undefined,
+    conversionColumns,
+  );
 
   const start = parseYearMonth(s.startMonth);
   const startSerial = start ? ymdToSerial(start.year, start.month, 1) : undefined;
   const startMonthNumber = start?.month;
   const owners = useMemo(() => {
     if (s.ownerSource === "typed") return splitList(s.typedOwners);
-    if (s.ownerSource === "table" && ownersData.data) return distinctValues(ownersData.data.columns[ownersColumn] ?? []);
+    if (s.ownerSource === "table" && ownersData.data)
+      return distinctValues(ownersData.data.columns[ownersColumn] ?? []);
     return [];
   }, [s.ownerSource, s.typedOwners, ownersData.data, ownersColumn]);
 
   const seasonWeights = useMemo((): number[] | null => {
     if (s.seasonality === "typed") return s.typedWeights.slice(0, 12);
     if (s.seasonality === "history" && history.data && startMonthNumber && historyDate && historyAmount) {
-      const calendar = monthlyHistory(history.data.columns[historyDate] ?? [], history.data.columns[historyAmount] ?? [], todaySerial());
+      const calendar = monthlyHistory(
+        history.data.columns[historyDate] ?? [],
+        history.data.columns[historyAmount] ?? [],
+        todaySerial(),
+      );
       return rotateToPlan(calendar, startMonthNumber);
     }
     return null;
   }, [s.seasonality, s.typedWeights, history.data, startMonthNumber, historyDate, historyAmount]);
 
   const ownerWeights = useMemo((): number[] | null => {
-    if (owners.length === 0 || s.ownerWeighting !== "history" || !history.data || !historyOwner || !historyAmount) return null;
+    if (owners.length === 0 || s.ownerWeighting !== "history" || !history.data || !historyOwner || !historyAmount)
+      return null;
     return ownerHistory(owners, history.data.columns[historyOwner] ?? [], history.data.columns[historyAmount] ?? []);
   }, [owners, s.ownerWeighting, history.data, historyOwner, historyAmount]);
 
   const holidays = useMemo(() => parseHolidays(s.holidays), [s.holidays]);
   const stageNames = useMemo(
-    () => (conversions.data && conversionHeaders[0] ? (conversions.data.columns[conversionHeaders[0]] ?? []).map(String) : []),
+    () =>
+      conversions.data && conversionHeaders[0]
+        ? (conversions.data.columns[conversionHeaders[0]] ?? []).map(String)
+        : [],
     [conversions.data, conversionHeaders],
   );
   const conversionRates = useMemo(
-    () => (conversions.data && conversionsColumn ? conversions.data.columns[conversionsColumn] ?? [] : []),
+    () => (conversions.data && conversionsColumn ? (conversions.data.columns[conversionsColumn] ?? []) : []),
     [conversions.data, conversionsColumn],
   );
 
@@ -184,11 +240,24 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         engineLang(language),
       ),
     );
-  }, [s.annualTarget, startSerial, s.period, seasonWeights, owners, ownerWeights, s.decimals, holidays.dates, language, t]);
+  }, [
+    s.annualTarget,
+    startSerial,
+    s.period,
+    seasonWeights,
+    owners,
+    ownerWeights,
+    s.decimals,
+    holidays.dates,
+    language,
+    t,
+  ]);
 
   const activity = useMemo(() => {
     if (conversionRates.length === 0) return undefined;
-    return attempt(() => activityPlan(s.annualTarget, s.averageDeal, asColumn(conversionRates), 12, Math.max(1, owners.length)));
+    return attempt(() =>
+      activityPlan(s.annualTarget, s.averageDeal, asColumn(conversionRates), 12, Math.max(1, owners.length)),
+    );
   }, [conversionRates, s.annualTarget, s.averageDeal, owners.length]);
 
   const insertPlan = async () => {
@@ -203,126 +272,181 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
       stage: t("targets.stage"),
       conversion: t("targets.conversion"),
     };
-    await task.run(
-      async (signal, onProgress) => {
-        const confirmReplace = async (sheet: string) =>
-          (await confirm({
-            title: t("targets.replaceTitle"),
-            message: t("targets.replaceMessage", { sheet }),
-            confirmLabel: t("common.replace"),
-          })) === "confirm";
-        const built = await buildReportSheet(ops, s.reportSheet, t("targets.planSheet"), confirmReplace, async (sheet) => {
-          const total = 6;
-          let step = 0;
-          const tick = () => onProgress({ done: ++step, total });
-          await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("targets.planTitle")]] });
-          const params: CellValue[][] = [
-            [t("targets.annualTarget"), s.annualTarget],
-            // ISO text: TARGETPLAN reads text dates, and the cell shows the date the same in every locale.
-            [t("targets.startMonth"), serialToIso(startSerial)],
-            [t("targets.period"), s.period],
-            [t("targets.decimals"), s.decimals],
-            [t("targets.averageDeal"), s.averageDeal],
-            [t("targets.periodsPerYear"), 12],
-          ];
-          const P = await ops.addTable(sheet, { name: t("targets.tableParameters"), topLeft: "A3", headers: [L.parameter, L.value], rows: params }, { signal });
-          tick();
-          const months = Array.from({ length: 12 }, (_, i) => serialToIso(ymdToSerial(start!.year, start!.month + i, 1)).slice(0, 7));
-          const weights = seasonWeights ?? new Array<number>(12).fill(1);
-          const S = await ops.addTable(sheet, {
-            name: t("targets.tableSeasonality"),
-            topLeft: "D3",
-            headers: [L.month, L.weight],
-            rows: months.map((m, i) => [m, weights[i] ?? 0]),
-          }, { signal });
-          tick();
-          let O: string | undefined;
-          if (owners.length > 0) {
-            O = await ops.addTable(sheet, {
-              name: t("targets.tableOwners"),
-              topLeft: "G3",
-              headers: [L.owner, L.weight],
-              rows: owners.map((o, i) => [o, ownerWeights ? ownerWeights[i] : 1]),
-            }, { signal });
-          }
-          tick();
-          let H: string | undefined;
-          if (holidays.dates.length > 0) {
-            H = await ops.addTable(sheet, {
-              name: t("targets.tableHolidays"),
-              topLeft: "J3",
-              headers: [L.holiday],
-              rows: holidays.dates.map((d) => [serialToIso(d)]),
-            }, { signal });
-          }
-          let C: string | undefined;
-          if (conversionRates.length > 0) {
-            C = await ops.addTable(sheet, {
-              name: t("targets.tableConversions"),
-              topLeft: "L3",
-              headers: [L.stage, L.conversion],
-              rows: conversionRates.map((r, i) => [stageNames[i] ?? `${i + 1}`, r]),
-              numberFormats: { [L.conversion]: "0%" },
-            }, { signal });
-          }
-          tick();
-          const param = (n: number) => `INDEX(${structuredRef(P, L.value)},${n})`;
-          const tallest = Math.max(params.length, 12, owners.length, holidays.dates.length, conversionRates.length);
-          const planRow = 3 + tallest + 3;
-          const args = [
-            param(1),
-            param(2),
-            param(3),
-            structuredRef(S, L.weight),
-            O ? structuredRef(O, L.owner) : "",
-            O ? structuredRef(O, L.weight) : "",
-            param(4),
-            H ? structuredRef(H, L.holiday) : "",
-          ];
-          while (args[args.length - 1] === "") args.pop();
-          await ops.writeBlock(sheet, { topLeft: `A${planRow - 1}`, formulas: [[t("targets.planHeading")]] });
-          await ops.writeBlock(sheet, { topLeft: `A${planRow}`, formulas: [[`=SALES.TARGETPLAN(${args.join(",")})`]] });
-          const planRows = plan.value?.length ?? 14;
-          const planColumns = owners.length > 0 ? owners.length + 2 : 2;
-          await ops.setNumberFormat(
-            sheet,
-            `B${planRow + 1}:${columnLetters(planColumns - 1)}${planRow + planRows - 1}`,
-            moneyFormat(currency, s.decimals),
+    await task
+      .run(
+        async (signal, onProgress) => {
+          const confirmReplace = async (sheet: string) =>
+            (await confirm({
+              title: t("targets.replaceTitle"),
+              message: t("targets.replaceMessage", { sheet }),
+              confirmLabel: t("common.replace"),
+            })) === "confirm";
+          const built = await buildReportSheet(
+            ops,
+            s.reportSheet,
+            t("targets.planSheet"),
+            confirmReplace,
+            async (sheet) => {
+              const total = 6;
+              let step = 0;
+              const tick = () => onProgress({ done: ++step, total });
+              await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("targets.planTitle")]] });
+              const params: CellValue[][] = [
+                [t("targets.annualTarget"), s.annualTarget],
+                // ISO text: TARGETPLAN reads text dates, and the cell shows the date the same in every locale.
+                [t("targets.startMonth"), serialToIso(startSerial)],
+                [t("targets.period"), s.period],
+                [t("targets.decimals"), s.decimals],
+                [t("targets.averageDeal"), s.averageDeal],
+                [t("targets.periodsPerYear"), 12],
+              ];
+              const P = await ops.addTable(
+                sheet,
+                { name: t("targets.tableParameters"), topLeft: "A3", headers: [L.parameter, L.value], rows: params },
+                { signal },
+              );
+              tick();
+              const months = Array.from({ length: 12 }, (_, i) =>
+                serialToIso(ymdToSerial(start!.year, start!.month + i, 1)).slice(0, 7),
+              );
+              const weights = seasonWeights ?? new Array<number>(12).fill(1);
+              const S = await ops.addTable(
+                sheet,
+                {
+                  name: t("targets.tableSeasonality"),
+                  topLeft: "D3",
+                  headers: [L.month, L.weight],
+                  rows: months.map((m, i) => [m, weights[i] ?? 0]),
+                },
+                { signal },
+              );
+              tick();
+              let O: string | undefined;
+              if (owners.length > 0) {
+                O = await ops.addTable(
+                  sheet,
+                  {
+                    name: t("targets.tableOwners"),
+                    topLeft: "G3",
+                    headers: [L.owner, L.weight],
+                    rows: owners.map((o, i) => [o, ownerWeights ? ownerWeights[i] : 1]),
+                  },
+                  { signal },
+                );
+              }
+              tick();
+              let H: string | undefined;
+              if (holidays.dates.length > 0) {
+                H = await ops.addTable(
+                  sheet,
+                  {
+                    name: t("targets.tableHolidays"),
+                    topLeft: "J3",
+                    headers: [L.holiday],
+                    rows: holidays.dates.map((d) => [serialToIso(d)]),
+                  },
+                  { signal },
+                );
+              }
+              let C: string | undefined;
+              if (conversionRates.length > 0) {
+                C = await ops.addTable(
+                  sheet,
+                  {
+                    name: t("targets.tableConversions"),
+                    topLeft: "L3",
+                    headers: [L.stage, L.conversion],
+                    rows: conversionRates.map((r, i) => [stageNames[i] ?? `${i + 1}`, r]),
+                    numberFormats: { [L.conversion]: "0%" },
+                  },
+                  { signal },
+                );
+              }
+              tick();
+              const param = (n: number) => `INDEX(${structuredRef(P, L.value)},${n})`;
+              const tallest = Math.max(params.length, 12, owners.length, holidays.dates.length, conversionRates.length);
+              const planRow = 3 + tallest + 3;
+              const args = [
+                param(1),
+                param(2),
+                param(3),
+                structuredRef(S, L.weight),
+                O ? structuredRef(O, L.owner) : "",
+                O ? structuredRef(O, L.weight) : "",
+                param(4),
+                H ? structuredRef(H, L.holiday) : "",
+              ];
+              while (args[args.length - 1] === "") args.pop();
+              await ops.writeBlock(sheet, { topLeft: `A${planRow - 1}`, formulas: [[t("targets.planHeading")]] });
+              await ops.writeBlock(sheet, {
+                topLeft: `A${planRow}`,
+                formulas: [[`=SALES.TARGETPLAN(${args.join(",")})`]],
+              });
+              const planRows = plan.value?.length ?? 14;
+              const planColumns = owners.length > 0 ? owners.length + 2 : 2;
+              await ops.setNumberFormat(
+                sheet,
+                `B${planRow + 1}:${columnLetters(planColumns - 1)}${planRow + planRows - 1}`,
+                moneyFormat(currency, s.decimals),
+              );
+              tick();
+              if (C) {
+                const col = columnLetters(Math.max(2, owners.length + 2) + 1);
+                const ownersCount = O ? `ROWS(${structuredRef(O, L.owner)})` : "1";
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${planRow - 1}`,
+                  formulas: [[t("targets.activityHeading")]],
+                });
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${planRow}`,
+                  formulas: [
+                    [
+                      `=${structuredRef(C, L.stage)}`,
+                      `=SALES.ACTIVITYPLAN(${param(1)},${param(5)},${structuredRef(C, L.conversion)},${param(6)},${ownersCount})`,
+                    ],
+                  ],
+                });
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${planRow + conversionRates.length}`,
+                  formulas: [[t("targets.won")]],
+                });
+              }
+              tick();
+              const formulaCells = [`A${planRow}`];
+              if (C)
+                formulaCells.push(
+                  `${columnLetters(Math.max(2, owners.length + 2) + 1)}${planRow}`,
+                  `${columnLetters(Math.max(2, owners.length + 2) + 2)}${planRow}`,
+                );
+              return formulaCells;
+            },
           );
-          tick();
-          if (C) {
-            const col = columnLetters(Math.max(2, owners.length + 2) + 1);
-            const ownersCount = O ? `ROWS(${structuredRef(O, L.owner)})` : "1";
-            await ops.writeBlock(sheet, { topLeft: `${col}${planRow - 1}`, formulas: [[t("targets.activityHeading")]] });
-            await ops.writeBlock(sheet, {
-              topLeft: `${col}${planRow}`,
-              formulas: [[`=${structuredRef(C, L.stage)}`, `=SALES.ACTIVITYPLAN(${param(1)},${param(5)},${structuredRef(C, L.conversion)},${param(6)},${ownersCount})`]],
-            });
-            await ops.writeBlock(sheet, { topLeft: `${col}${planRow + conversionRates.length}`, formulas: [[t("targets.won")]] });
+          // What the plan sheet shows, not what was meant: formulas that evaluate to errors are reported.
+          const erred = built ? await ops.findErrorCells(built.sheet, built.result) : [];
+          return built ? { sheet: built.sheet, erred } : undefined;
+        },
+        (r) => {
+          // Declined at the confirmation: nothing happened, so nothing is reported (and nothing green).
+          if (!r) return undefined;
+          if (r.erred.length > 0) {
+            const codes: Record<string, number> = {};
+            for (const e of r.erred) codes[e.code] = (codes[e.code] ?? 0) + 1;
+            return {
+              intent: "warning",
+              text: t("targets.insertErred", {
+                sheet: r.sheet,
+                count: formatCount(language, r.erred.length),
+                codes: errorSummary(codes),
+              }),
+            };
           }
-          tick();
-          const formulaCells = [`A${planRow}`];
-          if (C) formulaCells.push(`${columnLetters(Math.max(2, owners.length + 2) + 1)}${planRow}`, `${columnLetters(Math.max(2, owners.length + 2) + 2)}${planRow}`);
-          return formulaCells;
-        });
-        // What the plan sheet shows, not what was meant: formulas that evaluate to errors are reported.
-        const erred = built ? await ops.findErrorCells(built.sheet, built.result) : [];
-        return built ? { sheet: built.sheet, erred } : undefined;
-      },
-      (r) => {
-        // Declined at the confirmation: nothing happened, so nothing is reported (and nothing green).
-        if (!r) return undefined;
-        if (r.erred.length > 0) {
-          const codes: Record<string, number> = {};
-          for (const e of r.erred) codes[e.code] = (codes[e.code] ?? 0) + 1;
-          return { intent: "warning", text: t("targets.insertErred", { sheet: r.sheet, count: formatCount(language, r.erred.length), codes: errorSummary(codes) }) };
-        }
-        return t("targets.inserted", { sheet: r.sheet });
-      },
-      "insert",
-    ).then((r) => {
-      if (r) update({ reportSheet: r.sheet });
-    });
+          return t("targets.inserted", { sheet: r.sheet });
+        },
+        "insert",
+      )
+      .then((r) => {
+        if (r) update({ reportSheet: r.sheet });
+      });
   };
 
   const rows = plan.value ?? [];
@@ -338,8 +462,12 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             step={10000}
             onNumber={(v) => update({ annualTarget: v })}
           />
-          <Field label={t("targets.startMonth")} hint={t("targets.startHint")}
-            validationState={start ? "none" : "error"} validationMessage={start ? undefined : t("targets.badStart")}>
+          <Field
+            label={t("targets.startMonth")}
+            hint={t("targets.startHint")}
+            validationState={start ? "none" : "error"}
+            validationMessage={start ? undefined : t("targets.badStart")}
+          >
             <Input type="month" value={s.startMonth} onChange={(_, d) => update({ startMonth: d.value })} />
           </Field>
           <SelectField
@@ -349,24 +477,54 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             labels={(o) => t(o === "M" ? "targets.month" : o === "Q" ? "targets.quarter" : "targets.week")}
             onChange={(v) => update({ period: (v || "M") as Period })}
           />
-          <NumberField label={t("targets.decimals")} kind="integer" value={s.decimals} min={0} max={6} onNumber={(v) => update({ decimals: v })} />
+          <NumberField
+            label={t("targets.decimals")}
+            kind="integer"
+            value={s.decimals}
+            min={0}
+            max={6}
+            onNumber={(v) => update({ decimals: v })}
+          />
         </FieldRow>
       </Section>
 
       <Section title={t("targets.historyTitle")}>
         <Hint>{t("targets.historyHint")}</Hint>
         <FieldRow>
-          <TableField label={t("common.table")} tables={tables} value={historyTable} onChange={(v) => update({ historyTable: v })} />
-          <SelectField label={t("targets.dateColumn")} value={historyDate} options={historyHeaders} onChange={(v) => update({ historyDate: v })} />
-          <SelectField label={t("targets.amountColumn")} value={historyAmount} options={historyHeaders} onChange={(v) => update({ historyAmount: v })} />
-          <SelectField label={t("targets.ownerColumn")} value={historyOwner} options={historyHeaders} onChange={(v) => update({ historyOwner: v })} />
+          <TableField
+            label={t("common.table")}
+            tables={tables}
+            value={historyTable}
+            onChange={(v) => update({ historyTable: v })}
+          />
+          <SelectField
+            label={t("targets.dateColumn")}
+            value={historyDate}
+            options={historyHeaders}
+            onChange={(v) => update({ historyDate: v })}
+          />
+          <SelectField
+            label={t("targets.amountColumn")}
+            value={historyAmount}
+            options={historyHeaders}
+            onChange={(v) => update({ historyAmount: v })}
+          />
+          <SelectField
+            label={t("targets.ownerColumn")}
+            value={historyOwner}
+            options={historyHeaders}
+            onChange={(v) => update({ historyOwner: v })}
+          />
         </FieldRow>
         <NoticeBar notice={history.error ? { intent: "error", text: history.error } : undefined} />
       </Section>
 
       <Section title={t("targets.seasonalityTitle")}>
         <Field label={t("targets.seasonality")}>
-          <RadioGroup value={s.seasonality} onChange={(_, d) => update({ seasonality: d.value as TargetSettings["seasonality"] })}>
+          <RadioGroup
+            value={s.seasonality}
+            onChange={(_, d) => update({ seasonality: d.value as TargetSettings["seasonality"] })}
+          >
             <Radio value="equal" label={t("targets.equal")} />
             <Radio value="history" label={t("targets.fromHistory")} />
             <Radio value="typed" label={t("targets.typed")} />
@@ -375,7 +533,9 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         {s.seasonality === "typed" ? (
           <div className={styles.weights}>
             {Array.from({ length: 12 }, (_, i) => {
-              const label = start ? serialToIso(ymdToSerial(start.year, start.month + i, 1)).slice(0, 7) : String(i + 1);
+              const label = start
+                ? serialToIso(ymdToSerial(start.year, start.month + i, 1)).slice(0, 7)
+                : String(i + 1);
               return (
                 <NumberField
                   key={i}
@@ -394,13 +554,18 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
           </div>
         ) : null}
         {s.seasonality === "history" && seasonWeights ? (
-          <Hint>{t("targets.historyWeights", { weights: seasonWeights.map((w) => formatNumber(language, w)).join(" · ") })}</Hint>
+          <Hint>
+            {t("targets.historyWeights", { weights: seasonWeights.map((w) => formatNumber(language, w)).join(" · ") })}
+          </Hint>
         ) : null}
       </Section>
 
       <Section title={t("targets.ownersTitle")}>
         <Field label={t("targets.ownerSource")}>
-          <RadioGroup value={s.ownerSource} onChange={(_, d) => update({ ownerSource: d.value as TargetSettings["ownerSource"] })}>
+          <RadioGroup
+            value={s.ownerSource}
+            onChange={(_, d) => update({ ownerSource: d.value as TargetSettings["ownerSource"] })}
+          >
             <Radio value="none" label={t("targets.noOwners")} />
             <Radio value="table" label={t("targets.ownersFromTable")} />
             <Radio value="typed" label={t("targets.ownersTyped")} />
@@ -408,8 +573,18 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         </Field>
         {s.ownerSource === "table" ? (
           <FieldRow>
-            <TableField label={t("common.table")} tables={tables} value={ownersTable} onChange={(v) => update({ ownersTable: v })} />
-            <SelectField label={t("targets.ownerColumn")} value={ownersColumn} options={ownersHeaders} onChange={(v) => update({ ownersColumn: v })} />
+            <TableField
+              label={t("common.table")}
+              tables={tables}
+              value={ownersTable}
+              onChange={(v) => update({ ownersTable: v })}
+            />
+            <SelectField
+              label={t("targets.ownerColumn")}
+              value={ownersColumn}
+              options={ownersHeaders}
+              onChange={(v) => update({ ownersColumn: v })}
+            />
           </FieldRow>
         ) : null}
         {s.ownerSource === "typed" ? (
@@ -419,15 +594,23 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
         ) : null}
         {s.ownerSource !== "none" ? (
           <Field label={t("targets.ownerWeights")}>
-            <RadioGroup value={s.ownerWeighting} onChange={(_, d) => update({ ownerWeighting: d.value as "equal" | "history" })}>
+            <RadioGroup
+              value={s.ownerWeighting}
+              onChange={(_, d) => update({ ownerWeighting: d.value as "equal" | "history" })}
+            >
               <Radio value="equal" label={t("targets.equal")} />
               <Radio value="history" label={t("targets.byHistory")} />
             </RadioGroup>
           </Field>
         ) : null}
-        <Field label={t("targets.holidays")} hint={t("targets.holidaysHint")}
+        <Field
+          label={t("targets.holidays")}
+          hint={t("targets.holidaysHint")}
           validationState={holidays.invalid.length > 0 ? "error" : "none"}
-          validationMessage={holidays.invalid.length > 0 ? t("targets.badHolidays", { items: holidays.invalid.join(", ") }) : undefined}>
+          validationMessage={
+            holidays.invalid.length > 0 ? t("targets.badHolidays", { items: holidays.invalid.join(", ") }) : undefined
+          }
+        >
           <Textarea value={s.holidays} onChange={(_, d) => update({ holidays: d.value })} />
         </Field>
       </Section>
@@ -474,8 +657,18 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             step={1000}
             onNumber={(v) => update({ averageDeal: v })}
           />
-          <TableField label={t("targets.stagesTable")} tables={tables} value={conversionsTable} onChange={(v) => update({ conversionsTable: v })} />
-          <SelectField label={t("targets.conversionColumn")} value={conversionsColumn} options={conversionHeaders} onChange={(v) => update({ conversionsColumn: v })} />
+          <TableField
+            label={t("targets.stagesTable")}
+            tables={tables}
+            value={conversionsTable}
+            onChange={(v) => update({ conversionsTable: v })}
+          />
+          <SelectField
+            label={t("targets.conversionColumn")}
+            value={conversionsColumn}
+            options={conversionHeaders}
+            onChange={(v) => update({ conversionsColumn: v })}
+          />
         </FieldRow>
         {activity?.error ? <NoticeBar notice={{ intent: "warning", text: activity.error }} /> : null}
         {activity?.value ? (
@@ -490,7 +683,9 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
               {activity.value.map((row, i) => (
                 <TableRow key={i}>
                   <TableCell>{i < stageNames.length ? stageNames[i] : t("targets.won")}</TableCell>
-                  <TableCell className={styles.numeric}>{typeof row[0] === "number" ? formatCount(language, row[0]) : String(row[0])}</TableCell>
+                  <TableCell className={styles.numeric}>
+                    {typeof row[0] === "number" ? formatCount(language, row[0]) : String(row[0])}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
