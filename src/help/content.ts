@@ -113,7 +113,8 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       title: "Formulas or values",
       paragraphs: [
         "The pane writes SALES formulas, one per row of a table column, so the results update when your data changes.",
-        "For very large tables it offers computed values instead: a formula on every row makes recalculation slow, and Excel on the web limits what one request can carry (about 5 MB), so large results are written in chunks. Values are a snapshot: run the action again after the data changes. In {ui:tab.scoring} you can set the row count above which values are offered.",
+        "For very large tables it offers computed values instead. Inside a table every row's formula is recalculated on each edit, and each call carries its row, the whole rules table and the header row; Excel on the web also caps one call at about 5 MB (#CALC! above it). The pane estimates those bytes from your own data and the platform: on Excel for the web it proposes values when one edit would send more than 128 MB (or one call more than 4 MB), on Windows and Mac above 1 GB — and says why in the dialog. You can also set a row count above which values are offered ({ui:tab.scoring}).",
+        "Values are a snapshot: they do not update by themselves. After the leads or rules change, use **{ui:scoring.refreshValues}** (it shows the cells it will change and asks first).",
       ],
     },
     privacy: {
@@ -244,7 +245,8 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       title: "写入公式还是数值",
       paragraphs: [
         "任务窗格写入的是 SALES 公式，表格列的每一行一个公式，数据变化时结果会自动更新。",
-        "表格非常大时，窗格会建议改为写入计算好的数值：每行一个公式会让重算变慢，而且网页版 Excel 对单次请求的数据量有限制（约 5 MB），所以大量结果会分批写入。数值只是当时的快照：数据变化后请重新运行该操作。在“{ui:tab.scoring}”中可以设置超过多少行时改为写入数值。",
+        "表格非常大时，窗格会建议改为写入计算好的数值。在表格中，每次编辑都会重新计算每一行的公式，每次调用都要携带该行、整张评分规则表和标题行；网页版 Excel 还把单次调用的数据量限制在约 5 MB（超过时显示 #CALC!）。窗格根据您自己的数据和所用平台估算这些字节数：在网页版 Excel 中，一次编辑超过 128 MB（或单次调用超过 4 MB）时建议写入数值；在 Windows 和 Mac 上为 1 GB，并在对话框中说明原因。也可以在“{ui:tab.scoring}”中设置超过多少行时改为写入数值。",
+        "数值只是当时的快照，不会自动更新。线索或规则变化后，请使用“{ui:scoring.refreshValues}”（会先列出将要修改的单元格并征得同意）。",
       ],
     },
     privacy: {

@@ -74,7 +74,9 @@ async function boot(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const displayLanguage = params.get("lang") ?? "en-US";
   const theme = params.get("theme") === "dark" ? "dark" : "light";
-  const host = createSimHost({ displayLanguage, theme, parameters: await loadParameterShapes() });
+  // ?platform=PC simulates Excel on Windows (no 5 MB cap on a custom function's arguments); default the web.
+  const platform = params.get("platform") ?? undefined;
+  const host = createSimHost({ displayLanguage, theme, platform, parameters: await loadParameterShapes() });
   host.install(window as unknown as Record<string, unknown>);
   window.__salesSim = host;
   await seedWorkbook(host, displayLanguage);

@@ -11,6 +11,7 @@
  * the formulas whose cells — or possible spills — a reference covers; another pass runs only when a
  * circular dependency was met.
  */
+import { cellBytes, matrixBytes } from "../excel/payload";
 import { MAX_COLUMNS, Rect, parseLocalAddress, rectColumns, rectRows } from "./address";
 import { Env, deref, isKnownFunction, lookupFunction } from "./formula/functions";
 import { BinaryOp, Node, parseFormula } from "./formula/parser";
@@ -65,6 +66,8 @@ export interface CalcOptions {
   today?: () => number;
   /** Builds the error object Excel hands a function for an error cell (CustomFunctions.Error in Excel). */
   makeError?: (code: string) => unknown;
+  /** Largest JSON payload of one custom-function call's arguments (Excel for the web: about 5 MB); above it #CALC!. */
+  payloadLimit?: number;
 }
 
 const ERROR_CODES = new Set([
@@ -946,6 +949,12 @@ export class Calculator {
     });
     const arity = shapes?.length ?? fn.length;
     while (values.length < arity) values.push(null);
+    const limit = this.options.payloadLimit;
+    if (limit !== undefined) {
+      let bytes = 0;
+      for (const v of values) bytes += Array.isArray(v) ? matrixBytes(v as unknown[][]) : cellBytes(v);
+      if (bytes > limit) return CALC;
+    }
     const result = fn(...values);
     if (result && typeof result === "object" && typeof (result as { then?: unknown }).then === "function") return BUSY;
     if (Array.isArray(result)) return fromFunctionMatrix(result as unknown[][]);

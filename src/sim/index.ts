@@ -11,6 +11,7 @@
  * });
  * host.model.dump("Sheet1"); // { A1: { value: "x" } }
  */
+import { WEB_CALL_LIMIT } from "../excel/payload";
 import * as salesFunctions from "../functions/functions";
 import { RequestContext } from "./api";
 import { Calculator, ParameterShape, SalesFunction } from "./calc";
@@ -45,6 +46,11 @@ export interface SimHostOptions {
   refusedChartTypes?: string[];
   /** Serial date TODAY() returns (default the machine's local date). */
   today?: () => number;
+  /**
+   * Office.context.platform (default "OfficeOnline"). On "OfficeOnline" a custom function whose arguments exceed
+   * about 5 MB of JSON answers #CALC!, as Excel for the web does.
+   */
+  platform?: string;
 }
 
 export interface SimExcel {
@@ -131,6 +137,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     functions: options.functions ?? functionsById(salesFunctions as unknown as Record<string, unknown>),
     parameters: options.parameters,
     today: options.today,
+    payloadLimit: (options.platform ?? "OfficeOnline") === "OfficeOnline" ? WEB_CALL_LIMIT : undefined,
     makeError: (code) => {
       const cf = (globalThis as { CustomFunctions?: { Error?: new (c: string) => unknown } }).CustomFunctions;
       return cf?.Error ? new cf.Error(code) : new SimCustomFunctionError(code);
@@ -175,6 +182,7 @@ export function createSimHost(options: SimHostOptions = {}): SimHost {
     displayLanguage: options.displayLanguage ?? "en-US",
     theme: options.theme ?? "light",
     settings: model.settings,
+    platform: options.platform ?? "OfficeOnline",
   });
 
   return {

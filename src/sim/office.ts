@@ -87,8 +87,10 @@ export function createOffice(options: {
   displayLanguage: string;
   theme: SimTheme;
   settings: Map<string, unknown>;
+  platform?: string;
 }): SimOffice {
-  const info = { host: "Excel", platform: "OfficeOnline" };
+  const platform = options.platform ?? "OfficeOnline";
+  const info = { host: "Excel", platform };
   return {
     onReady(callback) {
       // Office calls back asynchronously, after the page's scripts ran.
@@ -104,7 +106,7 @@ export function createOffice(options: {
       contentLanguage: options.displayLanguage,
       officeTheme: officeTheme(options.theme),
       host: "Excel",
-      platform: "OfficeOnline",
+      platform,
       requirements: {
         isSetSupported(name: string, version?: string) {
           const max = SUPPORTED_SETS[name.toLowerCase()];

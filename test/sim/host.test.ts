@@ -575,3 +575,41 @@ describe("worksheets, tables, charts, settings, selection", () => {
     expect(host.Office.context.requirements.isSetSupported("ExcelApi", "1.99")).toBe(false);
   });
 });
+
+describe("the 5 MB cap on a custom function's arguments (Excel for the web)", () => {
+  // A whole-column argument of about 6 MB: 300,000 cells of 20 characters.
+  const big = Array.from({ length: 300000 }, (_, i) => [`lead-${String(i).padStart(15, "0")}`]);
+  const echo = { COUNTCELLS: (m: unknown) => (m as unknown[][]).length };
+  const run = async (platform: string) => {
+    const host = createSimHost({ functions: echo, platform, calculate: true });
+    // Written in requests under Office.js's own 5 MB request limit.
+    for (let start = 0; start < big.length; start += 100000) {
+      await host.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange(`A${start + 1}:A${start + 100000}`).values = big.slice(
+          start,
+          start + 100000,
+        );
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk, each under the request limit
+        await context.sync();
+      });
+    }
+    await host.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C1").formulas = [[`=SALES.COUNTCELLS(A1:A${big.length})`]];
+      sheet.getRange("C2").formulas = [["=SALES.COUNTCELLS(A1:A1000)"]];
+      await context.sync();
+    });
+    return [host.model.dump("Sheet1").C1, host.model.dump("Sheet1").C2];
+  };
+
+  test("on OfficeOnline a call over 5 MB answers #CALC!, a small one works", async () => {
+    const [c1, c2] = await run("OfficeOnline");
+    expect(c1).toMatchObject({ value: "#CALC!" });
+    expect(c2).toMatchObject({ value: 1000 });
+  });
+
+  test("on PC the same call works", async () => {
+    const [c1] = await run("PC");
+    expect(c1).toMatchObject({ value: 300000 });
+  });
+});

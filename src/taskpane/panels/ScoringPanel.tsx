@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, ColumnSpec, TableColumns } from "../../excel/types";
+import { averageCellBytes, currentPlatform, decideRowFormulas, matrixBytes } from "../../excel/payload";
 import { formatCount, formatRange } from "../../i18n";
 import { BarList, type Bar } from "../BarList";
 import {
@@ -90,6 +91,8 @@ interface ScoringSettings {
   rowLimit: number;
   /** Names of the Score / Grade / Why columns written last time, so a re-run refreshes them. */
   columns?: { score: string; grade: string; why: string };
+  /** The columns were last written as computed values (they need Refresh values to update). */
+  valuesWritten?: boolean;
 }
 
 /** Rule edits not yet saved, kept in the workbook so closing or reloading the pane does not lose them. */
@@ -271,11 +274,36 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
     await refreshTables();
   };
 
-  const addScoreColumns = async () => {
+  const addScoreColumns = async (refresh = false) => {
     if (columnsBlocked || !leads.data || !span) return;
     const rowCount = leads.data.rowCount;
-    let mode: "formulas" | "values" = "formulas";
-    if (rowCount > settings.rowLimit) {
+    let mode: "formulas" | "values" = refresh ? "values" : "formulas";
+    // What one edit of the table makes Excel send: every row's LEADSCORE and SCOREDETAIL call carries its row,
+    // the rules table and the header row (src/excel/payload.ts).
+    const payload = decideRowFormulas({
+      platform: currentPlatform(),
+      rows: rowCount,
+      rowCells: span.headers.length,
+      bytesPerCell: averageCellBytes(span.headers.map((h) => leads.data?.columns[h] ?? [])),
+      sharedBytes: matrixBytes(ruleMatrix) + matrixBytes([span.headers]),
+      callsPerRow: 2,
+    });
+    if (refresh) {
+      // Refresh values: recompute what was written as values, with the same confirmation of changed cells below.
+    } else if (payload.mode === "values") {
+      const answer = await confirm({
+        title: t("scoring.bigTitle"),
+        message: t(payload.web ? "scoring.payloadWeb" : "scoring.payloadDesktop", {
+          rows: formatCount(language, rowCount),
+          max: formatCount(language, payload.maxRows),
+          size: formatCount(language, Math.round(payload.perRecalcBytes / 1048576)),
+        }),
+        confirmLabel: t("scoring.writeValues"),
+        alternateLabel: t("scoring.writeFormulas"),
+      });
+      if (answer === "cancel") return;
+      mode = answer === "confirm" ? "values" : "formulas";
+    } else if (rowCount > settings.rowLimit) {
       const answer = await confirm({
         title: t("scoring.bigTitle"),
         message: t("scoring.bigMessage", {
@@ -347,7 +375,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
       });
       if (answer !== "confirm") return;
     }
-    await task.run(
+    const written = await task.run(
       async (signal, onProgress) => {
         await ops.addColumns(leadsTable, specs, { signal, onProgress });
         // What the written cells show, not what was meant: formulas that evaluate to errors are reported.
@@ -371,7 +399,7 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
       },
       "columns",
     );
-    update({ columns: names });
+    if (written) update({ columns: names, valuesWritten: mode === "values" });
     await refreshTables();
     setLeadsVersion((v) => v + 1);
   };
@@ -618,12 +646,21 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            onClick={addScoreColumns}
+            onClick={() => void addScoreColumns()}
             disabledFocusable={Boolean(columnsBlocked) || task.running}
             aria-describedby={columnsBlocked ? columnsReasonId : undefined}
           >
             {t("scoring.addColumns")}
           </Button>
+          {settings.valuesWritten ? (
+            <Button
+              onClick={() => void addScoreColumns(true)}
+              disabledFocusable={Boolean(columnsBlocked) || task.running}
+              aria-describedby={columnsBlocked ? columnsReasonId : undefined}
+            >
+              {t("scoring.refreshValues")}
+            </Button>
+          ) : null}
         </div>
         {columnsBlocked ? (
           <span id={columnsReasonId} className={styles.why}>
