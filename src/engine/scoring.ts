@@ -379,8 +379,8 @@ export interface ScoreResult {
   ruleSet: RuleSet;
   /** The compiled table the result came from (its labels are cached there). */
   plan?: ScoringPlan;
-  /** Per column plan, one word per lead: bit j set when the plan's rule j matched. */
-  bits: Uint32Array[];
+  /** Per column plan p and lead i, bits[p * count + i]: bit j set when the plan's rule j matched. */
+  bits: Uint32Array;
   /** The column plans `bits` refers to. */
   columns: ColumnPlan[];
   /** The scores, when evaluated for scores only (then `bits` is empty). */
@@ -437,8 +437,9 @@ interface ScoringPlan {
   /** Group caps, and a scratch row of group sums (calls never overlap: JavaScript is single-threaded). */
   caps: Float64Array;
   groupSums: Float64Array;
-  /** SCOREDETAIL's label per rule, made on first use. */
+  /** SCOREDETAIL's label per rule, and where each rule's bit is, made on first use (reset with the columns). */
   labels?: string[];
+  where?: { planOf: Int32Array; bitOf: Uint32Array };
 }
 
 /** Largest number of distinct texts a column's memo keeps across calls before it starts afresh. */
@@ -528,12 +529,13 @@ export function evaluateRules(
   if (plan.columns === undefined || !Object.is(plan.asOf, asOf)) {
     plan.columns = columnPlans(plan.ruleSet, asOf);
     plan.asOf = asOf;
+    plan.where = undefined;
   }
   const count = Math.max(0, rows.length - first);
   const columns = plan.columns;
   const { groups } = plan.ruleSet;
   const nPlans = columns.length;
-  const bits = scoresOnly ? [] : columns.map(() => new Uint32Array(count));
+  const bits = new Uint32Array(scoresOnly ? 0 : nPlans * count);
   const scores = scoresOnly ? new Float64Array(count) : undefined;
   const errors = new Map<number, XlError>();
   const scratch: CellView = { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" };
@@ -596,7 +598,7 @@ export function evaluateRules(
         word = resultsFor(col.colRules, viewOf(cell), asOf);
       }
       if (!scoresOnly) {
-        bits[p][i] = word;
+        bits[p * count + i] = word;
         continue;
       }
       if (word === 0) continue;
@@ -692,9 +694,9 @@ export function scoreValues(result: ScoreResult): Float64Array {
     const colRules = columns[p].colRules;
     const points = colRules.map((r) => r.points);
     const targets = colRules.map((r) => (r.group >= 0 ? groupSums[r.group] : scores));
-    const words = bits[p];
+    const base = p * count;
     for (let i = 0; i < count; i++) {
-      let b = words[i];
+      let b = bits[base + i];
       while (b !== 0) {
         const j = 31 - Math.clz32(b & -b);
         targets[j][i] += points[j];
@@ -723,6 +725,18 @@ export function scoresOf(result: ScoreResult): Array<number | XlError> {
   return scoreColumn(result).map((r) => r[0]);
 }
 
+function ruleWhere(ruleCount: number, columns: ColumnPlan[]): { planOf: Int32Array; bitOf: Uint32Array } {
+  const planOf = new Int32Array(ruleCount);
+  const bitOf = new Uint32Array(ruleCount);
+  columns.forEach((col, p) =>
+    col.ruleIdx.forEach((k, j) => {
+      planOf[k] = p;
+      bitOf[k] = (1 << j) >>> 0;
+    }),
+  );
+  return { planOf, bitOf };
+}
+
 /** SCOREDETAIL's text per rule: "field operator value (+points)". */
 function ruleLabels(rules: CompiledRule[]): string[] {
   return rules.map((rule) => {
@@ -738,10 +752,10 @@ function ruleLabels(rules: CompiledRule[]): string[] {
 export function detailsOf(result: ScoreResult): Array<string | XlError> {
   const { count, ruleSet, bits, columns, errors, plan } = result;
   const { rules, groups } = ruleSet;
-  // Where each rule's bit lives: column plan and bit.
-  const wordOf: Uint32Array[] = new Array(rules.length);
-  const bitOf = new Uint32Array(rules.length);
-  columns.forEach((col, p) => col.ruleIdx.forEach((k, j) => ((wordOf[k] = bits[p]), (bitOf[k] = (1 << j) >>> 0))));
+  // Where each rule's bit lives: its column plan and bit (kept with the plan for per-row calls).
+  const where = plan?.where ?? ruleWhere(rules.length, columns);
+  if (plan !== undefined) plan.where = where;
+  const { planOf, bitOf } = where;
   const labels = plan?.labels ?? ruleLabels(rules);
   if (plan !== undefined) plan.labels = labels;
   const out: Array<string | XlError> = new Array(count);
@@ -755,7 +769,7 @@ export function detailsOf(result: ScoreResult): Array<string | XlError> {
     const parts: string[] = [];
     groupSums.fill(0);
     for (let k = 0; k < rules.length; k++) {
-      if ((wordOf[k][i] & bitOf[k]) === 0) continue;
+      if ((bits[planOf[k] * count + i] & bitOf[k]) === 0) continue;
       parts.push(labels[k]);
       if (rules[k].group >= 0) groupSums[rules[k].group] += rules[k].points;
     }
