@@ -16,6 +16,11 @@ export interface SampleTable {
 
 export interface SampleContent {
   leads: SampleTable;
+  /** Monthly sales totals of the last 30 months (one month without deals): SALES.FORECAST's history. */
+  history: SampleTable;
+  historyColumns: { month: string; amount: string };
+  /** Headers of the Leads columns holding the date each record entered each stage, in stage order. */
+  stageEntryColumns: string[];
   rules: SampleTable;
   stages: SampleTable;
   targets: SampleTable;
@@ -45,6 +50,8 @@ export interface LeadColumns {
   created: string;
   lastContact: string;
   nextFollowUp: string;
+  /** When a closed (won or lost) deal closed; blank while open. */
+  closedDate: string;
 }
 
 export interface SampleLabels {
@@ -65,6 +72,18 @@ export interface SampleLabels {
   annualTarget: string;
   planStart: string;
   averageDeal: string;
+  historySheet: string;
+  attainmentMonth: string;
+  actuals: string;
+  attainmentGrid: string;
+  funnelByRegion: string;
+  stageTime: string;
+  forecast: string;
+  forecastChart: string;
+  chartMonth: string;
+  chartHistory: string;
+  chartForecast: string;
+  topDeals: string;
 }
 
 const COLUMNS: Record<SampleLang, LeadColumns> = {
@@ -85,6 +104,7 @@ const COLUMNS: Record<SampleLang, LeadColumns> = {
     created: "Created",
     lastContact: "LastContact",
     nextFollowUp: "NextFollowUp",
+    closedDate: "ClosedDate",
   },
   zh: {
     company: "公司",
@@ -103,6 +123,7 @@ const COLUMNS: Record<SampleLang, LeadColumns> = {
     created: "创建日期",
     lastContact: "最近联系",
     nextFollowUp: "下次跟进",
+    closedDate: "成交日期",
   },
 };
 
@@ -125,6 +146,18 @@ const LABELS: Record<SampleLang, SampleLabels> = {
     annualTarget: "Annual target",
     planStart: "Plan start",
     averageDeal: "Average deal size",
+    historySheet: "History",
+    attainmentMonth: "This month: attainment by owner",
+    actuals: "Actual by owner (won deals, by closed date)",
+    attainmentGrid: "Attainment: actual ÷ plan",
+    funnelByRegion: "Funnel by region (reached)",
+    stageTime: "Time in stage (days) and the sales cycle",
+    forecast: "Sales forecast: next 12 months (95% bounds)",
+    forecastChart: "Monthly sales: history and forecast",
+    chartMonth: "Month",
+    chartHistory: "Sales",
+    chartForecast: "Forecast",
+    topDeals: "Open deals most likely to close (win probability and why)",
   },
   zh: {
     leadsSheet: "线索",
@@ -144,6 +177,18 @@ const LABELS: Record<SampleLang, SampleLabels> = {
     annualTarget: "年度目标",
     planStart: "计划开始",
     averageDeal: "平均成交额",
+    historySheet: "历史销售",
+    attainmentMonth: "本月：各负责人完成率",
+    actuals: "各负责人实际业绩（赢单，按成交日期）",
+    attainmentGrid: "完成率：实际 ÷ 计划",
+    funnelByRegion: "分地区销售漏斗（到达数量）",
+    stageTime: "各阶段停留天数与销售周期",
+    forecast: "销售预测：未来 12 个月（95% 区间）",
+    forecastChart: "月度销售额：历史与预测",
+    chartMonth: "月份",
+    chartHistory: "销售额",
+    chartForecast: "预测",
+    topDeals: "最可能成交的进行中商机（赢单概率及原因）",
   },
 };
 
@@ -168,6 +213,8 @@ const OWNERS: Record<SampleLang, string[]> = {
   zh: ["张伟", "李娜", "王芳", "刘洋", "陈静"],
 };
 const OWNER_WEIGHTS = [3, 2, 2, 2, 1];
+/** Each owner's territory (index into REGIONS): every owner has one region. */
+const OWNER_REGION = [2, 0, 1, 3, 4];
 
 const INDUSTRIES: Record<SampleLang, string[]> = {
   en: ["Manufacturing", "Retail", "Healthcare", "Finance", "Logistics", "Education", "Software"],
@@ -254,6 +301,9 @@ export function sampleContent(
   };
 
   const rows: CellValue[][] = [];
+  // Stage-entry and closed dates come from their own generator, so the other columns stay as they were.
+  const dates = seededRandom(20240602);
+  const days = (min: number, max: number): number => min + Math.floor(dates() * (max - min + 1));
   for (let i = 0; i < count; i++) {
     const employees = pick([12, 25, 40, 80, 120, 250, 400, 650, 1200, 3000]) + int(0, 9);
     const created = asOf - int(5, 360);
@@ -281,11 +331,26 @@ export function sampleContent(
       timelineRoll < 0.15 ? "" : timelineRoll < 0.22 ? (lang === "zh" ? "未知" : "Unknown") : asOf + int(-30, 200);
     const open = outcome === "";
     const nextFollowUp: CellValue = open ? asOf + int(-21, 30) : "";
+    const company = companyName();
+    const industry = pick(INDUSTRIES[lang]);
+    pick(REGIONS[lang]); // the region follows the owner (below); the draw keeps the sequence of the other columns
+    const owner = pick(OWNERS[lang]);
+    const region = REGIONS[lang][OWNER_REGION[OWNERS[lang].indexOf(owner)]];
+    // The date the record entered each stage it reached: a won deal reached every stage, an open or lost one its
+    // stage and those before (a blank stage is the first). Dates never go backwards and never pass today.
+    const reached = outcome === wonWord ? stages.length - 1 : stageIndex;
+    const entries: CellValue[] = stages.map(() => "");
+    let day = created;
+    for (let k = 0; k <= reached; k++) {
+      if (k > 0) day = Math.min(asOf, day + days(4, 28));
+      entries[k] = day;
+    }
+    const closedDate: CellValue = open ? "" : Math.min(asOf, day + days(3, 30));
     rows.push([
-      companyName(),
-      pick(INDUSTRIES[lang]),
-      pick(REGIONS[lang]),
-      pick(OWNERS[lang]),
+      company,
+      industry,
+      region,
+      owner,
       pick(SOURCES[lang]),
       employees,
       budget,
@@ -298,8 +363,11 @@ export function sampleContent(
       created,
       lastContact,
       nextFollowUp,
+      closedDate,
+      ...entries,
     ]);
   }
+  const stageEntryColumns = stages.map((stage) => (lang === "zh" ? `进入${stage}日期` : `Date entered ${stage}`));
 
   const dateFormat = "yyyy-mm-dd";
   const leads: SampleTable = {
@@ -321,6 +389,8 @@ export function sampleContent(
       cols.created,
       cols.lastContact,
       cols.nextFollowUp,
+      cols.closedDate,
+      ...stageEntryColumns,
     ],
     rows,
     numberFormats: {
@@ -328,6 +398,8 @@ export function sampleContent(
       [cols.created]: dateFormat,
       [cols.lastContact]: dateFormat,
       [cols.nextFollowUp]: dateFormat,
+      [cols.closedDate]: dateFormat,
+      ...Object.fromEntries(stageEntryColumns.map((h) => [h, dateFormat])),
       [cols.amount]: "#,##0",
       [cols.budget]: "#,##0",
       [cols.employees]: "#,##0",
@@ -381,8 +453,19 @@ export function sampleContent(
     rows: OWNERS[lang].map((o, i) => [o, OWNER_WEIGHTS[i]]),
   };
 
+  const historyColumns = lang === "zh" ? { month: "月份", amount: "销售额" } : { month: "Month", amount: "Sales" };
+  const history: SampleTable = {
+    name: HISTORY_TABLE[lang],
+    headers: [historyColumns.month, historyColumns.amount],
+    rows: salesHistory(asOf, lang === "zh" ? 5 : 1),
+    numberFormats: { [historyColumns.month]: "yyyy-mm", [historyColumns.amount]: "#,##0" },
+  };
+
   return {
     leads,
+    history,
+    historyColumns,
+    stageEntryColumns,
     rules: { name: TABLE_NAMES[lang].rules, headers: ruleHeaders, rows: ruleRows },
     stages: stagesTable,
     targets,
@@ -396,6 +479,30 @@ export function sampleContent(
     targetColumns,
     labels: LABELS[lang],
   };
+}
+
+/** The sample's monthly history table (not one of the tables `findSample` looks for). */
+export const HISTORY_TABLE: Record<SampleLang, string> = { en: "SalesHistory", zh: "销售历史" };
+export const HISTORY_MONTHS = 30;
+
+/**
+ * 30 months of sales before the current month: a trend (+1.2 % a month), a yearly season (strong Q4 and June, a
+ * quiet February), some noise, and one month without deals (blank: SALES.FORECAST completes it).
+ */
+function salesHistory(asOf: number, scale: number): CellValue[][] {
+  const random = seededRandom(20240603);
+  const today = new Date((asOf - 25569) * 86400000);
+  const season = [0.8, 0.7, 0.95, 1.0, 1.05, 1.2, 0.95, 0.9, 1.05, 1.1, 1.2, 1.4];
+  const rows: CellValue[][] = [];
+  for (let k = HISTORY_MONTHS; k >= 1; k--) {
+    const first = Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - k, 1);
+    const month = new Date(first).getUTCMonth();
+    const serial = Math.round(first / 86400000) + 25569;
+    const trend = 160_000 * Math.pow(1.012, HISTORY_MONTHS - k);
+    const value = Math.round((trend * season[month] * (0.94 + random() * 0.12) * scale) / 100) * 100;
+    rows.push([serial, k === 17 ? "" : value]);
+  }
+  return rows;
 }
 
 /** First day of the year containing the serial (the plan starts in January). */

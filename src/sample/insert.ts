@@ -68,7 +68,7 @@ export async function insertSampleWorkbook(
   };
   const { labels, columns: c, stageColumns: sc, targetColumns: tc } = content;
   const added: string[] = [];
-  const steps = 6;
+  const steps = 8;
   let step = 0;
   const progress = () => options.onProgress?.({ done: ++step, total: steps });
   const addSheet = async (name: string): Promise<string> => {
@@ -97,6 +97,18 @@ export async function insertSampleWorkbook(
     await ops.writeBlock(targetsSheet, { topLeft: "B2", formulas: [[p.planStart]], numberFormat: "yyyy-mm-dd" });
     await ops.writeBlock(targetsSheet, { topLeft: "B3", formulas: [[p.averageDeal]], numberFormat: money });
     const targets = await ops.addTable(targetsSheet, { ...content.targets, topLeft: "A5" }, { signal: options.signal });
+    progress();
+
+    const historySheet = await addSheet(labels.historySheet);
+    const history = await ops.addTable(
+      historySheet,
+      {
+        ...content.history,
+        topLeft: "A1",
+        numberFormats: { ...content.history.numberFormats, [content.historyColumns.amount]: money },
+      },
+      { signal: options.signal },
+    );
     progress();
 
     const dashboard = await addSheet(labels.dashboardSheet);
@@ -167,6 +179,18 @@ export async function insertSampleWorkbook(
       topLeft: `A${activityTop + 1 + content.stages.rows.length}`,
       formulas: [[labels.won]],
     });
+    progress();
+    const more = await writeStandings(ops, dashboard, content, {
+      leads,
+      stages,
+      targets,
+      history,
+      planAnchor: `A${planTop + 1}`,
+      planTop,
+      firstFreeRow: activityTop + content.stages.rows.length + 4,
+      start,
+      money,
+    });
     await ops.activateSheet(dashboard);
     await prefillTargetSettings(ops, content, targets);
     const location: SampleLocation = { dashboardSheet: dashboard, tables: [leads, rules, stages, targets] };
@@ -177,12 +201,154 @@ export async function insertSampleWorkbook(
       tables: { leads, rules, stages, targets },
       dashboardSheet: dashboard,
       chartType: chart.type,
-      formulaCells: ["B3", "B4", "B5", "A8", `A${planTop + 1}`, `B${activityTop + 1}`],
+      formulaCells: ["B3", "B4", "B5", "A8", `A${planTop + 1}`, `B${activityTop + 1}`, ...more],
     };
   } catch (error) {
     for (const sheet of added.reverse()) await ops.deleteSheet(sheet).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The Dashboard's "where the team stands, where it is heading" sections (issues 8 and 9), all live formulas:
+ * ACTUALS beside TARGETPLAN with an attainment grid, this month's ATTAINMENT by owner, FUNNELBY by region,
+ * STAGETIME, FORECAST of the next 12 months with a line chart of history + forecast, and the open deals with the
+ * highest WINPROB with their WINFACTORS. Spilled results sit in plain ranges (tables refuse spills).
+ * Returns the cells holding SALES formulas.
+ */
+async function writeStandings(
+  ops: WorkbookOps,
+  dashboard: string,
+  content: ReturnType<typeof sampleContent>,
+  at: {
+    leads: string;
+    stages: string;
+    targets: string;
+    history: string;
+    planAnchor: string;
+    planTop: number;
+    firstFreeRow: number;
+    start: string;
+    money: string;
+  },
+): Promise<string[]> {
+  const { labels, columns: c, stageColumns: sc, targetColumns: tc } = content;
+  const L = (col: string) => structuredRef(at.leads, col);
+  const S = (col: string) => structuredRef(at.stages, col);
+  const T = (col: string) => structuredRef(at.targets, col);
+  const H = (col: string) => structuredRef(at.history, col);
+  const owners = content.targets.rows.length;
+  const stageCount = content.stages.rows.length;
+  const plan = `${at.planAnchor}#`;
+  const cells: string[] = [];
+  const write = async (address: string, formula: string, numberFormat?: string) => {
+    await ops.writeBlock(dashboard, {
+      topLeft: address,
+      formulas: [[formula]],
+      ...(numberFormat ? { numberFormat } : {}),
+    });
+    if (formula.includes("SALES.")) cells.push(address);
+  };
+
+  // ACTUALS beside the plan, in exactly its layout (won deals by closed date), and actual ÷ plan under it.
+  const actualsTop = at.planTop;
+  await write(`I${actualsTop}`, labels.actuals);
+  await write(
+    `I${actualsTop + 1}`,
+    `=SALES.ACTUALS(${L(c.amount)},${L(c.closedDate)},${at.start},"M",${L(c.owner)},${T(tc.owner)},${L(c.outcome)})`,
+  );
+  await ops.setNumberFormat(
+    dashboard,
+    `J${actualsTop + 2}:${columnLetters(9 + owners + 2)}${actualsTop + 16}`,
+    at.money,
+  );
+  const gridTop = actualsTop + 18;
+  await write(`I${gridTop}`, labels.attainmentGrid);
+  await write(`J${gridTop + 1}`, `=TAKE(DROP(TAKE(${plan},1),0,1),1,ROWS(${T(tc.owner)}))`);
+  await write(`I${gridTop + 2}`, `=TAKE(DROP(${plan},1),12,1)`);
+  await write(
+    `J${gridTop + 2}`,
+    `=IFERROR(TAKE(DROP(I${actualsTop + 1}#,1,1),12,ROWS(${T(tc.owner)}))/TAKE(DROP(${plan},1,1),12,ROWS(${T(tc.owner)})),"")`,
+    "0%",
+  );
+  await ops.setNumberFormat(dashboard, `J${gridTop + 2}:${columnLetters(9 + owners)}${gridTop + 13}`, "0%");
+
+  let row = Math.max(at.firstFreeRow, gridTop + 15);
+  // This month's standing per owner: the plan's row for this month (two rows: owners above targets). Outside the
+  // plan year the nearest month of the plan is shown (January before it, December after it).
+  await write(`A${row}`, labels.attainmentMonth);
+  const s = at.start;
+  await write(
+    `A${row + 1}`,
+    `=LET(k,MIN(MAX(12*(YEAR(TODAY())-YEAR(${s}))+MONTH(TODAY())-MONTH(${s}),0),11),` +
+      `SALES.ATTAINMENT(CHOOSEROWS(${plan},1,k+2),${L(c.amount)},${L(c.closedDate)},EDATE(${s},k),EOMONTH(${s},k),${L(c.owner)},${L(c.outcome)}))`,
+  );
+  await ops.setNumberFormat(dashboard, `B${row + 2}:C${row + 9}`, at.money);
+  await ops.setNumberFormat(dashboard, `D${row + 2}:D${row + 9}`, "0%");
+  await ops.setNumberFormat(dashboard, `E${row + 2}:F${row + 9}`, at.money);
+  await ops.setNumberFormat(dashboard, `G${row + 2}:G${row + 9}`, "0%");
+  await ops.setNumberFormat(dashboard, `I${row + 2}:I${row + 9}`, at.money);
+  row += owners + 5;
+
+  // The funnel per region, side by side.
+  await write(`A${row}`, labels.funnelByRegion);
+  await write(`A${row + 1}`, `=SALES.FUNNELBY(${L(c.stage)},${S(sc.stage)},${L(c.region)},${L(c.outcome)})`);
+  row += stageCount + 5;
+
+  // Time in stage from the stage-entry dates, and the cycle of won deals.
+  await write(`A${row}`, labels.stageTime);
+  const entries = content.stageEntryColumns;
+  await write(
+    `A${row + 1}`,
+    `=SALES.STAGETIME(${at.leads}[[${escapeColumn(entries[0])}]:[${escapeColumn(entries[entries.length - 1])}]],${L(c.outcome)},,${S(sc.stage)})`,
+  );
+  row += stageCount + 5;
+
+  // The next 12 months from the monthly history, with 95% bounds, and a line chart of history + forecast.
+  const months = content.history.rows.length;
+  await write(`A${row}`, labels.forecast);
+  const forecastAt = `A${row + 1}`;
+  await write(
+    forecastAt,
+    `=SALES.FORECAST(${H(content.historyColumns.amount)},${H(content.historyColumns.month)},12,,,,0.95)`,
+  );
+  await ops.setNumberFormat(dashboard, `B${row + 2}:D${row + 13}`, at.money);
+  const chartTop = row + 1;
+  const F = `${forecastAt}#`;
+  await ops.writeBlock(dashboard, {
+    topLeft: `F${chartTop}`,
+    formulas: [[labels.chartMonth, labels.chartHistory, labels.chartForecast]],
+  });
+  await write(
+    `F${chartTop + 1}`,
+    `=VSTACK(TEXT(${H(content.historyColumns.month)},"yyyy-mm"),DROP(INDEX(${F},0,1),1))`,
+  );
+  await write(`G${chartTop + 1}`, `=VSTACK(${H(content.historyColumns.amount)},IF(DROP(INDEX(${F},0,2),1)<>"",NA()))`);
+  await write(
+    `H${chartTop + 1}`,
+    `=VSTACK(IF(ISNUMBER(${H(content.historyColumns.month)}),NA()),DROP(INDEX(${F},0,2),1))`,
+  );
+  await ops.setNumberFormat(dashboard, `G${chartTop + 1}:H${chartTop + months + 12}`, at.money);
+  await ops.addChart(dashboard, {
+    source: `F${chartTop}:H${chartTop + months + 12}`,
+    title: labels.forecastChart,
+    topLeft: `J${chartTop}`,
+    bottomRight: `Q${chartTop + 18}`,
+    type: "Line",
+    seriesBy: "Columns",
+  });
+  row = chartTop + months + 14;
+
+  // The open deals most likely to close: company, owner, win probability (learned from the closed rows) and why.
+  await write(`A${row}`, labels.topDeals);
+  const fields = `{"${[c.industry, c.source, c.employees, c.budget, c.authority].join('","')}"}`;
+  await write(
+    `A${row + 1}`,
+    `=LET(p,SALES.WINPROB(${at.leads}[#All],${fields},,${S(sc.stage)}),f,SALES.WINFACTORS(${at.leads}[#All],${fields},,${S(sc.stage)}),` +
+      `k,FILTER(HSTACK(${L(c.company)},${L(c.owner)},p,f),p<>""),TAKE(SORTBY(k,INDEX(k,0,3),-1),5))`,
+  );
+  await ops.setNumberFormat(dashboard, `C${row + 1}:C${row + 5}`, "0.0%");
+  return cells;
 }
 
 /**

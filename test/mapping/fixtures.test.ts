@@ -113,6 +113,11 @@ describe("the sample fixtures are the sample's headers", () => {
       created: c.created,
       lastContact: c.lastContact,
       nextFollowUp: c.nextFollowUp,
+      wonDate: c.closedDate,
     });
+    // One stage-entry date column per stage, in the stages table's order.
+    expect(load(file).stageEntries).toEqual(
+      content.stages.rows.map((r, i) => ({ stage: r[0], column: content.stageEntryColumns[i] })),
+    );
   });
 });

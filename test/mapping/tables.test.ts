@@ -26,6 +26,8 @@ function sampleTables(lang: "en" | "zh"): TableInfo[] {
     table(c.rules.name, c.rules.headers, c.labels.rulesSheet, 9),
     table(c.stages.name, c.stages.headers, c.labels.stagesSheet, 5),
     table(c.targets.name, c.targets.headers, c.labels.targetsSheet, 5),
+    // The monthly history SALES.FORECAST reads: never taken for the deals table.
+    table(c.history.name, c.history.headers, c.labels.historySheet, 30),
   ];
 }
 
@@ -48,6 +50,7 @@ describe("the table chooser", () => {
   test("the sample's tables are found by their headers when renamed to nothing telling", () => {
     const tables = sampleTables("zh").map((t, i) => ({ ...t, name: `Table${i + 1}`, sheet: `Sheet${i + 1}` }));
     expect(chosenNames(tables)).toEqual({ deals: "Table1", rules: "Table2", stages: "Table3", targets: "Table4" });
+    expect(chooseTables(tables).ambiguities).toEqual([]);
   });
 
   test("a Zoho workbook: the deals export is the deals table, the leads export an alternative", () => {

@@ -103,7 +103,7 @@ describe("lead scoring rules grid", () => {
     expect(leads.headers.slice(-3)).toEqual(["Score", "Grade", "Why"]);
     const score = leads.rows[0][leads.headers.indexOf("Score")];
     expect(score).toBe(
-      "=SALES.LEADSCORE(Leads[@[Company]:[NextFollowUp]],ScoringRules,Leads[[#Headers],[Company]:[NextFollowUp]])",
+      "=SALES.LEADSCORE(Leads[@[Company]:[Date entered Negotiation]],ScoringRules,Leads[[#Headers],[Company]:[Date entered Negotiation]])",
     );
     expect(leads.rows[0][leads.headers.indexOf("Grade")]).toBe("=SALES.LEADGRADE(Leads[@[Score]])");
   });
