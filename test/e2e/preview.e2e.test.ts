@@ -200,6 +200,9 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     // 2. Score columns.
     await tab(page, lang, "scoring");
     const addColumns = page.getByRole("button", { name: t["scoring.addColumns"] });
+    // The button is enabled once the panel has read the leads table (it says why while it waits): poll for it.
+    const enabledBy = Date.now() + 30_000;
+    while (!(await addColumns.isEnabled()) && Date.now() < enabledBy) await page.waitForTimeout(100);
     await expect(addColumns.isEnabled()).resolves.toBe(true);
     await addColumns.click();
     await confirmIfAsked(page, t["common.replace"]);
