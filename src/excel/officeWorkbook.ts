@@ -553,6 +553,23 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
       });
     },
 
+    async addColorScale(sheetName: string, address: string, midpoint: number): Promise<void> {
+      await excelRun(async (context) => {
+        const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+        const format = range.conditionalFormats.add("ColorScale");
+        format.colorScale.criteria = {
+          minimum: { type: "LowestValue", color: "#F8696B" },
+          midpoint: {
+            formula: String(midpoint),
+            type: "Number",
+            color: "#FFEB84",
+          },
+          maximum: { type: "HighestValue", color: "#63BE7B" },
+        };
+        await context.sync();
+      });
+    },
+
     async addChart(sheetName: string, spec: ChartSpec): Promise<ChartResult> {
       const attempt = (type: ChartKind) =>
         excelRun(async (context) => {

@@ -188,6 +188,8 @@ export interface WorkbookOps {
   writeBlock(sheet: string, block: SheetBlock): Promise<void>;
   /** Number format for a block of cells (e.g. percentages over a spilled result), contents untouched. */
   setNumberFormat(sheet: string, address: string, format: string): Promise<void>;
+  /** A three-colour scale over a block (red at the lowest, yellow at `midpoint`, green at the highest). */
+  addColorScale(sheet: string, address: string, midpoint: number): Promise<void>;
   addChart(sheet: string, spec: ChartSpec): Promise<ChartResult>;
   deleteSheet(sheet: string): Promise<void>;
   renameSheet(sheet: string, newName: string): Promise<void>;

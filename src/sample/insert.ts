@@ -272,6 +272,8 @@ async function writeStandings(
     "0%",
   );
   await ops.setNumberFormat(dashboard, `J${gridTop + 2}:${columnLetters(9 + owners)}${gridTop + 13}`, "0%");
+  // Red below plan, yellow at 100 %, green above.
+  await ops.addColorScale(dashboard, `J${gridTop + 2}:${columnLetters(9 + owners)}${gridTop + 13}`, 1);
 
   let row = Math.max(at.firstFreeRow, gridTop + 15);
   // This month's standing per owner: the plan's row for this month (two rows: owners above targets). Outside the

@@ -395,6 +395,48 @@ export class FormatPart extends ClientObject<RangeTarget> {
   }
 }
 
+/** A range's conditional formats: `add(type)`; a colour scale's criteria are recorded in the sheet's formats. */
+export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
+  readonly _typeName = "ConditionalFormatCollection";
+  protected readonly _scalarProperties = [] as const;
+  add(type: string): ConditionalFormat {
+    if (type !== "ColorScale")
+      throw new SimError("InvalidArgument", `The simulator records only ColorScale, not ${type}.`);
+    this._method("add", (t) => record(t, "conditionalFormat", type));
+    return new ConditionalFormat(this._ctx, (e) => this._target(e));
+  }
+  protected _read(): unknown {
+    return null;
+  }
+}
+
+export class ConditionalFormat extends ClientObject<RangeTarget> {
+  readonly _typeName = "ConditionalFormat";
+  protected readonly _scalarProperties = [] as const;
+  private _colorScale: ColorScaleConditionalFormat | undefined;
+  get colorScale(): ColorScaleConditionalFormat {
+    this._colorScale ??= new ColorScaleConditionalFormat(this._ctx, (e) => this._target(e));
+    return this._colorScale;
+  }
+  protected _read(): unknown {
+    return null;
+  }
+}
+
+export class ColorScaleConditionalFormat extends ClientObject<RangeTarget> {
+  readonly _typeName = "ColorScaleConditionalFormat";
+  protected readonly _scalarProperties = ["criteria"] as const;
+  set criteria(v: unknown) {
+    this._set("criteria", v, (t) => record(t, "colorScale", v));
+  }
+  get criteria(): unknown {
+    return this._get("criteria");
+  }
+  protected _read(t: RangeTarget): unknown {
+    return t.sheet.formats.get(`${rectAddress(t.rect)}|colorScale`) ?? null;
+  }
+}
+
 export class Range extends ClientObject<RangeTarget> {
   readonly _typeName = "Range";
   protected readonly _scalarProperties = [
@@ -480,6 +522,10 @@ export class Range extends ClientObject<RangeTarget> {
   get format(): RangeFormat {
     this._format ??= new RangeFormat(this._ctx, (e) => this._target(e));
     return this._format;
+  }
+
+  get conditionalFormats(): ConditionalFormatCollection {
+    return new ConditionalFormatCollection(this._ctx, (e) => this._target(e));
   }
 
   get worksheet(): Worksheet {

@@ -190,7 +190,22 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
       expect.arrayContaining(["Accounts", "Leads", "ScoringRules", "Stages", "Targets"]),
     );
     const dashboard = formulaCells(await dump(page, "Dashboard"));
-    for (const fn of ["FUNNEL", "PIPELINE", "WINRATE", "BOTTLENECK", "TARGETPLAN", "ACTIVITYPLAN"]) {
+    for (const fn of [
+      "FUNNEL",
+      "PIPELINE",
+      "WINRATE",
+      "BOTTLENECK",
+      "TARGETPLAN",
+      "ACTIVITYPLAN",
+      // Where the team stands and where it is heading (issues 8 and 9); their values are checked in test/sim/layer.test.ts.
+      "ACTUALS",
+      "ATTAINMENT",
+      "FUNNELBY",
+      "STAGETIME",
+      "FORECAST",
+      "WINPROB",
+      "WINFACTORS",
+    ]) {
       expect(dashboard.some(([, c]) => c.formula!.includes(`SALES.${fn}(`))).toBe(true);
     }
     for (const [address, cell] of dashboard)

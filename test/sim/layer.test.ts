@@ -127,6 +127,22 @@ describe("the sample's Dashboard: where the team stands and where it is heading 
     expect(actual[plan.length - 1][actual[0].length - 1]).toBe(total);
   });
 
+  test("the attainment grid has a red-yellow-green colour scale with yellow at 100 %", () => {
+    const sheet = sim.model.sheets.find((x) => x.name === "Dashboard")!;
+    const scales = [...sheet.formats.entries()].filter(([k]) => k.endsWith("|colorScale"));
+    expect(scales).toHaveLength(1);
+    const criteria = scales[0][1] as {
+      minimum: { color: string };
+      midpoint: { formula: string };
+      maximum: { color: string };
+    };
+    expect(criteria.midpoint.formula).toBe("1");
+    expect([criteria.minimum.color, criteria.maximum.color]).toEqual(["#F8696B", "#63BE7B"]);
+    // Over exactly the grid's 12 months × owners.
+    const grid = Object.entries(cells).find(([, cell]) => cell.formula?.includes("IFERROR(TAKE(DROP("))![0];
+    expect(scales[0][0].startsWith(grid)).toBe(true);
+  });
+
   test("the attainment grid is actual ÷ plan cell by cell", () => {
     const plan = spill("SALES.TARGETPLAN(");
     const actual = spill("SALES.ACTUALS(");

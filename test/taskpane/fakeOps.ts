@@ -196,6 +196,9 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
     async setNumberFormat(sheet, address, format) {
       log("setNumberFormat", sheet, address, format);
     },
+    async addColorScale(sheet, address, midpoint) {
+      log("addColorScale", sheet, address, String(midpoint));
+    },
     async addChart(sheet, spec) {
       log("addChart", sheet, spec.source);
       return { type: "Funnel" };
