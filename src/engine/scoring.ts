@@ -721,10 +721,6 @@ export function scoreColumn(result: ScoreResult): Array<[number | XlError]> {
   return out;
 }
 
-export function scoresOf(result: ScoreResult): Array<number | XlError> {
-  return scoreColumn(result).map((r) => r[0]);
-}
-
 function ruleWhere(ruleCount: number, columns: ColumnPlan[]): { planOf: Int32Array; bitOf: Uint32Array } {
   const planOf = new Int32Array(ruleCount);
   const bitOf = new Uint32Array(ruleCount);
