@@ -23,7 +23,7 @@ module.exports = {
       transform: tsTransform,
       testMatch: ["<rootDir>/test/**/*.test.ts"],
       testPathIgnorePatterns: [...ignored, "<rootDir>/test/e2e/", "<rootDir>/test/taskpane/"],
-      setupFiles: ["<rootDir>/test/support/setupCustomFunctions.ts"],
+      setupFiles: ["<rootDir>/test/support/setupCustomFunctions.ts", "<rootDir>/test/support/fastCheck.ts"],
       // Builds dist/ when it is missing or older than its sources (host, manifest and metadata tests read it).
       globalSetup: "<rootDir>/scripts/jest-ensure-build.js",
     },
