@@ -7,6 +7,8 @@ import { isBlank, normalizeText } from "../engine";
 
 export {
   activityPlan,
+  actuals,
+  attainment,
   bant,
   bantMissing,
   bottleneck,
@@ -22,6 +24,7 @@ export {
   pipeline,
   scoreDetail,
   serialToIso,
+  serialToYmd,
   targetPlan,
   todaySerial,
   winRate,

@@ -1,0 +1,714 @@
+/**
+ * The Overview's numbers and the formulas behind them, built from one description so they cannot drift apart.
+ *
+ * Each card or chart is a SALES call over the mapped table. The pane runs the engine on exactly the arrays the
+ * formula hands to SALES.* in Excel: with a filter, the formula wraps each column in FILTER(column, keep, "") inside
+ * a LET, and the pane keeps the same rows with the same comparison (Excel's `=` on text: case-insensitive, a
+ * number never equals text; no rows → the single "" FILTER returns). So *Add to Dashboard* writes a formula whose
+ * value is the number on the card.
+ *
+ * The plan is SALES.TARGETPLAN of the Targets settings (annual target, first month, seasonality) over the mapped
+ * targets table's owners and weights; the month and quarter are the plan's own (a plan starting in April has
+ * April–June as its first quarter). A region has no target of its own: under a region filter the attainment
+ * cards show "No target" and the actuals still count.
+ */
+import type { CellValue, TableColumns, WorkbookOps } from "../excel/types";
+import { columnFor, tableFor, type DealRole, type SavedMapping } from "../mapping";
+import { monthlyHistory, rotateToPlan } from "./planInputs";
+import { structuredRef } from "../sample/insert";
+import {
+  actuals,
+  attainment,
+  bottleneck,
+  funnel,
+  isErrorValue,
+  pipeline,
+  serialToYmd,
+  targetPlan,
+  winRate,
+  ymdToSerial,
+} from "./engineBridge";
+
+export type Lang = "en" | "zh";
+/** What a formula cell would show: a number, text or an Excel error. */
+export type Value = number | string | { code: string; message: string };
+export type Matrix = Value[][];
+
+export interface OverviewColumns {
+  owner?: string;
+  region?: string;
+  stage?: string;
+  outcome?: string;
+  amount?: string;
+  /** The date a deal was won (or closed): what ACTUALS and ATTAINMENT count by. */
+  date?: string;
+  /** The expected close date of open deals: the pipeline card keeps the quarter's when it is mapped. */
+  closeDate?: string;
+}
+
+export interface ColumnRef {
+  table: string;
+  column: string;
+  values: readonly CellValue[];
+}
+
+export interface OverviewPlan {
+  /** The annual target as a number, and as the formula writes it (a number or SUM(Targets[Target])). */
+  annual: number;
+  annualFormula: string;
+  startYear: number;
+  startMonth: number;
+  /** 12 monthly weights in plan order, or null for equal months. */
+  seasonality: readonly number[] | null;
+  owners?: ColumnRef;
+  weights?: ColumnRef;
+}
+
+export interface OverviewStages {
+  stage: ColumnRef;
+  probability?: ColumnRef;
+}
+
+export interface OverviewFilter {
+  owner?: string;
+  region?: string;
+}
+
+export interface OverviewInput {
+  table: string;
+  columns: OverviewColumns;
+  data: TableColumns;
+  stages?: OverviewStages;
+  plan?: OverviewPlan;
+  filter: OverviewFilter;
+  /** The month the Overview looks at ("this month"). */
+  year: number;
+  month: number;
+  lang: Lang;
+}
+
+/** Why a card cannot be computed: the roles or tables it still needs. */
+export type Missing = "amount" | "date" | "stage" | "outcome" | "stages" | "probability" | "plan" | "owner";
+
+export type CardId = "attainMonth" | "attainQuarter" | "wonMonth" | "pipeline" | "winRate" | "bottleneck";
+export type ChartId = "byOwner" | "planActual" | "funnel";
+
+export interface Computed<T> {
+  /** The value as the formula's cell shows it (an error object when it errs). */
+  value: T | { code: string; message: string };
+  /** The formula, with the leading "=". */
+  formula: string;
+}
+
+export interface Card {
+  id: CardId;
+  kind: "percent" | "money" | "text";
+  /** Undefined when the card cannot be computed; `missing` says what it needs. */
+  main?: Computed<Value>;
+  status?: Computed<Value>;
+  missing: Missing[];
+  /** The attainment cards: the plan has no row for this period (the plan year is another one). */
+  outsidePlan?: boolean;
+}
+
+export interface Chart {
+  id: ChartId;
+  table?: Computed<Matrix>;
+  /** For plan vs actual: the plan's Total column in the same months. */
+  plan?: Computed<Matrix>;
+  missing: Missing[];
+}
+
+export interface OverviewResult {
+  cards: Card[];
+  charts: Chart[];
+  /** Rows the filter keeps (all rows without a filter). */
+  rows: number;
+  /** The plan's first month and the index of the reference month in it (outside 0–11: not in the plan year). */
+  planMonthIndex?: number;
+}
+
+// ---- Formula text ----
+
+/** A text as an Excel string literal: quotes doubled, so data text never becomes formula syntax. */
+export function stringLiteral(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function numberLiteral(value: number): string {
+  return Number.isFinite(value) ? String(value) : "0";
+}
+
+function dateLiteral(year: number, month: number): string {
+  return `DATE(${year},${month},1)`;
+}
+
+/** Excel's `=` between a cell and a text: case-insensitive; a number, boolean or blank never equals a non-empty text. */
+export function excelTextEquals(cell: CellValue | null | undefined, text: string): boolean {
+  return typeof cell === "string" && cell.toLowerCase() === text.toLowerCase();
+}
+
+function addMonths(year: number, month: number, add: number): { year: number; month: number } {
+  const index = year * 12 + (month - 1) + add;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+function lastDay(year: number, month: number, monthsAhead: number): number {
+  const next = addMonths(year, month, monthsAhead + 1);
+  return ymdToSerial(next.year, next.month, 1) - 1;
+}
+
+/** Which rows a formula keeps, and how it writes them. */
+interface Scope {
+  /** The LET name `k` holds the keep mask; undefined: every row. */
+  keepExpr?: string;
+  keep?: boolean[];
+}
+
+function scopeOf(input: OverviewInput, extra?: { expr: string; test: (row: number) => boolean }): Scope {
+  const { columns, data, filter, table } = input;
+  const parts: string[] = [];
+  const tests: ((row: number) => boolean)[] = [];
+  const add = (column: string | undefined, text: string | undefined) => {
+    if (!column || text === undefined || text === "") return;
+    const values = data.columns[column] ?? [];
+    parts.push(`(${structuredRef(table, column)}=${stringLiteral(text)})`);
+    tests.push((row) => excelTextEquals(values[row], text));
+  };
+  add(columns.owner, filter.owner);
+  add(columns.region, filter.region);
+  if (extra) {
+    parts.push(extra.expr);
+    tests.push(extra.test);
+  }
+  if (parts.length === 0) return {};
+  const keep = Array.from({ length: data.rowCount }, (_, row) => tests.every((t) => t(row)));
+  return { keepExpr: parts.join("*"), keep };
+}
+
+/** The column as the formula passes it (FILTER(…, k, "") under a filter) and as the pane passes it to the engine. */
+function columnArg(input: OverviewInput, scope: Scope, column: string): { ref: string; arg: unknown[][] } {
+  const ref = structuredRef(input.table, column);
+  const values = input.data.columns[column] ?? [];
+  if (!scope.keep) return { ref, arg: values.map((v) => [v]) };
+  const kept: unknown[][] = [];
+  scope.keep.forEach((k, row) => {
+    if (k) kept.push([values[row] ?? ""]);
+  });
+  return { ref: `FILTER(${ref},k,"")`, arg: kept.length > 0 ? kept : [[""]] };
+}
+
+function withScope(scope: Scope, body: string, names = ""): string {
+  if (scope.keepExpr === undefined) return names === "" ? `=${body}` : `=LET(${names},${body})`;
+  return `=LET(k,${scope.keepExpr},${names === "" ? "" : `${names},`}${body})`;
+}
+
+function run<T>(work: () => T): T | { code: string; message: string } {
+  try {
+    return work();
+  } catch (error) {
+    if (isErrorValue(error)) return { code: error.code, message: error.message };
+    return { code: "#VALUE!", message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function cell(matrix: unknown, row: number, col: number): Value {
+  if (isErrorValue(matrix)) return { code: matrix.code, message: matrix.message };
+  const m = matrix as Value[][];
+  const v = m[row]?.[col];
+  if (v === undefined) return { code: "#REF!", message: "" };
+  return isErrorValue(v) ? { code: v.code, message: v.message } : v;
+}
+
+function matrixOf(result: unknown): Matrix | { code: string; message: string } {
+  if (isErrorValue(result)) return { code: result.code, message: result.message };
+  return (result as unknown[][]).map((row) =>
+    row.map((v) => (isErrorValue(v) ? { code: v.code, message: v.message } : (v as Value))),
+  );
+}
+
+// ---- The plan ----
+
+interface PlanCall {
+  formula: string;
+  compute(period: "M" | "Q"): Matrix | { code: string; message: string };
+  text(period: "M" | "Q"): string;
+}
+
+function planCall(input: OverviewInput): PlanCall | undefined {
+  const plan = input.plan;
+  if (!plan) return undefined;
+  const season = plan.seasonality ? `{${plan.seasonality.map(numberLiteral).join(",")}}` : "";
+  const owners = plan.owners ? structuredRef(plan.owners.table, plan.owners.column) : "";
+  const weights = plan.weights ? structuredRef(plan.weights.table, plan.weights.column) : "";
+  const start = dateLiteral(plan.startYear, plan.startMonth);
+  const text = (period: "M" | "Q") => {
+    const args = [plan.annualFormula, start, `"${period}"`, season];
+    if (owners) args.push(owners, weights);
+    while (args.length > 3 && args[args.length - 1] === "") args.pop();
+    return `SALES.TARGETPLAN(${args.join(",")})`;
+  };
+  const compute = (period: "M" | "Q") =>
+    matrixOf(
+      run(() =>
+        targetPlan(
+          plan.annual,
+          ymdToSerial(plan.startYear, plan.startMonth, 1),
+          period,
+          plan.seasonality ? [plan.seasonality.slice()] : null,
+          plan.owners ? plan.owners.values.map((v) => [v]) : null,
+          plan.weights ? plan.weights.values.map((v) => [v]) : null,
+          null,
+          null,
+          input.lang,
+        ),
+      ),
+    );
+  return { formula: text("M"), compute, text };
+}
+
+// ---- Cards and charts ----
+
+export function computeOverview(input: OverviewInput): OverviewResult {
+  const { columns, lang } = input;
+  const all = scopeOf(input);
+  const rows = all.keep ? all.keep.filter(Boolean).length : input.data.rowCount;
+  const plan = planCall(input);
+  const planIndex = input.plan
+    ? 12 * (input.year - input.plan.startYear) + (input.month - input.plan.startMonth)
+    : undefined;
+  const inPlan = planIndex !== undefined && planIndex >= 0 && planIndex <= 11;
+
+  const cards: Card[] = [];
+  const charts: Chart[] = [];
+
+  // Attainment and won, this month and this quarter (the plan's quarter when there is a plan, else the calendar's).
+  const attainmentNeeds: Missing[] = [];
+  if (!columns.amount) attainmentNeeds.push("amount");
+  if (!columns.date) attainmentNeeds.push("date");
+
+  const periodOf = (period: "M" | "Q") => {
+    if (period === "M") return { ...{ year: input.year, month: input.month }, months: 1, row: (planIndex ?? 0) + 2 };
+    const base = input.plan
+      ? addMonths(input.plan.startYear, input.plan.startMonth, 3 * Math.floor((planIndex ?? 0) / 3))
+      : { year: input.year, month: input.month - ((input.month - 1) % 3) };
+    return { ...base, months: 3, row: Math.floor((planIndex ?? 0) / 3) + 2 };
+  };
+
+  const attainmentTable = (period: "M" | "Q") => {
+    const p = periodOf(period);
+    const start = dateLiteral(p.year, p.month);
+    const startSerial = ymdToSerial(p.year, p.month, 1);
+    const endSerial = lastDay(p.year, p.month, p.months - 1);
+    const amount = columnArg(input, all, columns.amount!);
+    const date = columnArg(input, all, columns.date!);
+    const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+    // The target: the owner's (filtered by owner), the team's (no filter), none (a region, or outside the plan).
+    let targetText = '""';
+    let target: Value = "";
+    let names = "";
+    if (plan && inPlan && !input.filter.region) {
+      const table = plan.compute(period);
+      names = `p,${plan.text(period)}`;
+      if (input.filter.owner && input.plan?.owners) {
+        targetText = `IFERROR(INDEX(p,${p.row},MATCH(${stringLiteral(input.filter.owner)},INDEX(p,1,0),0)),"")`;
+        if (!isErrorValue(table)) {
+          const col = (table as Matrix)[0].findIndex(
+            (h) => typeof h === "string" && excelTextEquals(h, input.filter.owner!),
+          );
+          target = col > 0 ? cell(table, p.row - 1, col) : "";
+          if (isErrorValue(target)) target = "";
+        } else target = "";
+      } else if (!input.filter.owner) {
+        targetText = `INDEX(p,${p.row},COLUMNS(p))`;
+        target = isErrorValue(table) ? table : cell(table, p.row - 1, (table as Matrix)[0].length - 1);
+      }
+    }
+    const args = [targetText, amount.ref, date.ref, start, `EOMONTH(${start},${p.months - 1})`, "", outcome?.ref ?? ""];
+    while (args[args.length - 1] === "") args.pop();
+    const call = `SALES.ATTAINMENT(${args.join(",")})`;
+    const value = isErrorValue(target)
+      ? target
+      : run(() =>
+          attainment(
+            target,
+            amount.arg,
+            date.arg,
+            startSerial,
+            endSerial,
+            null,
+            outcome ? outcome.arg : null,
+            null,
+            null,
+            null,
+            null,
+            lang,
+          ),
+        );
+    return { call, names, value };
+  };
+
+  for (const [id, period] of [
+    ["attainMonth", "M"],
+    ["attainQuarter", "Q"],
+  ] as const) {
+    const missing = [...attainmentNeeds];
+    if (!input.plan) missing.push("plan");
+    const card: Card = { id, kind: "percent", missing, outsidePlan: input.plan !== undefined && !inPlan };
+    if (attainmentNeeds.length === 0) {
+      const t = attainmentTable(period);
+      card.main = { value: cell(t.value, 1, 3), formula: withScope(all, `INDEX(${t.call},2,4)`, t.names) };
+      card.status = { value: cell(t.value, 1, 7), formula: withScope(all, `INDEX(${t.call},2,8)`, t.names) };
+    }
+    cards.push(card);
+  }
+  {
+    const card: Card = { id: "wonMonth", kind: "money", missing: [...attainmentNeeds] };
+    if (attainmentNeeds.length === 0) {
+      const t = attainmentTable("M");
+      card.main = { value: cell(t.value, 1, 2), formula: withScope(all, `INDEX(${t.call},2,3)`, t.names) };
+    }
+    cards.push(card);
+  }
+
+  // Weighted pipeline: the quarter's expected closes when a close date is mapped, else every open deal.
+  {
+    const missing: Missing[] = [];
+    if (!columns.stage) missing.push("stage");
+    if (!columns.amount) missing.push("amount");
+    if (!input.stages) missing.push("stages");
+    else if (!input.stages.probability) missing.push("probability");
+    const card: Card = { id: "pipeline", kind: "money", missing };
+    if (missing.length === 0) {
+      let scope = all;
+      if (columns.closeDate) {
+        const q = periodOf("Q");
+        const from = ymdToSerial(q.year, q.month, 1);
+        const to = lastDay(q.year, q.month, 2);
+        const ref = structuredRef(input.table, columns.closeDate);
+        const values = input.data.columns[columns.closeDate] ?? [];
+        const start = dateLiteral(q.year, q.month);
+        scope = scopeOf(input, {
+          expr: `(${ref}>=${start})*(${ref}<=EOMONTH(${start},2))`,
+          // Excel: a text cell is greater than any number, a blank one is 0.
+          test: (row) => {
+            const v = values[row];
+            if (typeof v === "string") return v === "" ? from <= 0 && to >= 0 : false;
+            const n = typeof v === "boolean" ? NaN : Number(v ?? 0);
+            return n >= from && n <= to;
+          },
+        });
+      }
+      const stage = columnArg(input, scope, columns.stage!);
+      const amount = columnArg(input, scope, columns.amount!);
+      const outcome = columns.outcome ? columnArg(input, scope, columns.outcome) : undefined;
+      const st = input.stages!;
+      const order = structuredRef(st.stage.table, st.stage.column);
+      const prob = structuredRef(st.probability!.table, st.probability!.column);
+      const args = [stage.ref, amount.ref, order, prob];
+      if (outcome) args.push(outcome.ref);
+      card.main = {
+        value: run(() =>
+          pipeline(
+            stage.arg,
+            amount.arg,
+            st.stage.values.map((v) => [v]),
+            st.probability!.values.map((v) => [v]),
+            outcome ? outcome.arg : null,
+          ),
+        ),
+        formula: withScope(scope, `SALES.PIPELINE(${args.join(",")})`),
+      };
+    }
+    cards.push(card);
+  }
+
+  {
+    const card: Card = { id: "winRate", kind: "percent", missing: columns.outcome ? [] : ["outcome"] };
+    if (columns.outcome) {
+      const outcome = columnArg(input, all, columns.outcome);
+      card.main = { value: run(() => winRate(outcome.arg)), formula: withScope(all, `SALES.WINRATE(${outcome.ref})`) };
+    }
+    cards.push(card);
+  }
+
+  const stageMissing: Missing[] = [];
+  if (!columns.stage) stageMissing.push("stage");
+  if (!input.stages) stageMissing.push("stages");
+  {
+    const card: Card = { id: "bottleneck", kind: "text", missing: [...stageMissing] };
+    if (stageMissing.length === 0) {
+      const stage = columnArg(input, all, columns.stage!);
+      const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+      const st = input.stages!;
+      const order = structuredRef(st.stage.table, st.stage.column);
+      const args = [stage.ref, order];
+      if (outcome) args.push(outcome.ref);
+      card.main = {
+        value: run(() =>
+          bottleneck(
+            stage.arg,
+            st.stage.values.map((v) => [v]),
+            outcome ? outcome.arg : null,
+            lang,
+          ),
+        ),
+        formula: withScope(all, `SALES.BOTTLENECK(${args.join(",")})`),
+      };
+    }
+    cards.push(card);
+  }
+
+  // Charts: attainment by owner this month, plan vs actual by month, the funnel.
+  {
+    const missing = [...attainmentNeeds];
+    if (!columns.owner) missing.push("owner");
+    if (!input.plan?.owners) missing.push("plan");
+    const chart: Chart = { id: "byOwner", missing };
+    if (missing.length === 0 && plan && inPlan) {
+      const p = periodOf("M");
+      const start = dateLiteral(p.year, p.month);
+      const amount = columnArg(input, all, columns.amount!);
+      const date = columnArg(input, all, columns.date!);
+      const owner = columnArg(input, all, columns.owner!);
+      const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+      const table = plan.compute("M");
+      const targets = isErrorValue(table) ? table : [(table as Matrix)[0], (table as Matrix)[p.row - 1]];
+      const args = [
+        `CHOOSEROWS(${plan.text("M")},1,${p.row})`,
+        amount.ref,
+        date.ref,
+        start,
+        `EOMONTH(${start},0)`,
+        owner.ref,
+      ];
+      if (outcome) args.push(outcome.ref);
+      chart.table = {
+        value: isErrorValue(targets)
+          ? targets
+          : matrixOf(
+              run(() =>
+                attainment(
+                  targets,
+                  amount.arg,
+                  date.arg,
+                  ymdToSerial(p.year, p.month, 1),
+                  lastDay(p.year, p.month, 0),
+                  owner.arg,
+                  outcome ? outcome.arg : null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  lang,
+                ),
+              ),
+            ),
+        formula: withScope(all, `SALES.ATTAINMENT(${args.join(",")})`),
+      };
+    } else if (missing.length === 0 && !inPlan) chart.missing = ["plan"];
+    charts.push(chart);
+  }
+  {
+    const missing = [...attainmentNeeds];
+    if (!input.plan) missing.push("plan");
+    const chart: Chart = { id: "planActual", missing };
+    if (missing.length === 0 && plan && input.plan) {
+      const amount = columnArg(input, all, columns.amount!);
+      const date = columnArg(input, all, columns.date!);
+      const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+      const start = dateLiteral(input.plan.startYear, input.plan.startMonth);
+      const args = [amount.ref, date.ref, start, '"M"'];
+      if (outcome) args.push("", "", outcome.ref);
+      chart.table = {
+        value: matrixOf(
+          run(() =>
+            actuals(
+              amount.arg,
+              date.arg,
+              ymdToSerial(input.plan!.startYear, input.plan!.startMonth, 1),
+              "M",
+              null,
+              null,
+              outcome ? outcome.arg : null,
+              null,
+              null,
+              lang,
+            ),
+          ),
+        ),
+        formula: withScope(all, `SALES.ACTUALS(${args.join(",")})`),
+      };
+      chart.plan = { value: plan.compute("M"), formula: `=${plan.text("M")}` };
+    }
+    charts.push(chart);
+  }
+  {
+    const chart: Chart = { id: "funnel", missing: [...stageMissing] };
+    if (stageMissing.length === 0) {
+      const stage = columnArg(input, all, columns.stage!);
+      const amount = columns.amount ? columnArg(input, all, columns.amount) : undefined;
+      const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+      const st = input.stages!;
+      const order = structuredRef(st.stage.table, st.stage.column);
+      const args = [stage.ref, order, amount?.ref ?? "", outcome?.ref ?? ""];
+      while (args[args.length - 1] === "") args.pop();
+      chart.table = {
+        value: matrixOf(
+          run(() =>
+            funnel(
+              stage.arg,
+              st.stage.values.map((v) => [v]),
+              amount ? amount.arg : null,
+              outcome ? outcome.arg : null,
+              null,
+              lang,
+            ),
+          ),
+        ),
+        formula: withScope(all, `SALES.FUNNEL(${args.join(",")})`),
+      };
+    }
+    charts.push(chart);
+  }
+
+  return { cards, charts, rows, planMonthIndex: planIndex };
+}
+
+/** The reference month of a serial (today by default). */
+export function monthOf(serial: number): { year: number; month: number } {
+  const { year, month } = serialToYmd(serial);
+  return { year, month };
+}
+
+/** Distinct non-blank texts of a column in first-seen order, case-insensitively (as Excel's `=` compares). */
+export function filterOptions(values: readonly CellValue[] | undefined): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values ?? []) {
+    if (typeof v !== "string" || v.trim() === "") continue;
+    const key = v.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
+  return out;
+}
+
+// ---- Where the Overview's inputs come from: the mapping, the Targets settings, the workbook ----
+
+/** The Targets panel's settings the plan is made of (its saved `targets` setting). */
+export interface PlanSettings {
+  annualTarget?: number;
+  startMonth?: string;
+  seasonality?: string;
+  typedWeights?: number[];
+  historyTable?: string;
+  historyDate?: string;
+  historyAmount?: string;
+}
+
+export type OverviewSource = Pick<OverviewInput, "table" | "columns" | "data" | "stages" | "plan">;
+
+async function readColumns(ops: WorkbookOps, table: string, columns: string[]): Promise<TableColumns> {
+  return ops.readTable(table, { columns: [...new Set(columns)] });
+}
+
+/**
+ * Reads what the Overview needs: the mapped deals table's mapped columns, the stages table, and the plan (the
+ * Targets settings over the mapped targets table). Undefined when no deals table is mapped.
+ */
+export async function loadOverviewSource(
+  ops: WorkbookOps,
+  mapping: SavedMapping,
+  settings: PlanSettings | undefined,
+  asOf: number,
+): Promise<OverviewSource | undefined> {
+  const table = tableFor(mapping, "deals");
+  if (!table) return undefined;
+  const role = (r: DealRole) => columnFor(mapping, r) ?? undefined;
+  const won = role("wonDate");
+  const close = role("closeDate");
+  const columns: OverviewColumns = {
+    owner: role("owner"),
+    region: role("region"),
+    stage: role("stage"),
+    outcome: role("outcome"),
+    amount: role("amount"),
+    date: won ?? close,
+    closeDate: won && close && close !== won ? close : undefined,
+  };
+  const wanted = Object.values(columns).filter((c): c is string => typeof c === "string" && c !== "");
+  const data = await readColumns(ops, table, wanted);
+
+  let stages: OverviewStages | undefined;
+  const stagesTable = tableFor(mapping, "stages");
+  const stageColumn = stagesTable ? columnFor(mapping, "stage", "stages") : undefined;
+  if (stagesTable && stageColumn) {
+    const probability = columnFor(mapping, "probability", "stages") ?? undefined;
+    const read = await readColumns(ops, stagesTable, probability ? [stageColumn, probability] : [stageColumn]);
+    stages = {
+      stage: { table: stagesTable, column: stageColumn, values: read.columns[stageColumn] ?? [] },
+      probability: probability
+        ? { table: stagesTable, column: probability, values: read.columns[probability] ?? [] }
+        : undefined,
+    };
+  }
+
+  let plan: OverviewPlan | undefined;
+  const start = /^(\d{4})-(\d{1,2})$/.exec(settings?.startMonth ?? "");
+  const targetsTable = tableFor(mapping, "targets");
+  const ownerColumn = targetsTable ? (columnFor(mapping, "owner", "targets") ?? undefined) : undefined;
+  const weightColumn = targetsTable ? (columnFor(mapping, "weight", "targets") ?? undefined) : undefined;
+  const targetColumn = targetsTable ? (columnFor(mapping, "target", "targets") ?? undefined) : undefined;
+  let owners: ColumnRef | undefined;
+  let weights: ColumnRef | undefined;
+  let annualFromTable: number | undefined;
+  if (targetsTable && ownerColumn) {
+    const cols = [ownerColumn, weightColumn, targetColumn].filter((c): c is string => !!c);
+    const read = await readColumns(ops, targetsTable, cols);
+    owners = { table: targetsTable, column: ownerColumn, values: read.columns[ownerColumn] ?? [] };
+    // Per-owner targets are the owners' weights, and their sum the annual target.
+    const w = targetColumn ?? weightColumn;
+    if (w) weights = { table: targetsTable, column: w, values: read.columns[w] ?? [] };
+    if (targetColumn) {
+      annualFromTable = 0;
+      for (const v of read.columns[targetColumn] ?? []) if (typeof v === "number") annualFromTable += v;
+    }
+  }
+  const annual = annualFromTable ?? settings?.annualTarget;
+  if (start && typeof annual === "number" && annual > 0 && Number(start[2]) >= 1 && Number(start[2]) <= 12) {
+    const startYear = Number(start[1]);
+    const startMonth = Number(start[2]);
+    let seasonality: number[] | null = null;
+    if (settings?.seasonality === "typed" && Array.isArray(settings.typedWeights)) {
+      seasonality = settings.typedWeights.slice(0, 12);
+    } else if (
+      settings?.seasonality === "history" &&
+      settings.historyTable &&
+      settings.historyDate &&
+      settings.historyAmount
+    ) {
+      const history = await readColumns(ops, settings.historyTable, [settings.historyDate, settings.historyAmount]);
+      const calendar = monthlyHistory(
+        history.columns[settings.historyDate] ?? [],
+        history.columns[settings.historyAmount] ?? [],
+        asOf,
+      );
+      seasonality = rotateToPlan(calendar, startMonth);
+    }
+    plan = {
+      annual,
+      annualFormula:
+        annualFromTable !== undefined && targetsTable && targetColumn
+          ? `SUM(${structuredRef(targetsTable, targetColumn)})`
+          : numberLiteral(annual),
+      startYear,
+      startMonth,
+      seasonality,
+      owners,
+      weights: owners ? weights : undefined,
+    };
+  }
+  return { table, columns, data, stages, plan };
+}

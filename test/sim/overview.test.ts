@@ -1,0 +1,140 @@
+/**
+ * The Overview's numbers equal the formulas *Add to Dashboard* writes (issue 10): the sample workbook in the
+ * simulated host, mapped as the pane maps it, every card and chart computed by the pane and written as its formula,
+ * then compared cell by cell — without a filter, by owner, by region, and by both.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { createExcelWorkbookOps, type ExcelRun } from "../../src/excel";
+import type { WorkbookOps } from "../../src/excel/types";
+import { insertSampleWorkbook } from "../../src/sample/insert";
+import { sampleContent } from "../../src/sample/data";
+import { createSimHost, parameterShapes, type SimHost } from "../../src/sim";
+import { loadMapping } from "../../src/taskpane/mapping";
+import {
+  computeOverview,
+  filterOptions,
+  loadOverviewSource,
+  stringLiteral,
+  type OverviewFilter,
+  type OverviewSource,
+  type PlanSettings,
+  type Value,
+} from "../../src/taskpane/overview";
+import { todaySerial } from "../../src/engine";
+
+const METADATA = path.join(__dirname, "../../dist/functions.json");
+
+function host(lang: "en" | "zh"): SimHost {
+  const parameters = fs.existsSync(METADATA)
+    ? parameterShapes(JSON.parse(fs.readFileSync(METADATA, "utf8")))
+    : undefined;
+  // TODAY() in the sheet and the engine's default as_of must be the same day.
+  return createSimHost({
+    parameters,
+    today: () => todaySerial(),
+    displayLanguage: lang === "zh" ? "zh-CN" : "en-US",
+  });
+}
+
+const shown = (v: unknown): unknown =>
+  typeof v === "object" && v !== null && "code" in v
+    ? (v as { code: string }).code
+    : typeof v === "number"
+      ? Number(v.toPrecision(12))
+      : v;
+
+describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
+  const asOf = todaySerial();
+  let sim: SimHost;
+  let ops: WorkbookOps;
+  let source: OverviewSource;
+  const content = sampleContent(lang, asOf);
+
+  beforeAll(async () => {
+    sim = host(lang);
+    // The SALES functions read the display language from Office.context, as in Excel.
+    (globalThis as { Office?: unknown }).Office = sim.Office;
+    ops = createExcelWorkbookOps(sim.run as unknown as ExcelRun);
+    await insertSampleWorkbook(ops, lang, { asOf });
+    const merge = await loadMapping(ops, await ops.listTables());
+    const settings = await ops.getSetting<PlanSettings>("targets");
+    source = (await loadOverviewSource(ops, merge.mapping, settings, asOf))!;
+  }, 60_000);
+  afterAll(() => {
+    delete (globalThis as { Office?: unknown }).Office;
+  });
+
+  test("the mapping gives the Overview every column it needs", () => {
+    expect(source.table).toBe(content.leads.name);
+    expect(source.columns).toMatchObject({
+      owner: content.columns.owner,
+      region: content.columns.region,
+      stage: content.columns.stage,
+      outcome: content.columns.outcome,
+      amount: content.columns.amount,
+      date: content.columns.closedDate,
+    });
+    expect(source.stages?.probability).toBeDefined();
+    expect(source.plan?.owners?.values.length).toBe(content.targets.rows.length);
+  });
+
+  const owners = () => filterOptions(source.data.columns[source.columns.owner!]);
+  const regions = () => filterOptions(source.data.columns[source.columns.region!]);
+  const filters: [string, () => OverviewFilter][] = [
+    ["no filter", () => ({})],
+    ["an owner", () => ({ owner: owners()[1] })],
+    ["a region", () => ({ region: regions()[0] })],
+    ["an owner and another region", () => ({ owner: owners()[0], region: regions()[2] })],
+  ];
+
+  test.each(filters)("every card and chart equals its formula: %s", async (_name, filter) => {
+    const { year, month } = { year: Number(new Date().getUTCFullYear()), month: new Date().getUTCMonth() + 1 };
+    const result = computeOverview({ ...source, filter: filter(), year, month, lang });
+    const formulas: string[] = [];
+    const expected: unknown[] = [];
+    for (const card of result.cards) {
+      expect(card.missing.filter((m) => m !== "plan")).toEqual([]);
+      for (const part of [card.main, card.status]) {
+        if (!part) continue;
+        formulas.push(part.formula);
+        expected.push(shown(part.value));
+      }
+    }
+    const sheet = await ops.addSheet(`Check ${_name}`.slice(0, 30));
+    await ops.writeBlock(sheet, { topLeft: "A1", formulas: formulas.map((f) => [f]) });
+    let row = formulas.length + 2;
+    const spills: { top: number; value: unknown }[] = [];
+    for (const chart of result.charts) {
+      if (!chart.table) continue;
+      await ops.writeBlock(sheet, { topLeft: `A${row}`, formulas: [[chart.table.formula]] });
+      spills.push({ top: row, value: chart.table.value });
+      row += 40;
+    }
+    const cells = sim.model.dump(sheet);
+    expect(formulas.map((_, i) => shown(cells[`A${i + 1}`]?.value))).toEqual(expected);
+    for (const s of spills) {
+      const table = s.value as Value[][];
+      expect(Array.isArray(table)).toBe(true);
+      table.forEach((line, r) =>
+        line.forEach((v, c) => {
+          const address = `${String.fromCharCode(65 + c)}${s.top + r}`;
+          expect([address, shown(cells[address]?.value)]).toEqual([address, shown(v)]);
+        }),
+      );
+    }
+  });
+
+  test("a filter names data text only inside string literals", () => {
+    expect(stringLiteral('=HYPERLINK("x")')).toBe('"=HYPERLINK(""x"")"');
+    const result = computeOverview({
+      ...source,
+      filter: { owner: '"),1,("' },
+      year: 2025,
+      month: 5,
+      lang,
+    });
+    expect(result.rows).toBe(0);
+    expect(result.cards.find((c) => c.id === "winRate")?.main?.formula).toContain('="""),1,("""');
+  });
+});
