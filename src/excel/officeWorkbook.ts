@@ -621,6 +621,16 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
       });
     },
 
+    async nextFreeRow(sheetName: string): Promise<number> {
+      return excelRun(async (context) => {
+        // valuesOnly: formatting alone does not take a row; spilled values do.
+        const used = context.workbook.worksheets.getItem(sheetName).getUsedRangeOrNullObject(true);
+        used.load(["rowIndex", "rowCount"]);
+        await context.sync();
+        return used.isNullObject ? 1 : used.rowIndex + used.rowCount + 1;
+      });
+    },
+
     async selectTableRow(tableName: string, row: number): Promise<void> {
       await excelRun(async (context) => {
         const table = context.workbook.tables.getItem(tableName);

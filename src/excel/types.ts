@@ -194,6 +194,8 @@ export interface WorkbookOps {
   deleteSheet(sheet: string): Promise<void>;
   renameSheet(sheet: string, newName: string): Promise<void>;
   activateSheet(sheet: string): Promise<void>;
+  /** The first row (1-based) below everything the sheet holds (values, formulas and their spills): 1 when empty. */
+  nextFreeRow(sheet: string): Promise<number>;
 
   /** Selects data-body row `row` (0-based) of the table. */
   selectTableRow(table: string, row: number): Promise<void>;

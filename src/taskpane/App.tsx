@@ -30,12 +30,13 @@ import {
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
-import { MappingProvider } from "./mapping";
+import { MappingProvider, useMapping } from "./mapping";
 import { CurrencyContext, errorText, useI18n, useWorkbookSettings, type Notice } from "./hooks";
 import type { PanelId, PanelProps } from "./panelProps";
 import { BantPanel } from "./panels/BantPanel";
 import { FollowUpsPanel } from "./panels/FollowUpsPanel";
 import { FunnelPanel } from "./panels/FunnelPanel";
+import { OverviewPanel } from "./panels/OverviewPanel";
 import { ScoringPanel } from "./panels/ScoringPanel";
 import { StartPanel } from "./panels/StartPanel";
 import { TargetsPanel } from "./panels/TargetsPanel";
@@ -45,6 +46,7 @@ import { TargetsPanel } from "./panels/TargetsPanel";
  * (their props do not change), so switching panels costs only the panel being shown.
  */
 const PANEL_VIEWS: Record<PanelId, ComponentType<PanelProps>> = {
+  overview: memo(OverviewPanel),
   start: memo(StartPanel),
   scoring: memo(ScoringPanel),
   bant: memo(BantPanel),
@@ -100,6 +102,7 @@ const useStyles = makeStyles({
 });
 
 export const PANELS: ReadonlyArray<{ id: PanelId; label: StringKey }> = [
+  { id: "overview", label: "tab.overview" },
   { id: "start", label: "tab.start" },
   { id: "scoring", label: "tab.scoring" },
   { id: "bant", label: "tab.bant" },
@@ -147,6 +150,22 @@ function MoreMenu(props: { selected: PanelId; onSelect: (id: PanelId) => void })
   );
 }
 
+/**
+ * Opens on results: once the mapping is read, a workbook with a deals table opens on the Overview (Start before
+ * that, and for a workbook without one). Only while the user has not chosen a panel.
+ */
+function OpenOnResults(props: { untouched: boolean; open: (id: PanelId) => void }) {
+  const { loaded, access } = useMapping();
+  const { untouched, open } = props;
+  const [decided, setDecided] = useState(false);
+  useEffect(() => {
+    if (decided || !loaded) return;
+    setDecided(true);
+    if (untouched && access.tableFor("deals")) open("overview");
+  }, [decided, loaded, untouched, access, open]);
+  return null;
+}
+
 interface DisplaySettings {
   currency: Currency | "";
 }
@@ -177,7 +196,10 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   const tabId = (id: PanelId) => `${ids}tab-${id}`;
   const panelId = (id: PanelId) => `${ids}panel-${id}`;
 
+  // The user has not picked a panel yet (the pane may still open on the Overview for them).
+  const [untouched, setUntouched] = useState(props.initialPanel === undefined);
   const openPanel = useCallback((id: PanelId) => {
+    setUntouched(false);
     setTab(id);
     startTransition(() => {
       setPanel(id);
@@ -205,6 +227,7 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   return (
     <CurrencyContext.Provider value={currency}>
       <MappingProvider ops={ops} tables={tables}>
+        <OpenOnResults untouched={untouched} open={openPanel} />
         <div className={styles.root}>
           <header className={styles.header}>
             <h1 className={styles.srOnly}>{t("app.title")}</h1>

@@ -275,6 +275,8 @@ export function SelectField(props: {
   hint?: string;
   labels?: (option: string) => string;
   disabled?: boolean;
+  /** Replaces the field's own sizing (a flexible item of at least 140 px), e.g. inside a grid. */
+  className?: string;
 }) {
   const { t } = useI18n();
   const styles = useStyles();
@@ -282,7 +284,7 @@ export function SelectField(props: {
   const none = props.noneLabel ?? t("common.none");
   const selected = props.value === "" && props.allowNone ? NONE : props.value;
   return (
-    <Field label={props.label} hint={props.hint} className={styles.grow}>
+    <Field label={props.label} hint={props.hint} className={props.className ?? styles.grow}>
       <Dropdown
         value={props.value === "" ? (props.allowNone ? none : "") : show(props.value)}
         selectedOptions={selected ? [selected] : []}

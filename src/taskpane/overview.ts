@@ -22,9 +22,12 @@ import {
   bottleneck,
   funnel,
   isErrorValue,
+  parseDate,
+  parseOutcome,
   pipeline,
   serialToYmd,
   targetPlan,
+  todaySerial,
   winRate,
   ymdToSerial,
 } from "./engineBridge";
@@ -44,6 +47,8 @@ export interface OverviewColumns {
   date?: string;
   /** The expected close date of open deals: the pipeline card keeps the quarter's when it is mapped. */
   closeDate?: string;
+  /** Next follow-up: the follow-ups card counts the open deals due today or earlier. */
+  nextFollowUp?: string;
 }
 
 export interface ColumnRef {
@@ -85,6 +90,8 @@ export interface OverviewInput {
   year: number;
   month: number;
   lang: Lang;
+  /** Today (the follow-ups card); the SALES functions' own default as_of is today too. */
+  today?: number;
 }
 
 /** Why a card cannot be computed: the roles or tables it still needs. */
@@ -124,6 +131,8 @@ export interface OverviewResult {
   charts: Chart[];
   /** Rows the filter keeps (all rows without a filter). */
   rows: number;
+  /** Open deals (not won or lost) whose next follow-up is today or earlier, and those before today. */
+  followUps?: { due: number; overdue: number };
   /** The plan's first month and the index of the reference month in it (outside 0–11: not in the plan year). */
   planMonthIndex?: number;
 }
@@ -572,7 +581,24 @@ export function computeOverview(input: OverviewInput): OverviewResult {
     charts.push(chart);
   }
 
-  return { cards, charts, rows, planMonthIndex: planIndex };
+  let followUps: OverviewResult["followUps"];
+  if (columns.nextFollowUp) {
+    const dates = input.data.columns[columns.nextFollowUp] ?? [];
+    const outcomes = columns.outcome ? (input.data.columns[columns.outcome] ?? []) : [];
+    const today = input.today ?? todaySerial();
+    followUps = { due: 0, overdue: 0 };
+    for (let row = 0; row < input.data.rowCount; row++) {
+      if (all.keep && !all.keep[row]) continue;
+      const d = parseDate(dates[row]);
+      if (d === undefined || Math.floor(d) > today) continue;
+      const outcome = columns.outcome ? parseOutcome(outcomes[row]) : "open";
+      if (outcome === "won" || outcome === "lost") continue;
+      followUps.due++;
+      if (Math.floor(d) < today) followUps.overdue++;
+    }
+  }
+
+  return { cards, charts, rows, followUps, planMonthIndex: planIndex };
 }
 
 /** The reference month of a serial (today by default). */
@@ -637,6 +663,7 @@ export async function loadOverviewSource(
     amount: role("amount"),
     date: won ?? close,
     closeDate: won && close && close !== won ? close : undefined,
+    nextFollowUp: role("nextFollowUp"),
   };
   const wanted = Object.values(columns).filter((c): c is string => typeof c === "string" && c !== "");
   const data = await readColumns(ops, table, wanted);
@@ -711,4 +738,24 @@ export async function loadOverviewSource(
     };
   }
   return { table, columns, data, stages, plan };
+}
+
+export type StatusKind = "achieved" | "onTrack" | "caution" | "offTrack" | "notStarted" | "noTarget";
+
+const STATUS_WORDS: Record<StatusKind, readonly string[]> = {
+  achieved: ["Achieved", "已达成"],
+  onTrack: ["On track", "正常"],
+  caution: ["Caution", "预警"],
+  offTrack: ["Off track", "落后"],
+  notStarted: ["Not started", "未开始"],
+  noTarget: ["No target", "未设目标"],
+};
+
+/** Which of ATTAINMENT's statuses a Status cell shows (in either language). */
+export function statusKind(value: unknown): StatusKind | undefined {
+  if (typeof value !== "string") return undefined;
+  for (const [kind, words] of Object.entries(STATUS_WORDS) as [StatusKind, readonly string[]][]) {
+    if (words.includes(value)) return kind;
+  }
+  return undefined;
 }

@@ -214,6 +214,10 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
       for (const t of tables.values()) if (t.sheet === sheet) t.sheet = newName;
     },
     async activateSheet() {},
+    async nextFreeRow(sheet) {
+      log("nextFreeRow", sheet);
+      return 1;
+    },
     async selectTableRow(table, row) {
       selected.push({ table, row });
     },

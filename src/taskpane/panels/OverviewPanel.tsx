@@ -1,0 +1,646 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  type BadgeProps,
+} from "@fluentui/react-components";
+import {
+  DataVizPalette,
+  FunnelChart,
+  getColorFromToken,
+  HorizontalBarChartWithAxis,
+  VerticalBarChart,
+} from "@fluentui/react-charts";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { engineLang, formatCount, formatMoney, formatPercent, moneyFormat, type StringKey } from "../../i18n";
+import { errorSummary, Hint, Section, SelectField, TaskStatus } from "../components";
+import { todaySerial } from "../engineBridge";
+import { errorText, useCurrency, useI18n, useTask } from "../hooks";
+import { useMapping } from "../mapping";
+import {
+  computeOverview,
+  filterOptions,
+  loadOverviewSource,
+  monthOf,
+  statusKind,
+  stringLiteral,
+  type Card,
+  type Chart,
+  type Missing,
+  type OverviewSource,
+  type PlanSettings,
+  type StatusKind,
+  type Value,
+} from "../overview";
+import type { PanelProps } from "../panelProps";
+import { isDarkColor } from "../theme";
+
+const useStyles = makeStyles({
+  filters: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(108px, 1fr))",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  filter: { minWidth: 0 },
+  meta: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  cards: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(112px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+  },
+  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  value: {
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+    fontVariantNumeric: "tabular-nums",
+    overflowWrap: "anywhere",
+  },
+  textValue: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  formula: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase100,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
+  spacer: { flexGrow: 1 },
+  badge: { alignSelf: "flex-start", maxWidth: "100%" },
+  add: { alignSelf: "flex-start", minWidth: 0, paddingLeft: 0, paddingRight: 0, height: "auto" },
+  chart: { minWidth: 0, overflow: "hidden" },
+});
+
+type Intent = NonNullable<BadgeProps["color"]>;
+const STATUS_COLOR: Record<StatusKind, Intent> = {
+  achieved: "success",
+  onTrack: "brand",
+  caution: "warning",
+  offTrack: "danger",
+  notStarted: "informative",
+  noTarget: "subtle",
+};
+/** Bar colours by status, from the charts' data-visualisation palette (light and dark themes alike). */
+const STATUS_BAR: Record<StatusKind, string> = {
+  achieved: DataVizPalette.success,
+  onTrack: DataVizPalette.color1,
+  caution: DataVizPalette.warning,
+  offTrack: DataVizPalette.error,
+  notStarted: DataVizPalette.disabled,
+  noTarget: DataVizPalette.disabled,
+};
+
+const FUNNEL_COLORS = [
+  DataVizPalette.color1,
+  DataVizPalette.color2,
+  DataVizPalette.color3,
+  DataVizPalette.color4,
+  DataVizPalette.color5,
+  DataVizPalette.color6,
+  DataVizPalette.color7,
+];
+
+const ROLE_LABEL: Record<Missing, StringKey> = {
+  amount: "role.amount",
+  date: "role.date",
+  stage: "role.stage",
+  outcome: "role.outcome",
+  owner: "role.owner",
+  stages: "role.stages",
+  probability: "role.probability",
+  plan: "role.plan",
+};
+
+const FORMULA_NAME = /SALES\.[A-Z]+/g;
+
+/** The SALES functions a formula calls, e.g. "SALES.ATTAINMENT". */
+function formulaNames(formula: string): string {
+  const names = [...new Set(formula.match(FORMULA_NAME) ?? [])].filter((n) => n !== "SALES.TARGETPLAN");
+  return (names.length > 0 ? names : (formula.match(FORMULA_NAME) ?? [])).join(" · ");
+}
+
+/** About how wide a label draws at the axis' 12 px: CJK characters twice as wide as Latin ones. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 13 : 7;
+  return w;
+}
+
+function isError(v: unknown): v is { code: string; message: string } {
+  return typeof v === "object" && v !== null && "code" in v;
+}
+
+/**
+ * The pane's width for charts (the container's, followed as the pane is resized), and whether the theme around it
+ * is dark (the charts' palette has a light and a dark variant of each colour).
+ */
+function useChartFrame(): [React.RefObject<HTMLDivElement>, number, boolean] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(280);
+  const [dark, setDark] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setDark(isDarkColor(getComputedStyle(el).getPropertyValue("--colorNeutralBackground1")));
+    setWidth(Math.max(200, Math.floor(el.clientWidth || 280)));
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w) setWidth(Math.max(200, Math.floor(w)));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width, dark];
+}
+
+export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
+  const { t, language } = useI18n();
+  const { currency } = useCurrency();
+  const styles = useStyles();
+  const task = useTask();
+  const { mapping, loaded } = useMapping();
+  const lang = engineLang(language);
+  const today = todaySerial();
+  const [source, setSource] = useState<OverviewSource | undefined>();
+  const [loading, setLoading] = useState(false);
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [version, setVersion] = useState(0);
+  const [owner, setOwner] = useState("");
+  const [region, setRegion] = useState("");
+  const [monthText, setMonthText] = useState("");
+
+  const tableSignature = tables.map((x) => `${x.name}:${x.rowCount}:${x.headers.join("|")}`).join(";");
+  useEffect(() => {
+    if (!loaded || !active) return;
+    let alive = true;
+    setLoading(true);
+    void (async () => {
+      try {
+        const settings = await ops.getSetting<PlanSettings>("targets").catch(() => undefined);
+        const next = await loadOverviewSource(ops, mapping, settings, today);
+        if (alive) {
+          setSource(next);
+          setLoadError(undefined);
+        }
+      } catch (error) {
+        if (alive) setLoadError(errorText(error));
+      } finally {
+        if (alive) setLoading(false);
+      }
+    })();
+    return () => {
+      alive = false;
+    };
+    // today changes once a day; the mapping, the tables and Refresh re-read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ops, mapping, loaded, active, tableSignature, version]);
+
+  // Months offered: the plan's 12, else the last 12; "this month" by default.
+  const months = useMemo(() => {
+    const base = source?.plan
+      ? { year: source.plan.startYear, month: source.plan.startMonth }
+      : (() => {
+          const now = monthOf(today);
+          const index = now.year * 12 + now.month - 1 - 11;
+          return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+        })();
+    return Array.from({ length: 12 }, (_, i) => {
+      const index = base.year * 12 + base.month - 1 + i;
+      const year = Math.floor(index / 12);
+      const month = (index % 12) + 1;
+      return `${year}-${String(month).padStart(2, "0")}`;
+    });
+  }, [source?.plan, today]);
+  const current = monthOf(today);
+  const currentText = `${current.year}-${String(current.month).padStart(2, "0")}`;
+  const chosen = /^(\d{4})-(\d{2})$/.exec(monthText || currentText)!;
+  const year = Number(chosen[1]);
+  const month = Number(chosen[2]);
+  const monthLabel = (text: string) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(text)!;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+    return new Intl.DateTimeFormat(language, { year: "numeric", month: "short", timeZone: "UTC" }).format(d);
+  };
+
+  const ownerOptions = useMemo(
+    () => filterOptions(source?.columns.owner ? source.data.columns[source.columns.owner] : undefined),
+    [source],
+  );
+  const regionOptions = useMemo(
+    () => filterOptions(source?.columns.region ? source.data.columns[source.columns.region] : undefined),
+    [source],
+  );
+
+  const result = useMemo(
+    () =>
+      source
+        ? computeOverview({
+            ...source,
+            filter: { owner: owner || undefined, region: region || undefined },
+            year,
+            month,
+            lang,
+            today,
+          })
+        : undefined,
+    [source, owner, region, year, month, lang, today],
+  );
+
+  const show = useCallback(
+    (value: Value | undefined, kind: Card["kind"]): string => {
+      if (value === undefined) return "—";
+      if (isError(value)) return value.code;
+      if (value === "") return "—";
+      if (typeof value === "number") {
+        if (kind === "percent") return formatPercent(language, value, 1);
+        if (kind === "money") return formatMoney(language, value, currency);
+      }
+      return String(value);
+    },
+    [language, currency],
+  );
+
+  const filterText = [owner, region].filter((x) => x !== "").join(" · ");
+  const addToDashboard = (id: string, label: string, formulas: string[], kind: Card["kind"] | "table") =>
+    task.run(
+      async () => {
+        const wished = t("overview.dashboardSheet");
+        const sheets = await ops.listSheets();
+        const sheet = sheets.includes(wished) ? wished : await ops.addSheet(wished);
+        const top = await ops.nextFreeRow(sheet);
+        const row = top === 1 ? 1 : top + 1;
+        const title = filterText ? `${label} — ${filterText}` : label;
+        // The label is a formula of a string literal: a filter's data text never becomes formula syntax.
+        if (kind === "table") {
+          await ops.writeBlock(sheet, { topLeft: `A${row}`, formulas: [[`=${stringLiteral(title)}`]] });
+          await ops.writeBlock(sheet, { topLeft: `A${row + 1}`, formulas: [[formulas[0]]] });
+          const erred = await ops.findErrorCells(sheet, [`A${row + 1}`]);
+          return { sheet, cell: `A${row + 1}`, erred };
+        }
+        await ops.writeBlock(sheet, {
+          topLeft: `A${row}`,
+          formulas: [[`=${stringLiteral(title)}`, ...formulas]],
+        });
+        if (kind === "percent") await ops.setNumberFormat(sheet, `B${row}`, "0.0%");
+        if (kind === "money") await ops.setNumberFormat(sheet, `B${row}`, moneyFormat(currency));
+        const cells = formulas.map((_, i) => `${String.fromCharCode(66 + i)}${row}`);
+        const erred = await ops.findErrorCells(sheet, cells);
+        return { sheet, cell: `B${row}`, erred };
+      },
+      ({ sheet, cell, erred }) => {
+        const name = formulaNames(formulas[0]);
+        if (erred.length > 0) {
+          const codes: Record<string, number> = {};
+          for (const e of erred) codes[e.code] = (codes[e.code] ?? 0) + 1;
+          return { intent: "warning", text: t("overview.addedErred", { sheet, cell, codes: errorSummary(codes) }) };
+        }
+        return t("overview.added", { sheet, cell, name });
+      },
+      id,
+    );
+
+  const needsText = (missing: Missing[]): ReactNode => {
+    const roles = missing.filter((m) => m !== "plan");
+    if (roles.length > 0) {
+      return t("overview.needs", {
+        roles: roles.map((m) => t(ROLE_LABEL[m])).join(language === "zh-CN" ? "、" : ", "),
+      });
+    }
+    return t("overview.needsPlan");
+  };
+
+  if (!loaded || (loading && !source)) {
+    return (
+      <Section title={t("overview.title")}>
+        <Spinner size="small" label={t("overview.loading")} />
+      </Section>
+    );
+  }
+  if (!source) {
+    return (
+      <Section title={t("overview.title")}>
+        <Body1>{t("overview.noData")}</Body1>
+        {loadError ? <Hint>{loadError}</Hint> : null}
+        <div>
+          <Button appearance="primary" onClick={() => openPanel?.("start")}>
+            {t("overview.goStart")}
+          </Button>
+        </div>
+      </Section>
+    );
+  }
+
+  const cardLabel = (card: Card): string => {
+    if (card.id === "pipeline" && source.columns.closeDate) return t("overview.card.pipelineQuarter");
+    return t(`overview.card.${card.id}` as StringKey);
+  };
+
+  const renderCard = (card: Card) => {
+    const label = cardLabel(card);
+    const kind = statusKind(card.status?.value);
+    const value = card.main?.value;
+    const note =
+      card.main === undefined
+        ? needsText(card.missing)
+        : card.outsidePlan && (card.id === "attainMonth" || card.id === "attainQuarter")
+          ? t("overview.outsidePlan", { from: monthLabel(months[0]), to: monthLabel(months[11]) })
+          : region && (card.id === "attainMonth" || card.id === "attainQuarter")
+            ? t("overview.noTargetRegion")
+            : isError(value)
+              ? t("overview.error", { code: value.code, message: value.message })
+              : undefined;
+    return (
+      <li key={card.id} className={styles.card} data-card={card.id}>
+        <span className={styles.label} id={`overview-${card.id}`}>
+          {label}
+        </span>
+        <span
+          className={card.kind === "text" ? styles.textValue : styles.value}
+          data-value={card.id}
+          aria-labelledby={`overview-${card.id}`}
+        >
+          {show(value, card.kind)}
+        </span>
+        {kind ? (
+          <Badge appearance="tint" color={STATUS_COLOR[kind]} data-status={card.id} className={styles.badge}>
+            {String(card.status!.value)}
+          </Badge>
+        ) : null}
+        {note ? <Caption1>{note}</Caption1> : null}
+        <span className={styles.spacer} />
+        {card.main ? (
+          <>
+            <span className={styles.formula}>{t("overview.formula", { name: formulaNames(card.main.formula) })}</span>
+            <Button
+              size="small"
+              appearance="transparent"
+              className={styles.add}
+              disabled={task.running}
+              aria-label={t("overview.addLabel", { name: label })}
+              onClick={() =>
+                void addToDashboard(
+                  card.id,
+                  label,
+                  card.status ? [card.main!.formula, card.status.formula] : [card.main!.formula],
+                  card.kind,
+                )
+              }
+            >
+              {t("overview.add")}
+            </Button>
+            <TaskStatus task={task} origin={card.id} />
+          </>
+        ) : null}
+      </li>
+    );
+  };
+
+  const followUps = result?.followUps;
+  return (
+    <>
+      <Section
+        title={t("overview.title")}
+        actions={
+          <Button size="small" onClick={() => setVersion((v) => v + 1)} disabled={loading}>
+            {t("overview.refresh")}
+          </Button>
+        }
+      >
+        <div className={styles.filters} role="group" aria-label={t("overview.filters")}>
+          {source.columns.owner ? (
+            <SelectField
+              label={t("overview.owner")}
+              value={owner}
+              options={ownerOptions}
+              onChange={setOwner}
+              allowNone
+              noneLabel={t("overview.allOwners")}
+              className={styles.filter}
+            />
+          ) : null}
+          {source.columns.region ? (
+            <SelectField
+              label={t("overview.region")}
+              value={region}
+              options={regionOptions}
+              onChange={setRegion}
+              allowNone
+              noneLabel={t("overview.allRegions")}
+              className={styles.filter}
+            />
+          ) : null}
+          <SelectField
+            label={t("overview.month")}
+            value={monthText || currentText}
+            options={months.includes(currentText) ? months : [...months, currentText]}
+            onChange={setMonthText}
+            labels={monthLabel}
+            className={styles.filter}
+          />
+        </div>
+        <div className={styles.meta}>
+          <Hint>{t("overview.rows", { count: formatCount(language, result?.rows ?? 0) })}</Hint>
+          {loading ? <Spinner size="extra-tiny" aria-label={t("overview.loading")} /> : null}
+        </div>
+        <ul className={styles.cards}>
+          {result?.cards.map(renderCard)}
+          {followUps ? (
+            <li className={styles.card} data-card="followUps">
+              <span className={styles.label} id="overview-followUps">
+                {t("overview.card.followUps")}
+              </span>
+              <span className={styles.value} data-value="followUps" aria-labelledby="overview-followUps">
+                {formatCount(language, followUps.due)}
+              </span>
+              <Caption1>
+                {t("overview.followUpsDetail", { overdue: formatCount(language, followUps.overdue) })}
+              </Caption1>
+              <span className={styles.spacer} />
+              <Button
+                size="small"
+                appearance="transparent"
+                className={styles.add}
+                onClick={() => openPanel?.("followups")}
+              >
+                {t("overview.openFollowUps")}
+              </Button>
+            </li>
+          ) : null}
+        </ul>
+      </Section>
+      {result?.charts.map((chart) => (
+        <ChartSection
+          key={chart.id}
+          chart={chart}
+          monthLabel={monthLabel(monthText || currentText)}
+          needs={needsText(chart.missing)}
+          onAdd={(label) => void addToDashboard(chart.id, label, [chart.table!.formula], "table")}
+          busy={task.running}
+          status={<TaskStatus task={task} origin={chart.id} />}
+        />
+      ))}
+    </>
+  );
+}
+
+function ChartSection(props: {
+  chart: Chart;
+  monthLabel: string;
+  needs: ReactNode;
+  onAdd: (label: string) => void;
+  busy: boolean;
+  status: ReactNode;
+}) {
+  const { t, language } = useI18n();
+  const { currency } = useCurrency();
+  const styles = useStyles();
+  const [ref, width, dark] = useChartFrame();
+  const color = (token: string) => getColorFromToken(token, dark);
+  const { chart } = props;
+  const title = t(`overview.chart.${chart.id}` as StringKey, { month: props.monthLabel });
+  const ariaLabel = t(`overview.chart.${chart.id}Label` as StringKey, { month: props.monthLabel });
+  const table = chart.table?.value;
+  // Axis amounts in the display language's short form: 1.2M, 120万.
+  const compact = new Intl.NumberFormat(language, { notation: "compact", maximumFractionDigits: 1 });
+  let body: ReactNode;
+  if (!chart.table) body = <Hint>{props.needs}</Hint>;
+  else if (isError(table)) body = <Hint>{t("overview.error", { code: table.code, message: table.message })}</Hint>;
+  else {
+    const rows = table as Value[][];
+    if (chart.id === "byOwner") {
+      // Owners (not "(other)" or Total), sorted by attainment, coloured by status.
+      const data = rows
+        .slice(1, -1)
+        .filter((r) => typeof r[3] === "number")
+        .sort((a, b) => (b[3] as number) - (a[3] as number))
+        .map((r) => {
+          const kind = statusKind(r[7]) ?? "noTarget";
+          return {
+            x: Math.round((r[3] as number) * 1000) / 10,
+            y: String(r[0]),
+            legend: String(r[7]),
+            color: color(STATUS_BAR[kind]),
+            xAxisCalloutData: `${String(r[0])}: ${formatPercent(language, r[3] as number, 1)} · ${String(r[7])}`,
+          };
+        });
+      body =
+        data.length === 0 ? (
+          <Hint>—</Hint>
+        ) : (
+          <HorizontalBarChartWithAxis
+            data={data}
+            width={width}
+            height={Math.max(140, 36 * data.length + 60)}
+            hideLegend
+            chartTitle={ariaLabel}
+            culture={language}
+            // Room for the owners' names (the axis draws them left of the plot, not inside it).
+            margins={{ left: Math.min(120, 16 + Math.max(...data.map((d) => textWidth(d.y)))), right: 44 }}
+            noOfCharsToTruncate={16}
+            showYAxisLablesTooltip
+            xAxisTitle="%"
+          />
+        );
+    } else if (chart.id === "planActual") {
+      const plan = chart.plan?.value;
+      const planRows = Array.isArray(plan) ? (plan as Value[][]) : [];
+      const last = planRows[0] ? planRows[0].length - 1 : 0;
+      const data = rows.slice(1, 13).map((r, i) => {
+        const planned = planRows[i + 1]?.[last];
+        const actual = typeof r[1] === "number" ? r[1] : 0;
+        return {
+          x: String(r[0]),
+          y: actual,
+          legend: t("overview.legend.actual"),
+          color: color(DataVizPalette.color1),
+          yAxisCalloutData: formatMoney(language, actual, currency),
+          lineData:
+            typeof planned === "number"
+              ? {
+                  y: planned,
+                  legend: t("overview.legend.plan"),
+                  color: color(DataVizPalette.color5),
+                  yAxisCalloutData: formatMoney(language, planned, currency),
+                }
+              : undefined,
+        };
+      });
+      body = (
+        <VerticalBarChart
+          data={data}
+          width={width}
+          height={220}
+          chartTitle={ariaLabel}
+          culture={language}
+          lineLegendText={t("overview.legend.plan")}
+          lineLegendColor={color(DataVizPalette.color5)}
+          hideLabels
+          rotateXAxisLables
+          margins={{ left: 56 }}
+          yAxisTickFormat={(v: number) => compact.format(v)}
+        />
+      );
+    } else {
+      // Stage | Count | Reached | …: the funnel of stages reached, the last row being Won when outcomes are mapped.
+      const data = rows
+        .slice(1)
+        .filter((r) => typeof r[2] === "number")
+        .map((r, i) => ({
+          stage: String(r[0]),
+          value: r[2] as number,
+          color: color(FUNNEL_COLORS[i % FUNNEL_COLORS.length]),
+        }));
+      body = (
+        <FunnelChart data={data} width={width} height={240} chartTitle={ariaLabel} culture={language} hideLegend />
+      );
+    }
+  }
+  return (
+    <Section title={title}>
+      <div ref={ref} className={styles.chart} role="figure" aria-label={ariaLabel} data-chart={chart.id}>
+        {body}
+      </div>
+      {chart.table ? (
+        <>
+          <Text size={100} className={styles.formula}>
+            {t("overview.formula", { name: formulaNames(chart.table.formula) })}
+          </Text>
+          <Button
+            size="small"
+            appearance="transparent"
+            className={styles.add}
+            disabled={props.busy}
+            aria-label={t("overview.addLabel", { name: title })}
+            onClick={() => props.onAdd(title)}
+          >
+            {t("overview.add")}
+          </Button>
+          {props.status}
+        </>
+      ) : null}
+    </Section>
+  );
+}
