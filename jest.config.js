@@ -39,7 +39,10 @@ module.exports = {
       ],
       testPathIgnorePatterns: [...ignored, "<rootDir>/test/e2e/"],
       setupFilesAfterEnv: ["@testing-library/jest-dom", ...optional("test/taskpane/setup.ts")],
-      moduleNameMapper: { "\\.(css|svg|png|jpg)$": "<rootDir>/scripts/jest-file-stub.js" },
+      moduleNameMapper: {
+        "\\.(css|svg|png|jpg)$": "<rootDir>/scripts/jest-file-stub.js",
+        "^@fluentui/react-charts$": "<rootDir>/scripts/jest-charts-stub.js",
+      },
     },
     {
       displayName: "e2e",

@@ -30,7 +30,7 @@ import {
 import type { TableInfo, WorkbookOps } from "../excel/types";
 import { CURRENCIES, defaultCurrency, type Currency, type StringKey } from "../i18n";
 import { NoticeBar } from "./components";
-import { MappingProvider, useMapping } from "./mapping";
+import { MappingProvider, tablesSignature, useMapping } from "./mapping";
 import { CurrencyContext, errorText, useI18n, useWorkbookSettings, type Notice } from "./hooks";
 import type { PanelId, PanelProps } from "./panelProps";
 import { BantPanel } from "./panels/BantPanel";
@@ -154,15 +154,17 @@ function MoreMenu(props: { selected: PanelId; onSelect: (id: PanelId) => void })
  * Opens on results: once the mapping is read, a workbook with a deals table opens on the Overview (Start before
  * that, and for a workbook without one). Only while the user has not chosen a panel.
  */
-function OpenOnResults(props: { untouched: boolean; open: (id: PanelId) => void }) {
-  const { loaded, access } = useMapping();
-  const { untouched, open } = props;
+function OpenOnResults(props: { untouched: boolean; tables: TableInfo[] | undefined; open: (id: PanelId) => void }) {
+  const { loaded, access, mergedFor } = useMapping();
+  const { untouched, open, tables } = props;
   const [decided, setDecided] = useState(false);
+  // Decided once, on the mapping merged with the workbook's tables as first listed.
+  const ready = loaded && tables !== undefined && mergedFor === tablesSignature(tables);
   useEffect(() => {
-    if (decided || !loaded) return;
+    if (decided || !ready) return;
     setDecided(true);
     if (untouched && access.tableFor("deals")) open("overview");
-  }, [decided, loaded, untouched, access, open]);
+  }, [decided, ready, untouched, access, open]);
   return null;
 }
 
@@ -181,6 +183,8 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   // Panels stay mounted once opened (hidden when not shown): switching panels never loses what was typed.
   const [opened, setOpened] = useState<ReadonlySet<PanelId>>(() => new Set([props.initialPanel ?? "start"]));
   const [tables, setTables] = useState<TableInfo[]>([]);
+  // The tables as first listed when the pane opened (undefined until then).
+  const [firstTables, setFirstTables] = useState<TableInfo[] | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [display, updateDisplay] = useWorkbookSettings<DisplaySettings>(ops, "display", { currency: "" });
   const currency = useMemo(
@@ -209,7 +213,9 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
 
   const refreshTables = useCallback(async () => {
     try {
-      setTables(await ops.listTables());
+      const list = await ops.listTables();
+      setTables(list);
+      setFirstTables((first) => first ?? list);
     } catch (error) {
       setNotice({ intent: "error", text: t("common.failed", { reason: errorText(error) }) });
     }
@@ -227,7 +233,7 @@ export function App(props: { ops: WorkbookOps; initialPanel?: PanelId }) {
   return (
     <CurrencyContext.Provider value={currency}>
       <MappingProvider ops={ops} tables={tables}>
-        <OpenOnResults untouched={untouched} open={openPanel} />
+        <OpenOnResults untouched={untouched} tables={firstTables} open={openPanel} />
         <div className={styles.root}>
           <header className={styles.header}>
             <h1 className={styles.srOnly}>{t("app.title")}</h1>

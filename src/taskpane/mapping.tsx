@@ -48,6 +48,13 @@ export interface MappingValue {
   refresh(): Promise<void>;
   /** Why reading or saving the mapping failed, when it did. */
   error: string | undefined;
+  /** tablesSignature() of the table list the mapping in use was merged with ("" before the first merge). */
+  mergedFor: string;
+}
+
+/** Names and headers of the tables: what a mapping is merged with. */
+export function tablesSignature(tables: readonly TableInfo[]): string {
+  return tables.map((t) => `${t.name}\u0000${t.headers.join("\u0001")}`).join("\u0002");
 }
 
 const EMPTY = emptyMapping();
@@ -62,6 +69,7 @@ export const MappingContext = createContext<MappingValue>({
   confirm: async () => undefined,
   refresh: async () => undefined,
   error: undefined,
+  mergedFor: "",
 });
 
 export function useMapping(): MappingValue {
@@ -122,6 +130,7 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
   const [merge, setMerge] = useState<MergeResult | undefined>();
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [mergedFor, setMergedFor] = useState("");
   // The latest table list, for refresh() called from an event handler after the tables changed.
   const tablesRef = useRef(tables);
   tablesRef.current = tables;
@@ -132,6 +141,7 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
         const result = await loadMapping(ops, list);
         setMerge(result);
         setMapping(result.mapping);
+        setMergedFor(tablesSignature(list));
         setError(undefined);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
@@ -143,7 +153,7 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
   );
 
   // Tables are listed by the App; merge whenever their names or headers change.
-  const signature = tables.map((t) => `${t.name}\u0000${t.headers.join("\u0001")}`).join("\u0002");
+  const signature = tablesSignature(tables);
   useEffect(() => {
     void run(tablesRef.current);
   }, [run, signature]);
@@ -174,8 +184,9 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
       confirm,
       refresh: () => run(tablesRef.current),
       error,
+      mergedFor,
     }),
-    [loaded, mapping, merge, confirm, run, error],
+    [loaded, mapping, merge, confirm, run, error, mergedFor],
   );
   return <MappingContext.Provider value={value}>{props.children}</MappingContext.Provider>;
 }

@@ -36,6 +36,14 @@ export interface FakeOptions {
   evaluate?: (formula: string) => CellValue;
 }
 
+/** "B12" → { col: 2, row: 12 }. */
+function cellPosition(address: string): { col: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(address)!;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { col, row: Number(m[2]) };
+}
+
 const ERROR_TEXT = /^#(VALUE!|NUM!|DIV\/0!|N\/A|NAME\?|REF!|NULL!|SPILL!|CALC!)$/;
 
 export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: FakeOptions = {}): FakeWorkbook {
@@ -242,8 +250,15 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
     async findErrorCells(sheet, addresses) {
       const out: Array<{ address: string; code: string }> = [];
       for (const address of addresses) {
-        const block = blocks.find((b) => b.sheet === sheet && b.topLeft === address);
-        const cell = block?.formulas[0]?.[0];
+        // The cell at `address` inside any block written to the sheet (the latest write wins).
+        const at = cellPosition(address);
+        let cell: CellValue | undefined;
+        for (const b of blocks) {
+          if (b.sheet !== sheet) continue;
+          const top = cellPosition(b.topLeft);
+          const v = b.formulas[at.row - top.row]?.[at.col - top.col];
+          if (v !== undefined) cell = v;
+        }
         const value = typeof cell === "string" && cell.startsWith("=") ? (options.evaluate?.(cell) ?? 0) : cell;
         if (typeof value === "string" && ERROR_TEXT.test(value)) out.push({ address, code: value });
       }

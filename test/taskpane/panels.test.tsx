@@ -46,6 +46,7 @@ function expectNoRawKeys(container: HTMLElement) {
 }
 
 const PANELS: Array<[PanelId, keyof typeof en]> = [
+  ["overview", "overview.title"],
   ["start", "start.tablesTitle"],
   ["scoring", "scoring.rulesTitle"],
   ["bant", "bant.previewTitle"],
@@ -65,9 +66,9 @@ describe.each([
     const tabs = view.container.querySelectorAll('[role="tab"]');
     // A Fluent tab repeats its label in a hidden bold copy (to reserve width): compare by inclusion.
     const labels = (
-      ["tab.start", "tab.scoring", "tab.bant", "tab.funnel", "tab.targets", "tab.followups"] as const
+      ["tab.overview", "tab.start", "tab.scoring", "tab.bant", "tab.funnel", "tab.targets", "tab.followups"] as const
     ).map((k) => strings[k]);
-    expect(tabs).toHaveLength(6);
+    expect(tabs).toHaveLength(7);
     [...tabs].forEach((tab, i) => expect(tab.textContent).toContain(labels[i]));
     // Let the table reads and previews settle before checking the text.
     await act(async () => {
