@@ -34,6 +34,6 @@ module.exports = {
   DataVizPalette: palette,
   getColorFromToken: (token) => token,
   FunnelChart: chart("FunnelChart"),
-  HorizontalBarChartWithAxis: chart("HorizontalBarChartWithAxis"),
+  HorizontalBarChart: chart("HorizontalBarChart"),
   VerticalBarChart: chart("VerticalBarChart"),
 };

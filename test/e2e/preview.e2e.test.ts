@@ -138,6 +138,7 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
   /** Sheet the grid shows next to each panel in the screenshots (the one that panel changes or reads). */
   const SHOWN_SHEET: Record<Lang, Record<(typeof PANELS)[number], { sheet: string; scrollRight?: boolean }>> = {
     "en-US": {
+      overview: { sheet: "Dashboard" },
       start: { sheet: "Dashboard" },
       scoring: { sheet: "Leads", scrollRight: true },
       bant: { sheet: "Leads" },
@@ -146,6 +147,7 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
       followups: { sheet: "Leads", scrollRight: true },
     },
     "zh-CN": {
+      overview: { sheet: "仪表板" },
       start: { sheet: "仪表板" },
       scoring: { sheet: "线索", scrollRight: true },
       bant: { sheet: "线索" },

@@ -13,7 +13,7 @@ import {
   DataVizPalette,
   FunnelChart,
   getColorFromToken,
-  HorizontalBarChartWithAxis,
+  HorizontalBarChart,
   VerticalBarChart,
 } from "@fluentui/react-charts";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -89,6 +89,17 @@ const useStyles = makeStyles({
   },
   spacer: { flexGrow: 1 },
   badge: { alignSelf: "flex-start", maxWidth: "100%" },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   add: { alignSelf: "flex-start", minWidth: 0, paddingLeft: 0, paddingRight: 0, height: "auto" },
   chart: { minWidth: 0, overflow: "hidden" },
 });
@@ -139,13 +150,6 @@ const FORMULA_NAME = /SALES\.[A-Z]+/g;
 function formulaNames(formula: string): string {
   const names = [...new Set(formula.match(FORMULA_NAME) ?? [])].filter((n) => n !== "SALES.TARGETPLAN");
   return (names.length > 0 ? names : (formula.match(FORMULA_NAME) ?? [])).join(" · ");
-}
-
-/** About how wide a label draws at the axis' 12 px: CJK characters twice as wide as Latin ones. */
-function textWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(ch) ? 13 : 7;
-  return w;
 }
 
 function isError(v: unknown): v is { code: string; message: string } {
@@ -506,6 +510,13 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
   );
 }
 
+/** A chart is a picture; screen readers get the same numbers as a table (the library's own labels are English). */
+interface ChartData {
+  picture: ReactNode;
+  head: string[];
+  rows: string[][];
+}
+
 function ChartSection(props: {
   chart: Chart;
   monthLabel: string;
@@ -523,105 +534,162 @@ function ChartSection(props: {
   const title = t(`overview.chart.${chart.id}` as StringKey, { month: props.monthLabel });
   const ariaLabel = t(`overview.chart.${chart.id}Label` as StringKey, { month: props.monthLabel });
   const table = chart.table?.value;
+  const money = (v: number) => formatMoney(language, v, currency);
+  const shortMonth = (text: string) => {
+    const m = /^(\d{4})-(\d{2})$/.exec(text);
+    if (!m) return text;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+    return new Intl.DateTimeFormat(language, { month: "short", timeZone: "UTC" }).format(d);
+  };
   // Axis amounts in the display language's short form: 1.2M, 120万.
   const compact = new Intl.NumberFormat(language, { notation: "compact", maximumFractionDigits: 1 });
-  let body: ReactNode;
-  if (!chart.table) body = <Hint>{props.needs}</Hint>;
-  else if (isError(table)) body = <Hint>{t("overview.error", { code: table.code, message: table.message })}</Hint>;
+  let data: ChartData | undefined;
+  let note: ReactNode;
+  if (!chart.table) note = <Hint>{props.needs}</Hint>;
+  else if (isError(table)) note = <Hint>{t("overview.error", { code: table.code, message: table.message })}</Hint>;
   else {
     const rows = table as Value[][];
+    const head = rows[0].map(String);
     if (chart.id === "byOwner") {
       // Owners (not "(other)" or Total), sorted by attainment, coloured by status.
-      const data = rows
+      const owners = rows
         .slice(1, -1)
         .filter((r) => typeof r[3] === "number")
-        .sort((a, b) => (b[3] as number) - (a[3] as number))
-        .map((r) => {
-          const kind = statusKind(r[7]) ?? "noTarget";
-          return {
-            x: Math.round((r[3] as number) * 1000) / 10,
-            y: String(r[0]),
-            legend: String(r[7]),
-            color: color(STATUS_BAR[kind]),
-            xAxisCalloutData: `${String(r[0])}: ${formatPercent(language, r[3] as number, 1)} · ${String(r[7])}`,
-          };
-        });
-      body =
-        data.length === 0 ? (
-          <Hint>—</Hint>
-        ) : (
-          <HorizontalBarChartWithAxis
-            data={data}
-            width={width}
-            height={Math.max(140, 36 * data.length + 60)}
-            hideLegend
-            chartTitle={ariaLabel}
-            culture={language}
-            // Room for the owners' names (the axis draws them left of the plot, not inside it).
-            margins={{ left: Math.min(120, 16 + Math.max(...data.map((d) => textWidth(d.y)))), right: 44 }}
-            noOfCharsToTruncate={16}
-            showYAxisLablesTooltip
-            xAxisTitle="%"
-          />
-        );
+        .sort((a, b) => (b[3] as number) - (a[3] as number));
+      const top = Math.max(1, ...owners.map((r) => r[3] as number));
+      data = {
+        head: [head[0], head[3], head[7]],
+        rows: owners.map((r) => [String(r[0]), formatPercent(language, r[3] as number, 1), String(r[7])]),
+        picture:
+          owners.length === 0 ? null : (
+            <HorizontalBarChart
+              data={owners.map((r) => ({
+                chartTitle: `${String(r[0])} · ${formatPercent(language, r[3] as number, 0)} · ${String(r[7])}`,
+                chartData: [
+                  {
+                    legend: String(r[7]),
+                    horizontalBarChartdata: { x: r[3] as number, total: top },
+                    color: color(STATUS_BAR[statusKind(r[7]) ?? "noTarget"]),
+                  },
+                ],
+              }))}
+              width={width}
+              chartDataMode="hidden"
+              hideTooltip
+              culture={language}
+            />
+          ),
+      };
     } else if (chart.id === "planActual") {
       const plan = chart.plan?.value;
       const planRows = Array.isArray(plan) ? (plan as Value[][]) : [];
       const last = planRows[0] ? planRows[0].length - 1 : 0;
-      const data = rows.slice(1, 13).map((r, i) => {
+      const months = rows.slice(1, 13);
+      const points = months.map((r, i) => {
         const planned = planRows[i + 1]?.[last];
         const actual = typeof r[1] === "number" ? r[1] : 0;
         return {
-          x: String(r[0]),
+          x: shortMonth(String(r[0])),
           y: actual,
           legend: t("overview.legend.actual"),
           color: color(DataVizPalette.color1),
-          yAxisCalloutData: formatMoney(language, actual, currency),
           lineData:
             typeof planned === "number"
-              ? {
-                  y: planned,
-                  legend: t("overview.legend.plan"),
-                  color: color(DataVizPalette.color5),
-                  yAxisCalloutData: formatMoney(language, planned, currency),
-                }
+              ? { y: planned, legend: t("overview.legend.plan"), color: color(DataVizPalette.color5) }
               : undefined,
         };
       });
-      body = (
-        <VerticalBarChart
-          data={data}
-          width={width}
-          height={220}
-          chartTitle={ariaLabel}
-          culture={language}
-          lineLegendText={t("overview.legend.plan")}
-          lineLegendColor={color(DataVizPalette.color5)}
-          hideLabels
-          rotateXAxisLables
-          margins={{ left: 56 }}
-          yAxisTickFormat={(v: number) => compact.format(v)}
-        />
-      );
+      // Every month's name fits from about 420 px; narrower, every third month is named.
+      const ticks = width < 420 ? points.filter((_, i) => i % 3 === 0).map((p) => p.x) : undefined;
+      data = {
+        head: [head[0], t("overview.legend.actual"), t("overview.legend.plan")],
+        rows: months.map((r, i) => {
+          const planned = planRows[i + 1]?.[last];
+          return [
+            String(r[0]),
+            money(typeof r[1] === "number" ? r[1] : 0),
+            typeof planned === "number" ? money(planned) : "—",
+          ];
+        }),
+        picture: (
+          <VerticalBarChart
+            data={points}
+            width={width}
+            height={220}
+            culture={language}
+            lineLegendText={t("overview.legend.plan")}
+            lineLegendColor={color(DataVizPalette.color5)}
+            hideLabels
+            hideTooltip
+            tickValues={ticks}
+            margins={{ left: 56 }}
+            yAxisTickFormat={(v: number) => compact.format(v)}
+          />
+        ),
+      };
     } else {
       // Stage | Count | Reached | …: the funnel of stages reached, the last row being Won when outcomes are mapped.
-      const data = rows
-        .slice(1)
-        .filter((r) => typeof r[2] === "number")
-        .map((r, i) => ({
-          stage: String(r[0]),
-          value: r[2] as number,
-          color: color(FUNNEL_COLORS[i % FUNNEL_COLORS.length]),
-        }));
-      body = (
-        <FunnelChart data={data} width={width} height={240} chartTitle={ariaLabel} culture={language} hideLegend />
-      );
+      const stages = rows.slice(1).filter((r) => typeof r[2] === "number");
+      data = {
+        head: [head[0], head[2]],
+        rows: stages.map((r) => [String(r[0]), formatCount(language, r[2] as number)]),
+        picture: (
+          <FunnelChart
+            data={stages.map((r, i) => ({
+              stage: String(r[0]),
+              value: r[2] as number,
+              color: color(FUNNEL_COLORS[i % FUNNEL_COLORS.length]),
+            }))}
+            width={width}
+            height={240}
+            culture={language}
+            hideLegend
+          />
+        ),
+      };
     }
   }
+  // inert + aria-hidden: the chart library's parts (English labels, focusable data points) stay out of the
+  // keyboard order and the accessibility tree; the table below carries the numbers in the pane's language.
+  const inert = { inert: "" } as Record<string, string>;
   return (
     <Section title={title}>
       <div ref={ref} className={styles.chart} role="figure" aria-label={ariaLabel} data-chart={chart.id}>
-        {body}
+        {note}
+        {data ? (
+          <>
+            <div aria-hidden="true" {...inert}>
+              {data.picture}
+            </div>
+            <table className={styles.srOnly}>
+              <caption>{ariaLabel}</caption>
+              <thead>
+                <tr>
+                  {data.head.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr key={r[0]}>
+                    {r.map((c, i) =>
+                      i === 0 ? (
+                        <th key={i} scope="row">
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={i}>{c}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
       </div>
       {chart.table ? (
         <>
