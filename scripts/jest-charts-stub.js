@@ -4,6 +4,7 @@
  * dom tests render each chart as an image named by its chartTitle, with its data points counted. The real charts
  * are rendered and checked in Chromium (test/e2e/overview.e2e.test.ts).
  */
+/* eslint-disable react/prop-types -- a test stand-in: its props are the chart library's, typed there */
 const React = require("react");
 
 function chart(name) {

@@ -495,8 +495,11 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
           ) : null}
         </ul>
       </Section>
+      {/* Charts only while the Overview is shown: the chart library's keyboard handling (tabster) holds on to
+          its hidden data points and would stop Tab at the Help link on every other panel. */}
       {result?.charts.map((chart) => (
         <ChartSection
+          shown={active !== false}
           key={chart.id}
           chart={chart}
           monthLabel={monthLabel(monthText || currentText)}
@@ -518,6 +521,7 @@ interface ChartData {
 }
 
 function ChartSection(props: {
+  shown: boolean;
   chart: Chart;
   monthLabel: string;
   needs: ReactNode;
@@ -659,7 +663,7 @@ function ChartSection(props: {
         {data ? (
           <>
             <div aria-hidden="true" {...inert}>
-              {data.picture}
+              {props.shown ? data.picture : null}
             </div>
             <table className={styles.srOnly}>
               <caption>{ariaLabel}</caption>
