@@ -78,6 +78,9 @@ const useStyles = makeStyles({
   // hiding a tab shrinks the list, the overflow manager sees room again and shows it (zh-CN at 320 px never settled).
   tabs: { flexWrap: "nowrap", minWidth: 0, overflow: "hidden", flexGrow: 1, flexShrink: 1, flexBasis: 0 },
   help: { flexShrink: 0, whiteSpace: "nowrap" },
+  // Fluent buttons are at least 96 px wide: the "More" menu takes only what its word needs, so that at 320 px the
+  // selected panel's tab and one more fit beside it.
+  more: { minWidth: 0 },
   // Office shows the add-in's name above the pane; the page keeps a heading for screen readers only.
   srOnly: {
     position: "absolute",
@@ -124,6 +127,7 @@ function MoreMenuItem(props: { id: PanelId; label: string; onSelect: (id: PanelI
 /** The "More" menu of the tab bar: the panels that do not fit in one row. */
 function MoreMenu(props: { selected: PanelId; onSelect: (id: PanelId) => void }) {
   const { t } = useI18n();
+  const styles = useStyles();
   const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
   if (!isOverflowing) return null;
   return (
@@ -131,6 +135,7 @@ function MoreMenu(props: { selected: PanelId; onSelect: (id: PanelId) => void })
       <MenuTrigger disableButtonEnhancement>
         <MenuButton
           ref={ref}
+          className={styles.more}
           appearance="transparent"
           role="tab"
           aria-selected={false}

@@ -278,7 +278,19 @@ function planCall(input: OverviewInput): PlanCall | undefined {
 
 // ---- Cards and charts ----
 
+/** Every card and chart at once (tests, small tables). */
 export function computeOverview(input: OverviewInput): OverviewResult {
+  const { steps, result } = overviewSteps(input);
+  for (const step of steps) step();
+  return result;
+}
+
+/**
+ * The Overview as steps of one card or chart each (a scan or two of the table): the pane runs them one per task
+ * so that a large table never blocks its UI thread for long; `result` is complete once every step ran.
+ */
+export function overviewSteps(input: OverviewInput): { steps: Array<() => void>; result: OverviewResult } {
+  const steps: Array<() => void> = [];
   const { columns, lang } = input;
   const all = scopeOf(input);
   const rows = all.keep ? all.keep.filter(Boolean).length : input.data.rowCount;
@@ -357,31 +369,33 @@ export function computeOverview(input: OverviewInput): OverviewResult {
     return { call, names, value };
   };
 
-  for (const [id, period] of [
-    ["attainMonth", "M"],
-    ["attainQuarter", "Q"],
-  ] as const) {
-    const missing = [...attainmentNeeds];
-    if (!input.plan) missing.push("plan");
-    const card: Card = { id, kind: "percent", missing, outsidePlan: input.plan !== undefined && !inPlan };
-    if (attainmentNeeds.length === 0) {
-      const t = attainmentTable(period);
-      card.main = { value: cell(t.value, 1, 3), formula: withScope(all, `INDEX(${t.call},2,4)`, t.names) };
-      card.status = { value: cell(t.value, 1, 7), formula: withScope(all, `INDEX(${t.call},2,8)`, t.names) };
+  steps.push(() => {
+    for (const [id, period] of [
+      ["attainMonth", "M"],
+      ["attainQuarter", "Q"],
+    ] as const) {
+      const missing = [...attainmentNeeds];
+      if (!input.plan) missing.push("plan");
+      const card: Card = { id, kind: "percent", missing, outsidePlan: input.plan !== undefined && !inPlan };
+      if (attainmentNeeds.length === 0) {
+        const t = attainmentTable(period);
+        card.main = { value: cell(t.value, 1, 3), formula: withScope(all, `INDEX(${t.call},2,4)`, t.names) };
+        card.status = { value: cell(t.value, 1, 7), formula: withScope(all, `INDEX(${t.call},2,8)`, t.names) };
+      }
+      cards.push(card);
     }
-    cards.push(card);
-  }
-  {
+  });
+  steps.push(() => {
     const card: Card = { id: "wonMonth", kind: "money", missing: [...attainmentNeeds] };
     if (attainmentNeeds.length === 0) {
       const t = attainmentTable("M");
       card.main = { value: cell(t.value, 1, 2), formula: withScope(all, `INDEX(${t.call},2,3)`, t.names) };
     }
     cards.push(card);
-  }
+  });
 
   // Weighted pipeline: the quarter's expected closes when a close date is mapped, else every open deal.
-  {
+  steps.push(() => {
     const missing: Missing[] = [];
     if (!columns.stage) missing.push("stage");
     if (!columns.amount) missing.push("amount");
@@ -430,21 +444,21 @@ export function computeOverview(input: OverviewInput): OverviewResult {
       };
     }
     cards.push(card);
-  }
+  });
 
-  {
+  steps.push(() => {
     const card: Card = { id: "winRate", kind: "percent", missing: columns.outcome ? [] : ["outcome"] };
     if (columns.outcome) {
       const outcome = columnArg(input, all, columns.outcome);
       card.main = { value: run(() => winRate(outcome.arg)), formula: withScope(all, `SALES.WINRATE(${outcome.ref})`) };
     }
     cards.push(card);
-  }
+  });
 
   const stageMissing: Missing[] = [];
   if (!columns.stage) stageMissing.push("stage");
   if (!input.stages) stageMissing.push("stages");
-  {
+  steps.push(() => {
     const card: Card = { id: "bottleneck", kind: "text", missing: [...stageMissing] };
     if (stageMissing.length === 0) {
       const stage = columnArg(input, all, columns.stage!);
@@ -466,10 +480,10 @@ export function computeOverview(input: OverviewInput): OverviewResult {
       };
     }
     cards.push(card);
-  }
+  });
 
   // Charts: attainment by owner this month, plan vs actual by month, the funnel.
-  {
+  steps.push(() => {
     const missing = [...attainmentNeeds];
     if (!columns.owner) missing.push("owner");
     if (!input.plan?.owners) missing.push("plan");
@@ -517,8 +531,8 @@ export function computeOverview(input: OverviewInput): OverviewResult {
       };
     } else if (missing.length === 0 && !inPlan) chart.missing = ["plan"];
     charts.push(chart);
-  }
-  {
+  });
+  steps.push(() => {
     const missing = [...attainmentNeeds];
     if (!input.plan) missing.push("plan");
     const chart: Chart = { id: "planActual", missing };
@@ -551,8 +565,8 @@ export function computeOverview(input: OverviewInput): OverviewResult {
       chart.plan = { value: plan.compute("M"), formula: `=${plan.text("M")}` };
     }
     charts.push(chart);
-  }
-  {
+  });
+  steps.push(() => {
     const chart: Chart = { id: "funnel", missing: [...stageMissing] };
     if (stageMissing.length === 0) {
       const stage = columnArg(input, all, columns.stage!);
@@ -579,26 +593,32 @@ export function computeOverview(input: OverviewInput): OverviewResult {
       };
     }
     charts.push(chart);
-  }
+  });
 
   let followUps: OverviewResult["followUps"];
-  if (columns.nextFollowUp) {
-    const dates = input.data.columns[columns.nextFollowUp] ?? [];
-    const outcomes = columns.outcome ? (input.data.columns[columns.outcome] ?? []) : [];
-    const today = input.today ?? todaySerial();
-    followUps = { due: 0, overdue: 0 };
-    for (let row = 0; row < input.data.rowCount; row++) {
-      if (all.keep && !all.keep[row]) continue;
-      const d = parseDate(dates[row]);
-      if (d === undefined || Math.floor(d) > today) continue;
-      const outcome = columns.outcome ? parseOutcome(outcomes[row]) : "open";
-      if (outcome === "won" || outcome === "lost") continue;
-      followUps.due++;
-      if (Math.floor(d) < today) followUps.overdue++;
+  steps.push(() => {
+    if (columns.nextFollowUp) {
+      const dates = input.data.columns[columns.nextFollowUp] ?? [];
+      const outcomes = columns.outcome ? (input.data.columns[columns.outcome] ?? []) : [];
+      const today = input.today ?? todaySerial();
+      followUps = { due: 0, overdue: 0 };
+      for (let row = 0; row < input.data.rowCount; row++) {
+        if (all.keep && !all.keep[row]) continue;
+        const d = parseDate(dates[row]);
+        if (d === undefined || Math.floor(d) > today) continue;
+        const outcome = columns.outcome ? parseOutcome(outcomes[row]) : "open";
+        if (outcome === "won" || outcome === "lost") continue;
+        followUps.due++;
+        if (Math.floor(d) < today) followUps.overdue++;
+      }
     }
-  }
+  });
 
-  return { cards, charts, rows, followUps, planMonthIndex: planIndex };
+  const result: OverviewResult = { cards, charts, rows, planMonthIndex: planIndex };
+  steps.push(() => {
+    result.followUps = followUps;
+  });
+  return { steps, result };
 }
 
 /** The reference month of a serial (today by default). */

@@ -313,7 +313,12 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
     expect(values).toContain("阶段");
 
     await tab(page, lang, "scoring");
-    await page.getByRole("button", { name: t["scoring.addColumns"] }).click();
+    const addColumns = page.getByRole("button", { name: t["scoring.addColumns"] });
+    // Enabled once the panel has read the leads table: poll for it, as in the en-US flow.
+    const enabledBy = Date.now() + 30_000;
+    while (!(await addColumns.isEnabled()) && Date.now() < enabledBy) await page.waitForTimeout(100);
+    await expect(addColumns.isEnabled()).resolves.toBe(true);
+    await addColumns.click();
     await confirmIfAsked(page, t["common.replace"]);
     await outcome(page, pattern(t["scoring.columnsAdded"]));
 

@@ -23,15 +23,16 @@ import { todaySerial } from "../engineBridge";
 import { errorText, useCurrency, useI18n, useTask } from "../hooks";
 import { useMapping } from "../mapping";
 import {
-  computeOverview,
   filterOptions,
   loadOverviewSource,
   monthOf,
+  overviewSteps,
   statusKind,
   stringLiteral,
   type Card,
   type Chart,
   type Missing,
+  type OverviewResult,
   type OverviewSource,
   type PlanSettings,
   type StatusKind,
@@ -258,20 +259,35 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
     [source],
   );
 
-  const result = useMemo(
-    () =>
-      source
-        ? computeOverview({
-            ...source,
-            filter: { owner: owner || undefined, region: region || undefined },
-            year,
-            month,
-            lang,
-            today,
-          })
-        : undefined,
-    [source, owner, region, year, month, lang, today],
-  );
+  // The cards and charts, one per task (a 60,000-row table takes several scans): the pane stays responsive and
+  // shows the previous numbers until the new ones are complete.
+  const [result, setResult] = useState<OverviewResult | undefined>();
+  useEffect(() => {
+    if (!source) {
+      setResult(undefined);
+      return;
+    }
+    let alive = true;
+    const { steps, result: next } = overviewSteps({
+      ...source,
+      filter: { owner: owner || undefined, region: region || undefined },
+      year,
+      month,
+      lang,
+      today,
+    });
+    void (async () => {
+      for (const step of steps) {
+        if (!alive) return;
+        step();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      if (alive) setResult(next);
+    })();
+    return () => {
+      alive = false;
+    };
+  }, [source, owner, region, year, month, lang, today]);
 
   const show = useCallback(
     (value: Value | undefined, kind: Card["kind"]): string => {
@@ -466,8 +482,8 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
           />
         </div>
         <div className={styles.meta}>
-          <Hint>{t("overview.rows", { count: formatCount(language, result?.rows ?? 0) })}</Hint>
-          {loading ? <Spinner size="extra-tiny" aria-label={t("overview.loading")} /> : null}
+          {result ? <Hint>{t("overview.rows", { count: formatCount(language, result.rows) })}</Hint> : <span />}
+          {loading || !result ? <Spinner size="extra-tiny" aria-label={t("overview.loading")} /> : null}
         </div>
         <ul className={styles.cards}>
           {result?.cards.map(renderCard)}
@@ -665,33 +681,36 @@ function ChartSection(props: {
             <div aria-hidden="true" {...inert}>
               {props.shown ? data.picture : null}
             </div>
-            <table className={styles.srOnly}>
-              <caption>{ariaLabel}</caption>
-              <thead>
-                <tr>
-                  {data.head.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r[0]}>
-                    {r.map((c, i) =>
-                      i === 0 ? (
-                        <th key={i} scope="row">
-                          {c}
-                        </th>
-                      ) : (
-                        <td key={i}>{c}</td>
-                      ),
-                    )}
+            {/* A table ignores its own width: the box that hides it is a div. */}
+            <div className={styles.srOnly}>
+              <table>
+                <caption>{ariaLabel}</caption>
+                <thead>
+                  <tr>
+                    {data.head.map((h) => (
+                      <th key={h} scope="col">
+                        {h}
+                      </th>
+                    ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.rows.map((r) => (
+                    <tr key={r[0]}>
+                      {r.map((c, i) =>
+                        i === 0 ? (
+                          <th key={i} scope="row">
+                            {c}
+                          </th>
+                        ) : (
+                          <td key={i}>{c}</td>
+                        ),
+                      )}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </>
         ) : null}
       </div>
