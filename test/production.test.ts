@@ -269,6 +269,10 @@ const RUNTIME_PACKAGES: Array<[RegExp, string]> = [
   [/^tabster$|^keyborg$/, "keyboard navigation and focus management used by Fluent UI"],
   [/^@floating-ui\//, "positioning of dropdowns and popovers (Fluent UI)"],
   [/^@swc\/helpers$|^tslib$|^use-sync-external-store$/, "compiled-code helpers required by Fluent UI packages"],
+  [
+    /^d3-(array|axis|color|format|interpolate|path|scale|selection|shape|time|time-format)$/,
+    "scales, axes and shapes drawn by @fluentui/react-charts (the Overview's charts)",
+  ],
 ];
 
 describe("the production bundles carry only what runs in Excel", () => {
