@@ -44,12 +44,16 @@ export interface MappingValue {
   edit(next: SavedMapping): void;
   /** Saves the mapping (the one given, or the one in use) as confirmed in the workbook settings. */
   confirm(next?: SavedMapping): Promise<void>;
-  /** Reads the workbook again (tables and sample values) and merges. */
+  /** Reads the workbook again (tables and sample values) and merges with the mapping in use. */
   refresh(): Promise<void>;
+  /** Drops unsaved edits: the saved mapping merged with the workbook again. */
+  discard(): Promise<void>;
   /** Why reading or saving the mapping failed, when it did. */
   error: string | undefined;
   /** tablesSignature() of the table list the mapping in use was merged with ("" before the first merge). */
   mergedFor: string;
+  /** The user changed the mapping in Start since it was last read or saved (edits not saved yet). */
+  dirty: boolean;
 }
 
 /** Names and headers of the tables: what a mapping is merged with. */
@@ -68,8 +72,10 @@ export const MappingContext = createContext<MappingValue>({
   edit: () => undefined,
   confirm: async () => undefined,
   refresh: async () => undefined,
+  discard: async () => undefined,
   error: undefined,
   mergedFor: "",
+  dirty: false,
 });
 
 export function useMapping(): MappingValue {
@@ -110,10 +116,16 @@ async function legacySettings(ops: WorkbookOps): Promise<LegacyPanelSettings> {
 }
 
 /** Brings the saved mapping (if any) up to date with the workbook: the merge every pane start runs. */
-export async function loadMapping(ops: WorkbookOps, tables: readonly TableInfo[]): Promise<MergeResult> {
-  const raw = await ops.getSetting<unknown>(MAPPING_SETTING_KEY).catch(() => undefined);
-  const parsed = raw === undefined ? undefined : parseSavedMapping(raw);
-  const saved = parsed?.mapping;
+export async function loadMapping(
+  ops: WorkbookOps,
+  tables: readonly TableInfo[],
+  unsaved?: SavedMapping,
+): Promise<MergeResult> {
+  let saved = unsaved;
+  if (saved === undefined) {
+    const raw = await ops.getSetting<unknown>(MAPPING_SETTING_KEY).catch(() => undefined);
+    saved = raw === undefined ? undefined : parseSavedMapping(raw).mapping;
+  }
   const samples = await readSamples(ops, tables);
   const merge = mergeMapping(saved, tables, samples);
   if (saved === undefined) {
@@ -131,17 +143,26 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [mergedFor, setMergedFor] = useState("");
+  const [dirty, setDirty] = useState(false);
   // The latest table list, for refresh() called from an event handler after the tables changed.
   const tablesRef = useRef(tables);
   tablesRef.current = tables;
 
+  // The mapping in use and whether it holds unsaved edits, for merges started by a change of the tables.
+  const current = useRef<{ mapping: SavedMapping; dirty: boolean }>({ mapping: EMPTY, dirty: false });
+  current.current = { mapping, dirty };
+
   const run = useCallback(
-    async (list: readonly TableInfo[]) => {
+    async (list: readonly TableInfo[], discard = false) => {
       try {
-        const result = await loadMapping(ops, list);
+        // Unsaved edits are what gets merged with the new tables (never dropped for the saved mapping), unless the
+        // user asked to discard them.
+        const keep = !discard && current.current.dirty ? current.current.mapping : undefined;
+        const result = await loadMapping(ops, list, keep);
         setMerge(result);
         setMapping(result.mapping);
         setMergedFor(tablesSignature(list));
+        setDirty(keep !== undefined);
         setError(undefined);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
@@ -164,6 +185,7 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
       try {
         await ops.setSetting(MAPPING_SETTING_KEY, toSave);
         setMapping(toSave);
+        setDirty(false);
         setError(undefined);
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));
@@ -173,6 +195,11 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
     [ops, mapping],
   );
 
+  const edit = useCallback((next: SavedMapping) => {
+    setMapping(next);
+    setDirty(true);
+  }, []);
+
   const value = useMemo<MappingValue>(
     () => ({
       loaded,
@@ -180,13 +207,15 @@ export function MappingProvider(props: { ops: WorkbookOps; tables: TableInfo[]; 
       merge,
       confirmed: mapping.confirmed,
       access: mappingAccess(mapping),
-      edit: setMapping,
+      edit,
       confirm,
       refresh: () => run(tablesRef.current),
+      discard: () => run(tablesRef.current, true),
       error,
       mergedFor,
+      dirty,
     }),
-    [loaded, mapping, merge, confirm, run, error, mergedFor],
+    [loaded, mapping, merge, confirm, run, error, mergedFor, edit, dirty],
   );
   return <MappingContext.Provider value={value}>{props.children}</MappingContext.Provider>;
 }

@@ -16,6 +16,7 @@ import { findSample, insertSampleWorkbook } from "../../sample/insert";
 import { Hint, ScrollRegion, Section, SelectField, TaskStatus, errorSummary, useConfirm } from "../components";
 import { useCurrency, useI18n, useTask } from "../hooks";
 import type { PanelProps } from "../panelProps";
+import { MappingSection } from "./MappingSection";
 
 const useStyles = makeStyles({
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
@@ -105,6 +106,7 @@ export function StartPanel({ ops, tables, refreshTables }: PanelProps) {
         <Hint>{t("start.sampleHint")}</Hint>
         <TaskStatus task={task} origin="sample" />
       </Section>
+      <MappingSection tables={tables} />
       <Section title={t("start.settingsTitle")}>
         <SelectField
           label={t("start.currency")}
