@@ -1,6 +1,7 @@
 import { Badge, Body1, Button, Combobox, Field, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
 import { formatCount } from "../../i18n";
+import { FromMapping, useMappedColumns, useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
 import {
@@ -53,7 +54,7 @@ interface BantSettings {
   qualifiedColumn?: string;
 }
 
-export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
+export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps) {
   const { t, language } = useI18n();
   const chinese = language === "zh-CN";
   const styles = useStyles();
@@ -72,14 +73,19 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
     stageColumn: "",
     firstStage: "",
   });
-  const table = validOr(
-    settings.table,
-    names,
-    tables.find((x) => detectColumn(x.headers, BANT_CANDIDATES.budget) !== "")?.name ?? names[0] ?? "",
-  );
+  // Map once: what the mapping settles is not asked for here (see mappedColumns.tsx).
+  const mappedTable = useMappedTable("deals", names);
+  const table =
+    mappedTable ??
+    validOr(
+      settings.table,
+      names,
+      tables.find((x) => detectColumn(x.headers, BANT_CANDIDATES.budget) !== "")?.name ?? names[0] ?? "",
+    );
   const headers = headersOf(tables, table);
+  const fromMapping = useMappedColumns(table, headers);
   const pick = (saved: string, role: keyof typeof BANT_CANDIDATES) =>
-    validOr(saved, headers, detectColumn(headers, BANT_CANDIDATES[role]));
+    fromMapping.column(role) ?? validOr(saved, headers, detectColumn(headers, BANT_CANDIDATES[role]));
   const budget = pick(settings.budget, "budget");
   const authority = pick(settings.authority, "authority");
   const need = pick(settings.need, "need");
@@ -252,29 +258,54 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
   return (
     <>
       <Section title={t("bant.mappingTitle")}>
+        <FromMapping
+          items={[
+            [t("common.table"), mappedTable],
+            [t("bant.budget"), fromMapping.column("budget")],
+            [t("bant.authority"), fromMapping.column("authority")],
+            [t("bant.need"), fromMapping.column("need")],
+            [t("bant.timeline"), fromMapping.column("timeline")],
+          ]}
+          openPanel={openPanel}
+        />
+        {mappedTable ? null : (
+          <FieldRow>
+            <TableField
+              label={t("common.table")}
+              tables={tables}
+              value={table}
+              onChange={(v) => update({ table: v })}
+            />
+          </FieldRow>
+        )}
         <FieldRow>
-          <TableField label={t("common.table")} tables={tables} value={table} onChange={(v) => update({ table: v })} />
-        </FieldRow>
-        <FieldRow>
-          <SelectField
-            label={t("bant.budget")}
-            value={budget}
-            options={headers}
-            onChange={(v) => update({ budget: v })}
-          />
-          <SelectField
-            label={t("bant.authority")}
-            value={authority}
-            options={headers}
-            onChange={(v) => update({ authority: v })}
-          />
-          <SelectField label={t("bant.need")} value={need} options={headers} onChange={(v) => update({ need: v })} />
-          <SelectField
-            label={t("bant.timeline")}
-            value={timeline}
-            options={headers}
-            onChange={(v) => update({ timeline: v })}
-          />
+          {fromMapping.column("budget") ? null : (
+            <SelectField
+              label={t("bant.budget")}
+              value={budget}
+              options={headers}
+              onChange={(v) => update({ budget: v })}
+            />
+          )}
+          {fromMapping.column("authority") ? null : (
+            <SelectField
+              label={t("bant.authority")}
+              value={authority}
+              options={headers}
+              onChange={(v) => update({ authority: v })}
+            />
+          )}
+          {fromMapping.column("need") ? null : (
+            <SelectField label={t("bant.need")} value={need} options={headers} onChange={(v) => update({ need: v })} />
+          )}
+          {fromMapping.column("timeline") ? null : (
+            <SelectField
+              label={t("bant.timeline")}
+              value={timeline}
+              options={headers}
+              onChange={(v) => update({ timeline: v })}
+            />
+          )}
         </FieldRow>
         <FieldRow>
           <NumberField
@@ -358,13 +389,16 @@ export function BantPanel({ ops, tables, refreshTables }: PanelProps) {
 
       <Section title={t("bant.pipelineTitle")}>
         <Body1>{t("bant.pipelineHelp")}</Body1>
+        <FromMapping items={[[t("bant.stageColumn"), fromMapping.column("stage")]]} openPanel={openPanel} />
         <FieldRow>
-          <SelectField
-            label={t("bant.stageColumn")}
-            value={stageColumn}
-            options={headers}
-            onChange={(v) => update({ stageColumn: v })}
-          />
+          {fromMapping.column("stage") ? null : (
+            <SelectField
+              label={t("bant.stageColumn")}
+              value={stageColumn}
+              options={headers}
+              onChange={(v) => update({ stageColumn: v })}
+            />
+          )}
           <Field label={t("bant.firstStage")} hint={t("bant.firstStageHint")}>
             <Combobox
               className={styles.combobox}

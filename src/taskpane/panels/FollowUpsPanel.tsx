@@ -18,6 +18,7 @@ import { UPCOMING_DAYS, dueFollowUps, type FollowUp } from "../followUps";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { inSlices, useSliced } from "../slices";
 import type { CellValue } from "../../excel/types";
+import { FromMapping, useMappedColumns, useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
 
 const useStyles = makeStyles({
@@ -83,7 +84,7 @@ interface FollowUpSettings {
 /** Items rendered per group before "Show more": a 60,000-row table can have thousands due. */
 const PAGE = 100;
 
-export function FollowUpsPanel({ ops, tables }: PanelProps) {
+export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
   const { t, language } = useI18n();
   const styles = useStyles();
   const task = useTask();
@@ -98,34 +99,49 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
     outcomeColumn: "",
     owner: "",
   });
-  const table = validOr(
-    s.table,
-    names,
-    tables.find(
-      (x) => detectColumn(x.headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow up", "跟进日期"]) !== "",
-    )?.name ??
-      names[0] ??
-      "",
-  );
+  // Map once: what the mapping settles is not asked for here (see mappedColumns.tsx).
+  const mappedTable = useMappedTable("deals", names);
+  const table =
+    mappedTable ??
+    validOr(
+      s.table,
+      names,
+      tables.find(
+        (x) => detectColumn(x.headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow up", "跟进日期"]) !== "",
+      )?.name ??
+        names[0] ??
+        "",
+    );
   const headers = headersOf(tables, table);
-  const dateColumn = validOr(
-    s.dateColumn,
-    headers,
-    detectColumn(headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow-up date", "跟进日期"]),
-  );
-  const companyColumn = validOr(
-    s.companyColumn,
-    headers,
-    detectColumn(headers, ["Company", "公司", "Account", "客户"]) || headers[0] || "",
-  );
-  const ownerColumn =
+  const fromMapping = useMappedColumns(table, headers);
+  const dateColumn =
+    fromMapping.column("nextFollowUp") ??
+    validOr(
+      s.dateColumn,
+      headers,
+      detectColumn(headers, ["NextFollowUp", "下次跟进", "Next follow-up", "Follow-up date", "跟进日期"]),
+    );
+  const companyColumn =
+    fromMapping.column("company") ??
+    validOr(
+      s.companyColumn,
+      headers,
+      detectColumn(headers, ["Company", "公司", "Account", "客户"]) || headers[0] || "",
+    );
+  const ownerColumn = fromMapping.pick(
+    "owner",
     s.ownerColumn === "-"
       ? ""
-      : validOr(s.ownerColumn, headers, detectColumn(headers, ["Owner", "负责人", "Sales rep", "销售"]));
-  const stageColumn =
-    s.stageColumn === "-" ? "" : validOr(s.stageColumn, headers, detectColumn(headers, ["Stage", "阶段"]));
-  const outcomeColumn =
-    s.outcomeColumn === "-" ? "" : validOr(s.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果"]));
+      : validOr(s.ownerColumn, headers, detectColumn(headers, ["Owner", "负责人", "Sales rep", "销售"])),
+  );
+  const stageColumn = fromMapping.pick(
+    "stage",
+    s.stageColumn === "-" ? "" : validOr(s.stageColumn, headers, detectColumn(headers, ["Stage", "阶段"])),
+  );
+  const outcomeColumn = fromMapping.pick(
+    "outcome",
+    s.outcomeColumn === "-" ? "" : validOr(s.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果"])),
+  );
   const mapped = table !== "" && dateColumn !== "" && companyColumn !== "";
   // The list comes first; the column mapping is one click away once the columns are known.
   const [columnsOpen, setColumnsOpen] = useState<boolean | undefined>();
@@ -375,48 +391,69 @@ export function FollowUpsPanel({ ops, tables }: PanelProps) {
         ) : null}
         {showColumns ? (
           <>
+            <FromMapping
+              items={[
+                [t("common.table"), mappedTable],
+                [t("followups.dateColumn"), fromMapping.column("nextFollowUp")],
+                [t("followups.companyColumn"), fromMapping.column("company")],
+                [t("followups.ownerColumn"), fromMapping.get("owner")],
+                [t("followups.stageColumn"), fromMapping.get("stage")],
+                [t("followups.outcomeColumn"), fromMapping.get("outcome")],
+              ]}
+              openPanel={openPanel}
+            />
             <FieldRow>
-              <TableField
-                label={t("common.table")}
-                tables={tables}
-                value={table}
-                onChange={(v) => update({ table: v })}
-              />
-              <SelectField
-                label={t("followups.dateColumn")}
-                value={dateColumn}
-                options={headers}
-                onChange={(v) => update({ dateColumn: v })}
-              />
-              <SelectField
-                label={t("followups.companyColumn")}
-                value={companyColumn}
-                options={headers}
-                onChange={(v) => update({ companyColumn: v })}
-              />
-            </FieldRow>
-            <FieldRow>
-              <SelectField
-                label={t("followups.ownerColumn")}
-                value={ownerColumn}
-                options={headers}
-                allowNone
-                onChange={(v) => update({ ownerColumn: v === "" ? "-" : v })}
-              />
-              <SelectField
-                label={t("followups.stageColumn")}
-                value={stageColumn}
-                options={headers}
-                allowNone
-                onChange={(v) => update({ stageColumn: v === "" ? "-" : v })}
-              />
-              <SelectField
-                label={t("followups.outcomeColumn")}
-                value={outcomeColumn}
-                options={headers}
-                allowNone
-                onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
-              />
+              {mappedTable ? null : (
+                <TableField
+                  label={t("common.table")}
+                  tables={tables}
+                  value={table}
+                  onChange={(v) => update({ table: v })}
+                />
+              )}
+              {fromMapping.column("nextFollowUp") ? null : (
+                <SelectField
+                  label={t("followups.dateColumn")}
+                  value={dateColumn}
+                  options={headers}
+                  onChange={(v) => update({ dateColumn: v })}
+                />
+              )}
+              {fromMapping.column("company") ? null : (
+                <SelectField
+                  label={t("followups.companyColumn")}
+                  value={companyColumn}
+                  options={headers}
+                  onChange={(v) => update({ companyColumn: v })}
+                />
+              )}
+              {fromMapping.get("owner") !== undefined ? null : (
+                <SelectField
+                  label={t("followups.ownerColumn")}
+                  value={ownerColumn}
+                  options={headers}
+                  allowNone
+                  onChange={(v) => update({ ownerColumn: v === "" ? "-" : v })}
+                />
+              )}
+              {fromMapping.get("stage") !== undefined ? null : (
+                <SelectField
+                  label={t("followups.stageColumn")}
+                  value={stageColumn}
+                  options={headers}
+                  allowNone
+                  onChange={(v) => update({ stageColumn: v === "" ? "-" : v })}
+                />
+              )}
+              {fromMapping.get("outcome") !== undefined ? null : (
+                <SelectField
+                  label={t("followups.outcomeColumn")}
+                  value={outcomeColumn}
+                  options={headers}
+                  allowNone
+                  onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
+                />
+              )}
             </FieldRow>
           </>
         ) : null}

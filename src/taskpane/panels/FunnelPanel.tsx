@@ -17,6 +17,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef } from "react";
 import { engineLang, formatCount, formatMoney, formatNumber, formatPercent, moneyFormat } from "../../i18n";
+import { FromMapping, useMappedColumns, useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
 import { BarList } from "../BarList";
 import {
@@ -102,7 +103,7 @@ function percentOrDash(language: Parameters<typeof formatPercent>[0], v: unknown
   return typeof v === "number" ? formatPercent(language, v, PERCENT_DIGITS) : "—";
 }
 
-export function FunnelPanel({ ops, tables }: PanelProps) {
+export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
   const { t, language } = useI18n();
   const { currency } = useCurrency();
   const styles = useStyles();
@@ -121,36 +122,53 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
     outcomeColumn: "",
     reportSheet: "",
   });
-  const table = validOr(
-    settings.table,
-    names,
-    names.find((n) => /lead|线索|deal|opportunit|商机/i.test(n)) ?? names[0] ?? "",
-  );
+  // Map once: the tables and columns the mapping settles are not asked for here (see mappedColumns.tsx).
+  const mappedTable = useMappedTable("deals", names);
+  const table =
+    mappedTable ??
+    validOr(settings.table, names, names.find((n) => /lead|线索|deal|opportunit|商机/i.test(n)) ?? names[0] ?? "");
   const headers = headersOf(tables, table);
-  const stageColumn = validOr(settings.stageColumn, headers, detectColumn(headers, ["Stage", "阶段", "销售阶段"]));
-  const amountColumn =
+  const mapped = useMappedColumns(table, headers);
+  const stageColumn =
+    mapped.column("stage") ??
+    validOr(settings.stageColumn, headers, detectColumn(headers, ["Stage", "阶段", "销售阶段"]));
+  const amountColumn = mapped.pick(
+    "amount",
     settings.amountColumn === "-"
       ? ""
-      : validOr(settings.amountColumn, headers, detectColumn(headers, ["Amount", "金额", "Deal size", "Value"]));
-  const outcomeColumn =
+      : validOr(settings.amountColumn, headers, detectColumn(headers, ["Amount", "金额", "Deal size", "Value"])),
+  );
+  const outcomeColumn = mapped.pick(
+    "outcome",
     settings.outcomeColumn === "-"
       ? ""
-      : validOr(settings.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果", "Result", "Status"]));
-  const stagesTable = validOr(
-    settings.stagesTable,
-    names.filter((n) => n !== table),
-    names.find((n) => n !== table && /stage|阶段/i.test(n)) ?? "",
+      : validOr(settings.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果", "Result", "Status"])),
   );
+  const mappedStagesTable = useMappedTable(
+    "stages",
+    names.filter((n) => n !== table),
+  );
+  const stagesTable =
+    mappedStagesTable ??
+    validOr(
+      settings.stagesTable,
+      names.filter((n) => n !== table),
+      names.find((n) => n !== table && /stage|阶段/i.test(n)) ?? "",
+    );
   const stageHeaders = headersOf(tables, stagesTable);
-  const stagesColumn = validOr(settings.stagesColumn, stageHeaders, stageHeaders[0] ?? "");
-  const probabilityColumn =
+  const mappedStages = useMappedColumns(stagesTable, stageHeaders, "stages");
+  const stagesColumn =
+    mappedStages.column("stage") ?? validOr(settings.stagesColumn, stageHeaders, stageHeaders[0] ?? "");
+  const probabilityColumn = mappedStages.pick(
+    "probability",
     settings.probabilityColumn === "-"
       ? ""
       : validOr(
           settings.probabilityColumn,
           stageHeaders,
           detectColumn(stageHeaders, ["Probability", "概率", "赢单概率", "Win probability"]),
-        );
+        ),
+  );
   const orderSource = settings.orderSource === "table" && !stagesTable ? "values" : settings.orderSource;
 
   const columns = useMemo(
@@ -307,35 +325,53 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
   return (
     <>
       <Section title={t("funnel.setupTitle")}>
+        <FromMapping
+          items={[
+            [t("common.table"), mappedTable],
+            [t("funnel.stageColumn"), mapped.column("stage")],
+            [t("funnel.amountColumn"), mapped.get("amount")],
+            [t("funnel.outcomeColumn"), mapped.get("outcome")],
+            [t("funnel.stagesTable"), orderSource === "table" ? mappedStagesTable : undefined],
+            [t("funnel.stagesColumn"), orderSource === "table" ? mappedStages.column("stage") : undefined],
+            [t("funnel.probabilityColumn"), orderSource === "table" ? mappedStages.get("probability") : undefined],
+          ]}
+          openPanel={openPanel}
+        />
         <FieldRow>
-          <TableField
-            label={t("common.table")}
-            tables={tables}
-            value={table}
-            onChange={(v) => update({ table: v, order: [] })}
-          />
-          <SelectField
-            label={t("funnel.stageColumn")}
-            value={stageColumn}
-            options={headers}
-            onChange={(v) => update({ stageColumn: v })}
-          />
-        </FieldRow>
-        <FieldRow>
-          <SelectField
-            label={t("funnel.amountColumn")}
-            value={amountColumn}
-            options={headers}
-            allowNone
-            onChange={(v) => update({ amountColumn: v === "" ? "-" : v })}
-          />
-          <SelectField
-            label={t("funnel.outcomeColumn")}
-            value={outcomeColumn}
-            options={headers}
-            allowNone
-            onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
-          />
+          {mappedTable ? null : (
+            <TableField
+              label={t("common.table")}
+              tables={tables}
+              value={table}
+              onChange={(v) => update({ table: v, order: [] })}
+            />
+          )}
+          {mapped.column("stage") ? null : (
+            <SelectField
+              label={t("funnel.stageColumn")}
+              value={stageColumn}
+              options={headers}
+              onChange={(v) => update({ stageColumn: v })}
+            />
+          )}
+          {mapped.get("amount") !== undefined ? null : (
+            <SelectField
+              label={t("funnel.amountColumn")}
+              value={amountColumn}
+              options={headers}
+              allowNone
+              onChange={(v) => update({ amountColumn: v === "" ? "-" : v })}
+            />
+          )}
+          {mapped.get("outcome") !== undefined ? null : (
+            <SelectField
+              label={t("funnel.outcomeColumn")}
+              value={outcomeColumn}
+              options={headers}
+              allowNone
+              onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
+            />
+          )}
         </FieldRow>
         <Field label={t("funnel.orderSource")}>
           <RadioGroup
@@ -349,25 +385,31 @@ export function FunnelPanel({ ops, tables }: PanelProps) {
         </Field>
         {orderSource === "table" ? (
           <FieldRow>
-            <TableField
-              label={t("funnel.stagesTable")}
-              tables={tables.filter((x) => x.name !== table)}
-              value={stagesTable}
-              onChange={(v) => update({ stagesTable: v, order: [] })}
-            />
-            <SelectField
-              label={t("funnel.stagesColumn")}
-              value={stagesColumn}
-              options={stageHeaders}
-              onChange={(v) => update({ stagesColumn: v })}
-            />
-            <SelectField
-              label={t("funnel.probabilityColumn")}
-              value={probabilityColumn}
-              options={stageHeaders}
-              allowNone
-              onChange={(v) => update({ probabilityColumn: v === "" ? "-" : v })}
-            />
+            {mappedStagesTable ? null : (
+              <TableField
+                label={t("funnel.stagesTable")}
+                tables={tables.filter((x) => x.name !== table)}
+                value={stagesTable}
+                onChange={(v) => update({ stagesTable: v, order: [] })}
+              />
+            )}
+            {mappedStages.column("stage") ? null : (
+              <SelectField
+                label={t("funnel.stagesColumn")}
+                value={stagesColumn}
+                options={stageHeaders}
+                onChange={(v) => update({ stagesColumn: v })}
+              />
+            )}
+            {mappedStages.get("probability") !== undefined ? null : (
+              <SelectField
+                label={t("funnel.probabilityColumn")}
+                value={probabilityColumn}
+                options={stageHeaders}
+                allowNone
+                onChange={(v) => update({ probabilityColumn: v === "" ? "-" : v })}
+              />
+            )}
           </FieldRow>
         ) : null}
         {/* A list is no form control: Field labels it only through the render prop (id, aria-labelledby, hint). */}

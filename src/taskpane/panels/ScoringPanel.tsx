@@ -38,6 +38,7 @@ import { attempt, isErrorValue, leadGrade, leadScore, recordsOf, scoreDetail, to
 import { outputColumn, scoreFormulas, sourceSpan } from "../formulaText";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { OPERATORS, findOperator, operatorWord } from "../operators";
+import { useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
 import { checkRules, rulesFromTable, rulesToRows, type Rule, type RuleCell, type RuleIssue } from "../rules";
 import { gradeCounts, scoreBuckets, useScoringPreview } from "../scoringPreview";
@@ -120,8 +121,12 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
     rulesTable: "",
     rowLimit: DEFAULT_ROW_LIMIT,
   });
-  const leadsTable = validOr(settings.leadsTable, names, names.find((n) => /lead|线索/i.test(n)) ?? "");
-  const rulesTable = validOr(settings.rulesTable, names, names.find((n) => /rule|规则/i.test(n)) ?? "");
+  // The mapping's tables are the defaults (a team may score a leads table other than its deals table, so the
+  // pickers stay).
+  const mappedLeads = useMappedTable("deals", names);
+  const mappedRules = useMappedTable("rules", names);
+  const leadsTable = validOr(settings.leadsTable, names, mappedLeads ?? names.find((n) => /lead|线索/i.test(n)) ?? "");
+  const rulesTable = validOr(settings.rulesTable, names, mappedRules ?? names.find((n) => /rule|规则/i.test(n)) ?? "");
   const leadHeaders = headersOf(tables, leadsTable);
   const [leadsVersion, setLeadsVersion] = useState(0);
   const [rulesVersion, setRulesVersion] = useState(0);

@@ -20,6 +20,7 @@ import { columnLetters } from "../../excel/chunking";
 import type { CellValue } from "../../excel/types";
 import { engineLang, formatCount, formatMoney, formatNumber, moneyFormat } from "../../i18n";
 import { structuredRef } from "../../sample/insert";
+import { FromMapping, useMappedColumns, useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
 import {
   FieldRow,
@@ -96,7 +97,7 @@ function thisYearStart(): string {
   return `${new Date().getFullYear()}-01`;
 }
 
-export function TargetsPanel({ ops, tables }: PanelProps) {
+export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
   const { t, language } = useI18n();
   const { currency } = useCurrency();
   const styles = useStyles();
@@ -126,41 +127,47 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
     reportSheet: "",
   });
 
-  const historyTable = validOr(
-    s.historyTable,
-    names,
-    names.find((n) => /lead|线索|deal|商机/i.test(n)) ?? names[0] ?? "",
-  );
+  // Map once: what the mapping settles is not asked for here (see mappedColumns.tsx). History dates are the
+  // mapped "created" column, as this panel read them before the mapping existed.
+  const mappedHistory = useMappedTable("deals", names);
+  const historyTable =
+    mappedHistory ??
+    validOr(s.historyTable, names, names.find((n) => /lead|线索|deal|商机/i.test(n)) ?? names[0] ?? "");
   const historyHeaders = headersOf(tables, historyTable);
-  const historyDate = validOr(
-    s.historyDate,
-    historyHeaders,
-    detectColumn(historyHeaders, ["Created", "创建日期", "Date", "日期", "Close date", "成交日期"]),
-  );
-  const historyAmount = validOr(
-    s.historyAmount,
-    historyHeaders,
-    detectColumn(historyHeaders, ["Amount", "金额", "Revenue", "收入"]),
-  );
-  const historyOwner = validOr(
-    s.historyOwner,
-    historyHeaders,
-    detectColumn(historyHeaders, ["Owner", "负责人", "Sales rep", "销售"]),
-  );
-  const ownersTable = validOr(s.ownersTable, names, names.find((n) => /target|目标/i.test(n)) ?? historyTable);
+  const fromDeals = useMappedColumns(historyTable, historyHeaders);
+  const historyDate =
+    fromDeals.column("created") ??
+    validOr(
+      s.historyDate,
+      historyHeaders,
+      detectColumn(historyHeaders, ["Created", "创建日期", "Date", "日期", "Close date", "成交日期"]),
+    );
+  const historyAmount =
+    fromDeals.column("amount") ??
+    validOr(s.historyAmount, historyHeaders, detectColumn(historyHeaders, ["Amount", "金额", "Revenue", "收入"]));
+  const historyOwner =
+    fromDeals.column("owner") ??
+    validOr(s.historyOwner, historyHeaders, detectColumn(historyHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  const mappedOwners = useMappedTable("targets", names);
+  const ownersTable =
+    mappedOwners ?? validOr(s.ownersTable, names, names.find((n) => /target|目标/i.test(n)) ?? historyTable);
   const ownersHeaders = headersOf(tables, ownersTable);
-  const ownersColumn = validOr(
-    s.ownersColumn,
-    ownersHeaders,
-    detectColumn(ownersHeaders, ["Owner", "负责人", "Sales rep", "销售"]),
-  );
-  const conversionsTable = validOr(s.conversionsTable, names, names.find((n) => /stage|阶段/i.test(n)) ?? "");
+  const fromTargets = useMappedColumns(ownersTable, ownersHeaders, "targets");
+  const ownersColumn =
+    fromTargets.column("owner") ??
+    validOr(s.ownersColumn, ownersHeaders, detectColumn(ownersHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  const mappedStages = useMappedTable("stages", names);
+  const conversionsTable =
+    mappedStages ?? validOr(s.conversionsTable, names, names.find((n) => /stage|阶段/i.test(n)) ?? "");
   const conversionHeaders = headersOf(tables, conversionsTable);
-  const conversionsColumn = validOr(
-    s.conversionsColumn,
-    conversionHeaders,
-    detectColumn(conversionHeaders, ["Conversion", "转化率", "Conversion rate"]),
-  );
+  const fromStages = useMappedColumns(conversionsTable, conversionHeaders, "stages");
+  const conversionsColumn =
+    fromStages.column("conversion") ??
+    validOr(
+      s.conversionsColumn,
+      conversionHeaders,
+      detectColumn(conversionHeaders, ["Conversion", "转化率", "Conversion rate"]),
+    );
 
   const needHistory = s.seasonality === "history" || (s.ownerSource !== "none" && s.ownerWeighting === "history");
   const historyColumns = useMemo(
@@ -490,31 +497,48 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
 
       <Section title={t("targets.historyTitle")}>
         <Hint>{t("targets.historyHint")}</Hint>
+        <FromMapping
+          items={[
+            [t("common.table"), mappedHistory],
+            [t("targets.dateColumn"), fromDeals.column("created")],
+            [t("targets.amountColumn"), fromDeals.column("amount")],
+            [t("targets.ownerColumn"), fromDeals.column("owner")],
+          ]}
+          openPanel={openPanel}
+        />
         <FieldRow>
-          <TableField
-            label={t("common.table")}
-            tables={tables}
-            value={historyTable}
-            onChange={(v) => update({ historyTable: v })}
-          />
-          <SelectField
-            label={t("targets.dateColumn")}
-            value={historyDate}
-            options={historyHeaders}
-            onChange={(v) => update({ historyDate: v })}
-          />
-          <SelectField
-            label={t("targets.amountColumn")}
-            value={historyAmount}
-            options={historyHeaders}
-            onChange={(v) => update({ historyAmount: v })}
-          />
-          <SelectField
-            label={t("targets.ownerColumn")}
-            value={historyOwner}
-            options={historyHeaders}
-            onChange={(v) => update({ historyOwner: v })}
-          />
+          {mappedHistory ? null : (
+            <TableField
+              label={t("common.table")}
+              tables={tables}
+              value={historyTable}
+              onChange={(v) => update({ historyTable: v })}
+            />
+          )}
+          {fromDeals.column("created") ? null : (
+            <SelectField
+              label={t("targets.dateColumn")}
+              value={historyDate}
+              options={historyHeaders}
+              onChange={(v) => update({ historyDate: v })}
+            />
+          )}
+          {fromDeals.column("amount") ? null : (
+            <SelectField
+              label={t("targets.amountColumn")}
+              value={historyAmount}
+              options={historyHeaders}
+              onChange={(v) => update({ historyAmount: v })}
+            />
+          )}
+          {fromDeals.column("owner") ? null : (
+            <SelectField
+              label={t("targets.ownerColumn")}
+              value={historyOwner}
+              options={historyHeaders}
+              onChange={(v) => update({ historyOwner: v })}
+            />
+          )}
         </FieldRow>
         <NoticeBar notice={history.error ? { intent: "error", text: history.error } : undefined} />
       </Section>
@@ -572,20 +596,33 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
           </RadioGroup>
         </Field>
         {s.ownerSource === "table" ? (
-          <FieldRow>
-            <TableField
-              label={t("common.table")}
-              tables={tables}
-              value={ownersTable}
-              onChange={(v) => update({ ownersTable: v })}
+          <>
+            <FromMapping
+              items={[
+                [t("common.table"), mappedOwners],
+                [t("targets.ownerColumn"), fromTargets.column("owner")],
+              ]}
+              openPanel={openPanel}
             />
-            <SelectField
-              label={t("targets.ownerColumn")}
-              value={ownersColumn}
-              options={ownersHeaders}
-              onChange={(v) => update({ ownersColumn: v })}
-            />
-          </FieldRow>
+            <FieldRow>
+              {mappedOwners ? null : (
+                <TableField
+                  label={t("common.table")}
+                  tables={tables}
+                  value={ownersTable}
+                  onChange={(v) => update({ ownersTable: v })}
+                />
+              )}
+              {fromTargets.column("owner") ? null : (
+                <SelectField
+                  label={t("targets.ownerColumn")}
+                  value={ownersColumn}
+                  options={ownersHeaders}
+                  onChange={(v) => update({ ownersColumn: v })}
+                />
+              )}
+            </FieldRow>
+          </>
         ) : null}
         {s.ownerSource === "typed" ? (
           <Field label={t("targets.typedOwners")} hint={t("targets.typedOwnersHint")}>
@@ -648,6 +685,13 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
 
       <Section title={t("targets.activityTitle")}>
         <Hint>{t("targets.activityHint")}</Hint>
+        <FromMapping
+          items={[
+            [t("targets.stagesTable"), mappedStages],
+            [t("targets.conversionColumn"), fromStages.column("conversion")],
+          ]}
+          openPanel={openPanel}
+        />
         <FieldRow>
           <NumberField
             label={t("targets.averageDeal")}
@@ -657,18 +701,22 @@ export function TargetsPanel({ ops, tables }: PanelProps) {
             step={1000}
             onNumber={(v) => update({ averageDeal: v })}
           />
-          <TableField
-            label={t("targets.stagesTable")}
-            tables={tables}
-            value={conversionsTable}
-            onChange={(v) => update({ conversionsTable: v })}
-          />
-          <SelectField
-            label={t("targets.conversionColumn")}
-            value={conversionsColumn}
-            options={conversionHeaders}
-            onChange={(v) => update({ conversionsColumn: v })}
-          />
+          {mappedStages ? null : (
+            <TableField
+              label={t("targets.stagesTable")}
+              tables={tables}
+              value={conversionsTable}
+              onChange={(v) => update({ conversionsTable: v })}
+            />
+          )}
+          {fromStages.column("conversion") ? null : (
+            <SelectField
+              label={t("targets.conversionColumn")}
+              value={conversionsColumn}
+              options={conversionHeaders}
+              onChange={(v) => update({ conversionsColumn: v })}
+            />
+          )}
         </FieldRow>
         {activity?.error ? <NoticeBar notice={{ intent: "warning", text: activity.error }} /> : null}
         {activity?.value ? (
