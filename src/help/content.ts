@@ -87,7 +87,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.start",
-        text: "Lists the workbook's tables. **{ui:start.insertSample}** adds Leads, ScoringRules, Stages, Targets and a Dashboard with live SALES formulas and a funnel chart; names already in use get a suffix.",
+        text: "**{ui:map.title}** shows the tables and columns the add-in found (deals or leads, scoring rules, stages, targets; owner, region, stage, amount, dates, BANT…), from English and Chinese headers and CRM exports. Where two columns fit equally it names both and picks neither. Correct any of them here: every panel uses the change at once and asks only for what the mapping leaves open; **{ui:map.save}** keeps the mapping in the workbook. Below, the workbook's tables are listed. **{ui:start.insertSample}** adds Leads, ScoringRules, Stages, Targets and a Dashboard with live SALES formulas and a funnel chart; names already in use get a suffix.",
       },
       {
         tab: "tab.scoring",
@@ -224,7 +224,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.start",
-        text: "列出工作簿中的表格。“**{ui:start.insertSample}**”会添加线索、评分规则、阶段、目标表和一个含实时 SALES 公式与漏斗图的仪表板；名称已被占用时自动加后缀。",
+        text: "“**{ui:map.title}**”显示加载项找到的表格和列（商机或线索、评分规则、阶段、目标；负责人、区域、阶段、金额、日期、BANT 等），依据中英文列标题和常见 CRM 导出文件识别。两列同样匹配时会同时列出、不替你选择。在这里更正任意一项，所有面板立即使用，并只询问映射未确定的列；“**{ui:map.save}**”将映射保存在工作簿中。下方列出工作簿中的表格。“**{ui:start.insertSample}**”会添加线索、评分规则、阶段、目标表和一个含实时 SALES 公式与漏斗图的仪表板；名称已被占用时自动加后缀。",
       },
       {
         tab: "tab.scoring",
