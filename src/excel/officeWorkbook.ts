@@ -28,6 +28,8 @@ import {
   type LongWorkOptions,
   type NewTableSpec,
   type ReadOptions,
+  type RowEdit,
+  RowChangedError,
   type RowsPlan,
   type SheetBlock,
   type StagePlan,
@@ -93,6 +95,17 @@ async function loadBody(context: Excel.RequestContext, tableName: string): Promi
     rowCount: body.rowCount,
     headers: (header.values[0] ?? []).map((h) => String(h)),
   };
+}
+
+function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/** The cell still holds what the user was shown (numbers to 1e-9; text exactly; blank and "" alike). */
+function sameShownValue(current: unknown, shown: unknown): boolean {
+  if (isBlankCell(current) || isBlankCell(shown)) return isBlankCell(current) && isBlankCell(shown);
+  if (typeof current === "number" && typeof shown === "number") return Math.abs(current - shown) <= 1e-9;
+  return String(current) === String(shown);
 }
 
 /** Row-major copy of a column-major table. */
@@ -636,6 +649,49 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
         const table = context.workbook.tables.getItem(tableName);
         table.worksheet.activate();
         table.getDataBodyRange().getRow(row).select();
+        await context.sync();
+      });
+    },
+
+    async updateRowCells(tableName: string, edit: RowEdit): Promise<void> {
+      await excelRun(async (context) => {
+        const geometry = await loadBody(context, tableName);
+        const names = [...new Set([...Object.keys(edit.expect), ...Object.keys(edit.set)])];
+        const missing = names.filter((name) => geometry.headers.indexOf(name) < 0);
+        if (missing.length > 0 || edit.row < 0 || edit.row >= geometry.rowCount) {
+          throw new RowChangedError("missing", missing);
+        }
+        const cells = names.map((name) => {
+          const cell = geometry.sheet.getRangeByIndexes(
+            geometry.rowIndex + edit.row,
+            geometry.columnIndex + geometry.headers.indexOf(name),
+            1,
+            1,
+          );
+          cell.load("values,formulas,numberFormat");
+          return cell;
+        });
+        await context.sync();
+        // Re-read at apply time, in the same batch as the write: what the user confirmed is what gets replaced.
+        const changed = names.filter(
+          (name, k) => name in edit.expect && !sameShownValue(cells[k].values[0][0], edit.expect[name]),
+        );
+        if (changed.length > 0) throw new RowChangedError("changed", changed);
+        const formulas = names.filter((name, k) => {
+          const formula = cells[k].formulas[0][0];
+          return name in edit.set && typeof formula === "string" && formula.startsWith("=");
+        });
+        if (formulas.length > 0) throw new RowChangedError("formula", formulas);
+        names.forEach((name, k) => {
+          if (!(name in edit.set)) return;
+          const value = edit.set[name];
+          const cell = cells[k];
+          if (needsLiteralText(value)) cell.numberFormat = [[TEXT_FORMAT]];
+          else if (typeof value === "number" && edit.dateFormat && String(cell.numberFormat[0][0]) === "General") {
+            cell.numberFormat = [[edit.dateFormat]];
+          }
+          cell.values = [[value ?? ""]];
+        });
         await context.sync();
       });
     },

@@ -201,6 +201,14 @@ export interface WorkbookOps {
   selectTableRow(table: string, row: number): Promise<void>;
 
   /**
+   * Edits single cells of one data-body row, as shown to the user: every cell of `edit.expect` (the row's key
+   * columns and each column to set) must still hold what was shown, and no cell to set may hold a formula;
+   * otherwise nothing is written and a `RowChangedError` names the columns. Strings are written as literal text;
+   * numbers go in with `edit.dateFormat` where the cell's format is General (a date serial must not show 46000).
+   */
+  updateRowCells(table: string, edit: RowEdit): Promise<void>;
+
+  /**
    * Counts the data-body rows whose cells in `columns` evaluate to an error, once Excel has calculated them
    * (cells still calculating, #BUSY!, are waited for up to a few seconds and then counted as not yet known).
    */
@@ -210,6 +218,29 @@ export interface WorkbookOps {
 
   getSetting<T>(key: string): Promise<T | undefined>;
   setSetting(key: string, value: unknown): Promise<void>;
+}
+
+/** One row's cells to change (see `WorkbookOps.updateRowCells`). */
+export interface RowEdit {
+  /** Data-body row, 0-based. */
+  row: number;
+  /** What the user was shown, by column: checked before writing (blank and "" are the same). */
+  expect: Record<string, CellValue>;
+  /** New values by column (each also in `expect`). */
+  set: Record<string, CellValue>;
+  /** Number format given to numbers written into General cells (e.g. "yyyy-mm-dd" for dates). */
+  dateFormat?: string;
+}
+
+/** The row no longer holds what the user was shown (or a cell to set holds a formula): nothing was written. */
+export class RowChangedError extends Error {
+  constructor(
+    readonly reason: "changed" | "formula" | "missing",
+    readonly columns: string[],
+  ) {
+    super(`Row ${reason}: ${columns.join(", ")}`);
+    this.name = "RowChangedError";
+  }
 }
 
 export class CancelledError extends Error {

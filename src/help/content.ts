@@ -107,7 +107,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.followups",
-        text: "Leads whose next follow-up date is today or earlier, most overdue first. Selecting one selects its row in the workbook.",
+        text: "Leads whose next follow-up date is today or earlier, most overdue first, then those due in the next 7 days; the Owner filter shows one person's list (yours). Selecting one selects its row in the workbook and offers **{ui:followups.markDone}** (today's date goes into the last-contact column, and the next follow-up is cleared, or set to the date you pick) and **{ui:followups.reschedule}** (the next follow-up moves to the date you pick). Both first list each cell as old → new and write nothing until you confirm; if the row was edited in the sheet since the list was read, or a cell to change holds a formula, nothing is written and the pane says which column.",
       },
     ],
     panelsOutro:
@@ -244,7 +244,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.followups",
-        text: "列出下次跟进日期为今天或更早的线索，逾期最久的排在最前。选中一条即可在工作簿中选中对应行。",
+        text: "列出下次跟进日期为今天或更早的线索，逾期最久的排在最前，其后是未来 7 天内到期的；按负责人筛选即可只看某个人（例如自己）的跟进。选中一条即可在工作簿中选中对应行，并可“**{ui:followups.markDone}**”（在“最近联系”列写入今天的日期，并清空下次跟进日期，或改为所选日期）或“**{ui:followups.reschedule}**”（把下次跟进日期改为所选日期）。两者都会先逐个列出将修改的单元格（原值 → 新值），确认后才写入；如读取列表后该行已在工作表中被修改，或要修改的单元格是公式，则不写入任何内容，并指出是哪一列。",
       },
     ],
     panelsOutro: "你的选择（表格、列对应关系、目标）保存在工作簿中，重新打开文件时会自动恢复。",

@@ -66,6 +66,12 @@ const useStyles = makeStyles({
   // Fluent pads the content out by a stroke on each side (room for a focus ring when it scrolls); a confirmation's
   // few lines never scroll, and the extra 2 px would stick out of a 320 px pane's dialog.
   dialogContent: { margin: 0, padding: 0 },
+  dialogList: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalXL,
+    overflowWrap: "anywhere",
+  },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -455,6 +461,8 @@ export interface ConfirmRequest {
   confirmLabel: string;
   /** A second action (e.g. "Write values instead"); resolves to "alternate". */
   alternateLabel?: string;
+  /** Lines listed under the message (e.g. each cell that changes: "Column: old → new"). */
+  details?: readonly string[];
 }
 
 export type ConfirmAnswer = "confirm" | "alternate" | "cancel";
@@ -486,7 +494,16 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<Co
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{request?.title}</DialogTitle>
-          <DialogContent className={styles.dialogContent}>{request?.message}</DialogContent>
+          <DialogContent className={styles.dialogContent}>
+            {request?.message}
+            {request?.details && request.details.length > 0 ? (
+              <ul className={styles.dialogList}>
+                {request.details.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+          </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => answer("confirm")}>
               {request?.confirmLabel}

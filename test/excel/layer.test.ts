@@ -343,6 +343,76 @@ describe("tables, sheets, charts, settings", () => {
     expect(selected).toMatch(/A5:C5$/);
   });
 
+  describe("editing one row's cells (follow-ups: mark done, reschedule)", () => {
+    async function followUps(ops: ReturnType<typeof setup>["ops"]) {
+      await ops.addTable("Sheet1", {
+        name: "Leads",
+        topLeft: "A1",
+        headers: ["Company", "LastContact", "NextFollowUp"],
+        rows: [
+          ["Acme", "", 45_790],
+          ["Beta", 45_700, 45_795],
+        ],
+      });
+    }
+
+    test("writes exactly the cells asked, dates formatted where the cell was General", async () => {
+      const { sim, ops } = setup();
+      await followUps(ops);
+      const before = sim.model.dump("Sheet1");
+      await ops.updateRowCells("Leads", {
+        row: 0,
+        expect: { Company: "Acme", LastContact: "", NextFollowUp: 45_790 },
+        set: { LastContact: 45_800, NextFollowUp: "" },
+        dateFormat: "yyyy-mm-dd",
+      });
+      const after = sim.model.dump("Sheet1");
+      expect(after.B2).toMatchObject({ value: 45_800, numberFormat: "yyyy-mm-dd" });
+      expect(after.C2?.value ?? "").toBe("");
+      // Nothing else moved.
+      for (const key of Object.keys(before)) {
+        if (key === "B2" || key === "C2") continue;
+        expect(after[key]).toEqual(before[key]);
+      }
+    });
+
+    test("refuses, writing nothing, when the row changed since it was shown or a cell holds a formula", async () => {
+      const { sim, ops } = setup({ calculate: true });
+      await followUps(ops);
+      const before = JSON.stringify(sim.model.dump("Sheet1"));
+      await expect(
+        ops.updateRowCells("Leads", {
+          row: 1,
+          expect: { Company: "Acme", NextFollowUp: 45_795 },
+          set: { NextFollowUp: 45_810 },
+        }),
+      ).rejects.toMatchObject({ name: "RowChangedError", reason: "changed", columns: ["Company"] });
+      await ops.writeBlock("Sheet1", { topLeft: "C3", formulas: [["=45795+0"]] });
+      const withFormula = JSON.stringify(sim.model.dump("Sheet1"));
+      await expect(
+        ops.updateRowCells("Leads", {
+          row: 1,
+          expect: { Company: "Beta", NextFollowUp: 45_795 },
+          set: { NextFollowUp: 45_810 },
+        }),
+      ).rejects.toMatchObject({ reason: "formula", columns: ["NextFollowUp"] });
+      expect(JSON.stringify(sim.model.dump("Sheet1"))).toBe(withFormula);
+      await expect(
+        ops.updateRowCells("Leads", { row: 0, expect: { Gone: 1 }, set: { Gone: 2 } }),
+      ).rejects.toMatchObject({ reason: "missing", columns: ["Gone"] });
+      expect(before).not.toBe(withFormula);
+    });
+
+    test("text that looks like a formula goes in as literal text", async () => {
+      const { sim, ops } = setup();
+      await followUps(ops);
+      await ops.updateRowCells("Leads", { row: 0, expect: { LastContact: "" }, set: { LastContact: "=1+1" } });
+      const cell = sim.model.dump("Sheet1").B2;
+      expect(cell.formula).toBeUndefined();
+      expect(cell.value).toBe("=1+1");
+    });
+  });
+
   test("renaming and deleting sheets", async () => {
     const { ops } = setup();
     await ops.addSheet("Tmp");

@@ -2,6 +2,7 @@
  * An in-memory WorkbookOps for component tests: tables as header + rows, a call log, and the same
  * never-overwrite rule for stages as the real layer (so a test can tell a UI that asks from one that doesn't).
  */
+import { RowChangedError } from "../../src/excel/types";
 import type {
   CellValue,
   ChangePlan,
@@ -228,6 +229,22 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
     },
     async selectTableRow(table, row) {
       selected.push({ table, row });
+    },
+    async updateRowCells(name, edit) {
+      // Same contract as the real layer: re-check what was shown, refuse formulas, then write.
+      const t = get(name);
+      const row = t.rows[edit.row];
+      const columns = [...new Set([...Object.keys(edit.expect), ...Object.keys(edit.set)])];
+      const missing = columns.filter((c) => !t.headers.includes(c));
+      if (missing.length > 0 || !row) throw new RowChangedError("missing", missing);
+      const at = (c: string) => row[t.headers.indexOf(c)];
+      const same = (a: CellValue, b: CellValue) => (blank(a) && blank(b)) || a === b;
+      const changed = Object.keys(edit.expect).filter((c) => !same(at(c), edit.expect[c]));
+      if (changed.length > 0) throw new RowChangedError("changed", changed);
+      const formulas = Object.keys(edit.set).filter((c) => String(at(c) ?? "").startsWith("="));
+      if (formulas.length > 0) throw new RowChangedError("formula", formulas);
+      for (const [c, v] of Object.entries(edit.set)) row[t.headers.indexOf(c)] = v;
+      log("updateRowCells", name, edit);
     },
     async countErrorRows(name, columns) {
       const t = get(name);

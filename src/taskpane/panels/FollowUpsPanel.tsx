@@ -1,8 +1,19 @@
-import { Badge, Body1, Button, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import {
+  Badge,
+  Body1,
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+} from "@fluentui/react-components";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatCount } from "../../i18n";
 import {
   FieldRow,
+  Hint,
   NoticeBar,
   ProgressLine,
   Section,
@@ -11,13 +22,14 @@ import {
   TaskStatus,
   detectColumn,
   headersOf,
+  useConfirm,
   validOr,
 } from "../components";
-import { distinctValues, normalizeText, serialToIso, todaySerial } from "../engineBridge";
+import { distinctValues, normalizeText, serialToIso, todaySerial, ymdToSerial } from "../engineBridge";
 import { UPCOMING_DAYS, dueFollowUps, type FollowUp } from "../followUps";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { inSlices, useSliced } from "../slices";
-import type { CellValue } from "../../excel/types";
+import { RowChangedError, type CellValue } from "../../excel/types";
 import { FromMapping, useMappedColumns, useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
 
@@ -69,7 +81,33 @@ const useStyles = makeStyles({
   summary: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   columnsSummary: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   badge: { flexShrink: 0 },
+  // What to do with the selected follow-up: kept in view at the bottom of the pane while the list scrolls.
+  actions: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingVerticalS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow8,
+  },
+  actionsTitle: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", margin: 0 },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-12-10" (what a date input gives) → serial; undefined for "" or anything else. */
+function isoToSerial(text: string): number | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  return m ? ymdToSerial(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+}
 
 interface FollowUpSettings {
   table: string;
@@ -78,6 +116,7 @@ interface FollowUpSettings {
   ownerColumn: string;
   stageColumn: string;
   outcomeColumn: string;
+  lastContactColumn: string;
   owner: string;
 }
 
@@ -97,6 +136,7 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
     ownerColumn: "",
     stageColumn: "",
     outcomeColumn: "",
+    lastContactColumn: "",
     owner: "",
   });
   // Map once: what the mapping settles is not asked for here (see mappedColumns.tsx).
@@ -142,6 +182,17 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
     "outcome",
     s.outcomeColumn === "-" ? "" : validOr(s.outcomeColumn, headers, detectColumn(headers, ["Outcome", "结果"])),
   );
+  // Where Mark done records the contact: the mapping's last-contact column, else one found by name.
+  const lastContactColumn = fromMapping.pick(
+    "lastContact",
+    s.lastContactColumn === "-"
+      ? ""
+      : validOr(
+          s.lastContactColumn,
+          headers,
+          detectColumn(headers, ["LastContact", "Last contact", "Last contacted", "最近联系", "最近联系时间"]),
+        ),
+  );
   const mapped = table !== "" && dateColumn !== "" && companyColumn !== "";
   // The list comes first; the column mapping is one click away once the columns are known.
   const [columnsOpen, setColumnsOpen] = useState<boolean | undefined>();
@@ -151,10 +202,16 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
   const [active, setActive] = useState(0);
   const [focused, setFocused] = useState(false);
   const [pages, setPages] = useState({ due: 1, upcoming: 1 });
+  const [nextDate, setNextDate] = useState("");
+  const { confirm, dialog } = useConfirm();
 
   const columns = useMemo(
-    () => [...new Set([dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn].filter((c) => c !== ""))],
-    [dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn],
+    () => [
+      ...new Set(
+        [dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn, lastContactColumn].filter((c) => c !== ""),
+      ),
+    ],
+    [dateColumn, companyColumn, ownerColumn, stageColumn, outcomeColumn, lastContactColumn],
   );
   const data = useTableData(ops, table && dateColumn ? table : undefined, columns, version);
   const today = todaySerial();
@@ -199,6 +256,7 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
   const listRef = useRef<HTMLDivElement>(null);
 
   const select = (item: FollowUp) => {
+    if (item.row !== selected) setNextDate("");
     setSelected(item.row);
     void task.run(() => ops.selectTableRow(table, item.row), undefined, "select");
   };
@@ -280,6 +338,75 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
             .join(" · ")}
         </span>
       </div>
+    );
+  };
+
+  const selectedItem = options.find((item) => item.row === selected);
+  const nextSerial = isoToSerial(nextDate);
+  const shownValue = (value: CellValue | undefined): string =>
+    value === null || value === undefined || value === ""
+      ? t("followups.blank")
+      : typeof value === "number"
+        ? serialToIso(value)
+        : String(value);
+
+  /**
+   * Mark done (last contact := today; next follow-up := the picked date or blank) or reschedule (next follow-up :=
+   * the picked date): the exact cells are shown and confirmed, then written only if the row still holds what the
+   * list showed (the layer re-checks), and the list is read again so a done item leaves it.
+   */
+  const act = async (kind: "done" | "reschedule") => {
+    const item = selectedItem;
+    const body = data.data;
+    if (!item || !body) return;
+    const at = (column: string): CellValue => body.columns[column]?.[item.row] ?? "";
+    const set: Record<string, CellValue> = {};
+    if (kind === "done" && lastContactColumn) set[lastContactColumn] = today;
+    set[dateColumn] = kind === "done" ? (nextSerial ?? "") : nextSerial!;
+    const expect: Record<string, CellValue> = { [companyColumn]: at(companyColumn) };
+    for (const column of Object.keys(set)) expect[column] = at(column);
+    const lines = Object.keys(set).map((column) =>
+      t("followups.change", { column, from: shownValue(at(column)), to: shownValue(set[column]) }),
+    );
+    const company = item.company || t("followups.rowN", { n: formatCount(language, item.row + 1) });
+    const answer = await confirm({
+      title: t(kind === "done" ? "followups.confirmDoneTitle" : "followups.confirmRescheduleTitle", { company }),
+      message: t("followups.confirmMessage", { company, table }),
+      details: lines,
+      confirmLabel: t("followups.confirmWrite", { count: formatCount(language, lines.length) }),
+    });
+    // Declined: nothing was written, so nothing is reported.
+    if (answer !== "confirm") return;
+    await task.run(
+      async () => {
+        try {
+          await ops.updateRowCells(table, { row: item.row, expect, set, dateFormat: "yyyy-mm-dd" });
+          return undefined;
+        } catch (error) {
+          if (error instanceof RowChangedError) return error;
+          throw error;
+        } finally {
+          setVersion((v) => v + 1);
+        }
+      },
+      (refused) =>
+        refused
+          ? {
+              intent: "warning" as const,
+              text: t(
+                refused.reason === "changed"
+                  ? "followups.rowChanged"
+                  : refused.reason === "formula"
+                    ? "followups.rowFormula"
+                    : "followups.rowMissing",
+                { company, columns: refused.columns.join(", ") },
+              ),
+            }
+          : t(kind === "done" ? "followups.marked" : "followups.rescheduled", {
+              company,
+              changes: lines.join(language === "zh-CN" ? "；" : "; "),
+            }),
+      "followup",
     );
   };
 
@@ -374,6 +501,45 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
           </Button>
         ) : null}
         <TaskStatus task={task} origin="select" />
+        {dateColumn && (options.length > 0 || task.origin === "followup") ? (
+          <div className={styles.actions} role="group" aria-labelledby={`${ids}act`}>
+            <p id={`${ids}act`} className={styles.actionsTitle}>
+              {selectedItem
+                ? t("followups.actionsTitle", {
+                    company:
+                      selectedItem.company || t("followups.rowN", { n: formatCount(language, selectedItem.row + 1) }),
+                  })
+                : t("followups.selectToAct")}
+            </p>
+            {selectedItem ? (
+              <>
+                <Field label={t("followups.nextDate")} hint={t("followups.nextDateHint")}>
+                  <Input type="date" value={nextDate} onChange={(_, d) => setNextDate(d.value)} />
+                </Field>
+                <div className={styles.buttons}>
+                  <Button appearance="primary" disabled={task.running} onClick={() => void act("done")}>
+                    {t("followups.markDone")}
+                  </Button>
+                  <Button
+                    disabled={task.running || nextSerial === undefined}
+                    aria-describedby={nextSerial === undefined ? `${ids}needs-date` : undefined}
+                    onClick={() => void act("reschedule")}
+                  >
+                    {t("followups.reschedule")}
+                  </Button>
+                </div>
+                {nextSerial === undefined ? (
+                  <Hint>
+                    <span id={`${ids}needs-date`}>{t("followups.rescheduleNeedsDate")}</span>
+                  </Hint>
+                ) : null}
+                {lastContactColumn ? null : <Hint>{t("followups.noLastContact")}</Hint>}
+              </>
+            ) : null}
+            <TaskStatus task={task} origin="followup" />
+          </div>
+        ) : null}
+        {dialog}
       </Section>
 
       <Section title={t("followups.setupTitle")}>
@@ -399,6 +565,7 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
                 [t("followups.ownerColumn"), fromMapping.get("owner")],
                 [t("followups.stageColumn"), fromMapping.get("stage")],
                 [t("followups.outcomeColumn"), fromMapping.get("outcome")],
+                [t("followups.lastContactColumn"), fromMapping.get("lastContact")],
               ]}
               openPanel={openPanel}
             />
@@ -452,6 +619,15 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
                   options={headers}
                   allowNone
                   onChange={(v) => update({ outcomeColumn: v === "" ? "-" : v })}
+                />
+              )}
+              {fromMapping.get("lastContact") !== undefined ? null : (
+                <SelectField
+                  label={t("followups.lastContactColumn")}
+                  value={lastContactColumn}
+                  options={headers}
+                  allowNone
+                  onChange={(v) => update({ lastContactColumn: v === "" ? "-" : v })}
                 />
               )}
             </FieldRow>
