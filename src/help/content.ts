@@ -103,7 +103,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.targets",
-        text: "Enter the annual target, the start month, month / quarter / week, the seasonality (equal, from history or typed) and the owners with their weights; holidays count for weekly plans. **{ui:targets.insert}** adds a sheet with a small parameter table, SALES.TARGETPLAN over it and SALES.ACTIVITYPLAN per owner per month: change a parameter and the plan recalculates.",
+        text: "Enter the annual target, the start month, month / quarter / week, the seasonality (equal, from history or typed) and the owners with their weights; holidays count for weekly plans. **{ui:targets.insert}** adds a sheet with a small parameter table, SALES.TARGETPLAN over it and SALES.ACTIVITYPLAN per owner per month: change a parameter and the plan recalculates. With the deals table's amount, won (or closed) date and outcome mapped in Start, the preview also shows **{ui:targets.viewActual}** (SALES.ACTUALS: won deals in exactly the plan's layout, with a row for what falls outside the plan's year) and **{ui:targets.viewRatio}**, and the plan sheet gets both as formulas beside the plan, the ratio with a red-yellow-green colour scale (yellow at 100 %). Under the annual target the pane shows what was won in the last 12 months and SALES.FORECAST of the 12 months after the last month with a won deal (won amounts by won date; a month with no won deal is filled from its neighbours, as FORECAST does); **{ui:targets.useForecast}** copies it into the annual target, and the plan sheet keeps the forecast as a formula under the parameters. The formula lists the won words found in the outcome column: a new word for \"won\" needs the plan inserted again.",
       },
       {
         tab: "tab.followups",
@@ -240,7 +240,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.targets",
-        text: "输入年度目标、起始月份、按月/季/周分解、季节性（平均、按历史数据或手动输入）以及负责人和权重；按周分解时会扣除节假日。“**{ui:targets.insert}**”会新增一个工作表，包含小型参数表、基于它的 SALES.TARGETPLAN 公式，以及每位负责人每月的 SALES.ACTIVITYPLAN：修改参数后计划自动重算。",
+        text: "输入年度目标、起始月份、按月/季/周分解、季节性（平均、按历史数据或手动输入）以及负责人和权重；按周分解时会扣除节假日。“**{ui:targets.insert}**”会新增一个工作表，包含小型参数表、基于它的 SALES.TARGETPLAN 公式，以及每位负责人每月的 SALES.ACTIVITYPLAN：修改参数后计划自动重算。在“开始”中映射了商机表的金额、赢单（或成交）日期和结果列后，预览还可显示“**{ui:targets.viewActual}**”（SALES.ACTUALS：赢单金额，布局与计划完全相同，另有一行列出计划年度以外的金额）和“**{ui:targets.viewRatio}**”，计划工作表也会在计划旁写入这两部分公式，完成率带红黄绿色阶（100% 为黄色）。年度目标下方显示最近 12 个月的赢单金额，以及最后一个有赢单的月份之后 12 个月的 SALES.FORECAST 预测（按赢单日期统计赢单金额；没有赢单的月份按 FORECAST 的规则由相邻月份补全）；“**{ui:targets.useForecast}**”会把它填入年度目标，计划工作表在参数表下方保留该预测公式。公式中列出了结果列里表示赢单的词：如果以后使用新的词，请重新插入计划。",
       },
       {
         tab: "tab.followups",

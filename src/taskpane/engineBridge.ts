@@ -13,6 +13,7 @@ export {
   bantMissing,
   bottleneck,
   compileRules,
+  forecast,
   funnel,
   leadGrade,
   leadScore,

@@ -585,6 +585,7 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     await page.keyboard.press("ArrowLeft");
     const before = order[(start + PANELS.length - 1) % PANELS.length];
     expect((await focused()).text).toBe(before);
+    await settle(page);
     expect(await panelName()).toEqual([before]);
     await page.keyboard.press("End");
     expect((await focused()).text).toBe(order[PANELS.length - 1]);

@@ -13,12 +13,13 @@ import {
   TableRow,
   Textarea,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { columnLetters } from "../../excel/chunking";
 import type { CellValue } from "../../excel/types";
-import { engineLang, formatCount, formatMoney, formatNumber, moneyFormat } from "../../i18n";
+import { engineLang, formatCount, formatMoney, formatNumber, formatPercent, moneyFormat } from "../../i18n";
 import { structuredRef } from "../../sample/insert";
 import { FromMapping, useMappedColumns, useMappedTable } from "../mappedColumns";
 import type { PanelProps } from "../panelProps";
@@ -40,10 +41,14 @@ import {
 } from "../components";
 import {
   activityPlan,
+  actuals,
   asColumn,
   attempt,
   distinctValues,
+  forecast,
+  parseOutcome,
   serialToIso,
+  serialToYmd,
   targetPlan,
   todaySerial,
   ymdToSerial,
@@ -65,6 +70,9 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap" },
   wrapHeader: { whiteSpace: "normal", textAlign: "end", overflowWrap: "anywhere" },
   total: { fontWeight: tokens.fontWeightSemibold },
+  suggestion: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, flexBasis: "100%" },
+  // Actual ÷ plan at or above 100 %.
+  met: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
@@ -148,6 +156,10 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
   const historyOwner =
     fromDeals.column("owner") ??
     validOr(s.historyOwner, historyHeaders, detectColumn(historyHeaders, ["Owner", "负责人", "Sales rep", "销售"]));
+  // Plan vs actual: won deals of the mapped deals table by the date they were won (or closed, with an outcome
+  // column telling won from lost), in exactly the plan's layout (SALES.ACTUALS).
+  const actualDate = fromDeals.column("wonDate") ?? fromDeals.column("closeDate");
+  const actualOutcome = fromDeals.column("outcome");
   const mappedOwners = useMappedTable("targets", names);
   const ownersTable =
     mappedOwners ?? validOr(s.ownersTable, names, names.find((n) => /target|目标/i.test(n)) ?? historyTable);
@@ -267,6 +279,88 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
     );
   }, [conversionRates, s.annualTarget, s.averageDeal, owners.length]);
 
+  const canActual =
+    historyAmount !== "" &&
+    actualDate !== undefined &&
+    (actualOutcome !== undefined || fromDeals.column("wonDate") !== undefined) &&
+    (owners.length === 0 || historyOwner !== "");
+  const actualColumns = useMemo(
+    () =>
+      [historyAmount, actualDate ?? "", owners.length > 0 ? historyOwner : "", actualOutcome ?? ""].filter(
+        (c) => c !== "",
+      ),
+    [historyAmount, actualDate, owners.length, historyOwner, actualOutcome],
+  );
+  const actualData = useTableData(ops, canActual ? historyTable : undefined, actualColumns);
+  const actual = useMemo(() => {
+    if (!canActual || !actualData.data || startSerial === undefined) return undefined;
+    const col = (name: string | undefined) => (name ? asColumn(actualData.data!.columns[name] ?? []) : null);
+    return attempt(() =>
+      actuals(
+        col(historyAmount),
+        col(actualDate),
+        startSerial,
+        s.period,
+        owners.length > 0 ? col(historyOwner) : null,
+        owners.length > 0 ? asColumn(owners) : null,
+        col(actualOutcome),
+        holidays.dates.length > 0 ? asColumn(holidays.dates) : null,
+        null,
+        engineLang(language),
+      ),
+    );
+  }, [
+    canActual,
+    actualData.data,
+    startSerial,
+    historyAmount,
+    actualDate,
+    s.period,
+    owners,
+    historyOwner,
+    actualOutcome,
+    holidays.dates,
+    language,
+  ]);
+  const [view, setView] = useState<"plan" | "actual" | "ratio">("plan");
+
+  // An annual target from history: what was won in the last 12 months, and SALES.FORECAST of the 12 months after
+  // the last month with a won deal, over exactly the arrays the formula on the plan sheet passes (won amounts,
+  // "" for the other rows, and the won dates).
+  const suggestion = useMemo(() => {
+    if (!canActual || !actualData.data || !actualDate) return undefined;
+    const columns = actualData.data.columns;
+    const amounts = columns[historyAmount] ?? [];
+    const dates = columns[actualDate] ?? [];
+    const outcomes = actualOutcome ? (columns[actualOutcome] ?? []) : undefined;
+    const wonWords = outcomes
+      ? distinctValues(outcomes.filter((o) => parseOutcome(o) === "won")).map(String)
+      : undefined;
+    const isWon = (o: CellValue) =>
+      wonWords === undefined || wonWords.some((w) => w.toLowerCase() === String(o).toLowerCase());
+    const values = amounts.map((a, i) => (dates[i] === "" || !isWon(outcomes?.[i] ?? "") ? "" : a));
+    const today = todaySerial();
+    const now = serialToYmd(today);
+    const yearAgo = ymdToSerial(now.year - 1, now.month, now.day);
+    let last12 = 0;
+    values.forEach((v, i) => {
+      const d = dates[i];
+      if (typeof v === "number" && typeof d === "number" && d > yearAgo && d <= today) last12 += v;
+    });
+    const result = attempt(() =>
+      forecast(asColumn(values), asColumn(dates), null, null, null, null, null, null, engineLang(language)),
+    );
+    const table = result.value;
+    const next12 = table ? table.slice(1).reduce((sum, row) => sum + (typeof row[1] === "number" ? row[1] : 0), 0) : 0;
+    return {
+      last12,
+      next12: table ? next12 : undefined,
+      firstMonth: table ? String(table[1]?.[0] ?? "") : "",
+      error: result.error,
+      wonWords,
+    };
+  }, [canActual, actualData.data, actualDate, historyAmount, actualOutcome, language]);
+
   const insertPlan = async () => {
     if (startSerial === undefined || !plan.value) return;
     const L = {
@@ -294,6 +388,7 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
             t("targets.planSheet"),
             confirmReplace,
             async (sheet) => {
+              let suggestionCell: string | undefined;
               const total = 6;
               let step = 0;
               const tick = () => onProgress({ done: ++step, total });
@@ -313,6 +408,26 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
                 { signal },
               );
               tick();
+              if (suggestion && suggestion.next12 !== undefined && actualDate) {
+                // The suggestion's formula, under the parameters: the pane's figure is this cell's value.
+                const D = (column: string) => structuredRef(historyTable, column);
+                const won = suggestion.wonWords
+                  ? `IF(ISNUMBER(MATCH(${D(actualOutcome!)},{${suggestion.wonWords
+                      .map((w) => `"${w.replace(/"/g, '""')}"`)
+                      .join(",")}},0)),${D(historyAmount)},"")`
+                  : D(historyAmount);
+                await ops.writeBlock(sheet, {
+                  topLeft: `A${3 + params.length + 2}`,
+                  formulas: [
+                    [
+                      t("targets.forecastCell"),
+                      `=SUM(CHOOSECOLS(SALES.FORECAST(IF(${D(actualDate)}="","",${won}),${D(actualDate)}),2))`,
+                    ],
+                  ],
+                });
+                await ops.setNumberFormat(sheet, `B${3 + params.length + 2}`, moneyFormat(currency, s.decimals));
+                suggestionCell = `B${3 + params.length + 2}`;
+              }
               const months = Array.from({ length: 12 }, (_, i) =>
                 serialToIso(ymdToSerial(start!.year, start!.month + i, 1)).slice(0, 7),
               );
@@ -420,11 +535,63 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
               }
               tick();
               const formulaCells = [`A${planRow}`];
+              if (suggestionCell) formulaCells.push(suggestionCell);
               if (C)
                 formulaCells.push(
                   `${columnLetters(Math.max(2, owners.length + 2) + 1)}${planRow}`,
                   `${columnLetters(Math.max(2, owners.length + 2) + 2)}${planRow}`,
                 );
+              if (canActual && actualDate) {
+                // ACTUALS beside the plan (right of the activity plan), in exactly the plan's layout, and
+                // actual ÷ plan under it: the plan's labels, the ratio where the plan has a number above 0.
+                const D = (column: string) => structuredRef(historyTable, column);
+                const first = planColumns + 1 + (C ? 3 : 0);
+                const col = columnLetters(first);
+                const actualArgs = [
+                  D(historyAmount),
+                  D(actualDate),
+                  param(2),
+                  param(3),
+                  O ? D(historyOwner) : "",
+                  O ? structuredRef(O, L.owner) : "",
+                  actualOutcome ? D(actualOutcome) : "",
+                  H ? structuredRef(H, L.holiday) : "",
+                ];
+                while (actualArgs[actualArgs.length - 1] === "") actualArgs.pop();
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${planRow - 1}`,
+                  formulas: [[t("targets.actualHeading")]],
+                });
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${planRow}`,
+                  formulas: [[`=SALES.ACTUALS(${actualArgs.join(",")})`]],
+                });
+                const last = columnLetters(first + planColumns + 1);
+                await ops.setNumberFormat(
+                  sheet,
+                  `${columnLetters(first + 1)}${planRow + 1}:${last}${planRow + planRows - 1}`,
+                  moneyFormat(currency, s.decimals),
+                );
+                const gridRow = planRow + planRows + 2;
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${gridRow - 1}`,
+                  formulas: [[t("targets.ratioHeading")]],
+                });
+                await ops.writeBlock(sheet, {
+                  topLeft: `${col}${gridRow}`,
+                  formulas: [
+                    [
+                      `=LET(p,A${planRow}#,a,TAKE(${col}${planRow}#,ROWS(p),COLUMNS(p)),` +
+                        `IF(ISNUMBER(p),IF(p>0,IFERROR(a/p,""),""),p))`,
+                    ],
+                  ],
+                });
+                const ratioArea = `${columnLetters(first + 1)}${gridRow + 1}:${columnLetters(first + planColumns - 1)}${gridRow + planRows - 1}`;
+                await ops.setNumberFormat(sheet, ratioArea, "0%");
+                // Red below plan, yellow at 100 %, green above.
+                await ops.addColorScale(sheet, ratioArea, 1);
+                formulaCells.push(`${col}${planRow}`, `${col}${gridRow}`);
+              }
               return formulaCells;
             },
           );
@@ -457,6 +624,27 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
   };
 
   const rows = plan.value ?? [];
+  // What the preview shows: the plan, the actuals in its layout, or actual ÷ plan (the sheet's grid, cell for cell).
+  const actualRows = actual?.value ?? [];
+  const shownView = view !== "plan" && canActual && actual?.value ? view : "plan";
+  const shownRows: unknown[][] =
+    shownView === "actual"
+      ? actualRows
+      : shownView === "ratio"
+        ? rows.map((row, r) =>
+            row.map((p, c) => {
+              if (typeof p !== "number") return p;
+              const a = actualRows[r]?.[c];
+              return p > 0 && typeof a === "number" ? a / p : "";
+            }),
+          )
+        : rows;
+  const shownTitle =
+    shownView === "actual"
+      ? t("targets.actualHeading")
+      : shownView === "ratio"
+        ? t("targets.ratioHeading")
+        : t("targets.previewTitle");
   return (
     <>
       <Section title={t("targets.setupTitle")}>
@@ -469,6 +657,35 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
             step={10000}
             onNumber={(v) => update({ annualTarget: v })}
           />
+          {suggestion ? (
+            <div className={styles.suggestion}>
+              <Hint>
+                {t("targets.last12", { amount: formatMoney(language, suggestion.last12, currency, s.decimals) })}{" "}
+                {suggestion.next12 !== undefined ? (
+                  <span data-forecast={suggestion.next12}>
+                    {t("targets.next12", {
+                      month: suggestion.firstMonth,
+                      amount: formatMoney(language, suggestion.next12, currency, s.decimals),
+                    })}
+                  </span>
+                ) : (
+                  t("targets.noForecast", { reason: suggestion.error ?? "" })
+                )}
+              </Hint>
+              {suggestion.next12 !== undefined && suggestion.next12 > 0 ? (
+                <div>
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      update({ annualTarget: Number(suggestion.next12!.toFixed(Math.min(6, Math.max(0, s.decimals)))) })
+                    }
+                  >
+                    {t("targets.useForecast")}
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+          ) : null}
           <Field
             label={t("targets.startMonth")}
             hint={t("targets.startHint")}
@@ -653,14 +870,31 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
       </Section>
 
       <Section title={t("targets.previewTitle")}>
+        {canActual ? (
+          <Field
+            label={t("targets.view")}
+            hint={t("targets.actualSource", { table: historyTable, date: actualDate ?? "" })}
+          >
+            <RadioGroup layout="horizontal" value={view} onChange={(_, d) => setView(d.value as typeof view)}>
+              <Radio value="plan" label={t("targets.viewPlan")} />
+              <Radio value="actual" label={t("targets.viewActual")} />
+              <Radio value="ratio" label={t("targets.viewRatio")} />
+            </RadioGroup>
+          </Field>
+        ) : (
+          <Hint>{t("targets.noActual")}</Hint>
+        )}
+        {view !== "plan" && canActual && actual?.error ? (
+          <NoticeBar notice={{ intent: "warning", text: t("targets.actualError", { reason: actual.error }) }} />
+        ) : null}
         {plan.error ? (
           <NoticeBar notice={{ intent: "warning", text: t("targets.previewError", { reason: plan.error }) }} />
         ) : (
-          <ScrollRegion className={styles.scroll} label={t("targets.previewTitle")}>
-            <Table size="small" aria-label={t("targets.previewTitle")} className={styles.wideTable}>
+          <ScrollRegion className={styles.scroll} label={shownTitle}>
+            <Table size="small" aria-label={shownTitle} className={styles.wideTable} data-view={shownView}>
               <TableHeader>
                 <TableRow>
-                  {(rows[0] ?? []).map((h, i) => (
+                  {(shownRows[0] ?? []).map((h, i) => (
                     <TableHeaderCell key={i} className={i > 0 ? styles.numeric : styles.nowrap}>
                       {String(h)}
                     </TableHeaderCell>
@@ -668,11 +902,21 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {rows.slice(1).map((row, r) => (
+                {shownRows.slice(1).map((row, r) => (
                   <TableRow key={r} className={r === rows.length - 2 ? styles.total : undefined}>
                     {row.map((cell, c) => (
-                      <TableCell key={c} className={c > 0 ? styles.numeric : styles.nowrap}>
-                        {typeof cell === "number" ? formatMoney(language, cell, currency, s.decimals) : String(cell)}
+                      <TableCell
+                        key={c}
+                        className={mergeClasses(
+                          c > 0 ? styles.numeric : styles.nowrap,
+                          shownView === "ratio" && typeof cell === "number" && cell >= 1 ? styles.met : undefined,
+                        )}
+                      >
+                        {typeof cell !== "number"
+                          ? String(cell)
+                          : shownView === "ratio"
+                            ? formatPercent(language, cell, 0)
+                            : formatMoney(language, cell, currency, s.decimals)}
                       </TableCell>
                     ))}
                   </TableRow>
