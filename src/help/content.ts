@@ -9,7 +9,15 @@ export type HelpLang = "en" | "zh";
 
 export interface PanelHelp {
   /** Key of the panel's tab label in src/i18n/ui.*.json. */
-  tab: "tab.overview" | "tab.start" | "tab.scoring" | "tab.bant" | "tab.funnel" | "tab.targets" | "tab.followups";
+  tab:
+    | "tab.overview"
+    | "tab.start"
+    | "tab.scoring"
+    | "tab.bant"
+    | "tab.funnel"
+    | "tab.targets"
+    | "tab.followups"
+    | "tab.commission";
   text: string;
 }
 
@@ -108,6 +116,10 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       {
         tab: "tab.followups",
         text: "Leads whose next follow-up date is today or earlier, most overdue first, then those due in the next 7 days; the Owner filter shows one person's list (yours). Selecting one selects its row in the workbook and offers **{ui:followups.markDone}** (today's date goes into the last-contact column, and the next follow-up is cleared, or set to the date you pick) and **{ui:followups.reschedule}** (the next follow-up moves to the date you pick). Both first list each cell as old → new and write nothing until you confirm; if the row was edited in the sheet since the list was read, or a cell to change holds a formula, nothing is written and the pane says which column.",
+      },
+      {
+        tab: "tab.commission",
+        text: "Commission from the mapped deals table (amount, owner, outcome or won date). Edit the tiers — each starts at an amount and has a rate, amounts going up from tier to tier — and choose **{ui:commission.marginal}** or **{ui:commission.flat}**; tiers SALES.COMMISSION would refuse are shown as an error and nothing can be written. The table shows each owner's won amount and commission for the deals won this year, quarter, month or ever. **{ui:commission.addColumn}** adds a column to the deals table: for each won deal SALES.COMMISSION of its amount with the tiers written into the formula, 0 for the others; summed per owner over the period it is the pane's table. The won words of the outcome column are listed in the formula: a new word for \"won\" needs the column added again (so do new tiers).",
       },
     ],
     panelsOutro:
@@ -245,6 +257,10 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       {
         tab: "tab.followups",
         text: "列出下次跟进日期为今天或更早的线索，逾期最久的排在最前，其后是未来 7 天内到期的；按负责人筛选即可只看某个人（例如自己）的跟进。选中一条即可在工作簿中选中对应行，并可“**{ui:followups.markDone}**”（在“最近联系”列写入今天的日期，并清空下次跟进日期，或改为所选日期）或“**{ui:followups.reschedule}**”（把下次跟进日期改为所选日期）。两者都会先逐个列出将修改的单元格（原值 → 新值），确认后才写入；如读取列表后该行已在工作表中被修改，或要修改的单元格是公式，则不写入任何内容，并指出是哪一列。",
+      },
+      {
+        tab: "tab.commission",
+        text: "根据“开始”中映射的商机表（金额、负责人、结果或赢单日期）计算佣金。编辑佣金档位（每一档从某个金额起、对应一个比例，金额逐档递增），并选择“**{ui:commission.marginal}**”或“**{ui:commission.flat}**”；SALES.COMMISSION 不接受的档位会显示为错误，此时无法写入。表格列出各负责人在今年、本季度、本月或全部时间内的赢单金额和佣金。“**{ui:commission.addColumn}**”会在商机表中添加一列：赢单按公式中写入的档位计算 SALES.COMMISSION，其他商机为 0；按负责人和期间汇总即为窗格中的表格。公式中列出了结果列里表示赢单的词：使用新的词或修改档位后，请重新添加该列。",
       },
     ],
     panelsOutro: "你的选择（表格、列对应关系、目标）保存在工作簿中，重新打开文件时会自动恢复。",

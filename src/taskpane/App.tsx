@@ -34,6 +34,7 @@ import { MappingProvider, tablesSignature, useMapping } from "./mapping";
 import { CurrencyContext, errorText, useI18n, useWorkbookSettings, type Notice } from "./hooks";
 import type { PanelId, PanelProps } from "./panelProps";
 import { BantPanel } from "./panels/BantPanel";
+import { CommissionPanel } from "./panels/CommissionPanel";
 import { FollowUpsPanel } from "./panels/FollowUpsPanel";
 import { FunnelPanel } from "./panels/FunnelPanel";
 import { OverviewPanel } from "./panels/OverviewPanel";
@@ -53,6 +54,7 @@ const PANEL_VIEWS: Record<PanelId, ComponentType<PanelProps>> = {
   funnel: memo(FunnelPanel),
   targets: memo(TargetsPanel),
   followups: memo(FollowUpsPanel),
+  commission: memo(CommissionPanel),
 };
 
 const useStyles = makeStyles({
@@ -112,6 +114,7 @@ export const PANELS: ReadonlyArray<{ id: PanelId; label: StringKey }> = [
   { id: "funnel", label: "tab.funnel" },
   { id: "targets", label: "tab.targets" },
   { id: "followups", label: "tab.followups" },
+  { id: "commission", label: "tab.commission" },
 ];
 
 function MoreMenuItem(props: { id: PanelId; label: string; onSelect: (id: PanelId) => void }) {

@@ -12,6 +12,7 @@ export {
   bant,
   bantMissing,
   bottleneck,
+  commission,
   compileRules,
   forecast,
   funnel,

@@ -5,7 +5,7 @@
 import { escapeColumn } from "../sample/insert";
 
 /** The columns the pane adds to a leads table, by role. */
-export type OutputRole = "score" | "grade" | "why" | "qualified";
+export type OutputRole = "score" | "grade" | "why" | "qualified" | "commission";
 
 /**
  * Their names in each language: a Chinese workbook gets Chinese columns. A re-run finds a column it wrote in
@@ -16,6 +16,7 @@ export const OUTPUT_NAMES: Record<OutputRole, { en: string; zh: string }> = {
   grade: { en: "Grade", zh: "等级" },
   why: { en: "Why", zh: "原因" },
   qualified: { en: "Qualified", zh: "合格" },
+  commission: { en: "Commission", zh: "佣金" },
 };
 
 /** English names, kept for code that names the English columns. */

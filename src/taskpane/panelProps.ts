@@ -4,7 +4,7 @@
  */
 import type { TableInfo, WorkbookOps } from "../excel/types";
 
-export type PanelId = "overview" | "start" | "scoring" | "bant" | "funnel" | "targets" | "followups";
+export type PanelId = "overview" | "start" | "scoring" | "bant" | "funnel" | "targets" | "followups" | "commission";
 
 /** What every panel gets: the Excel operations and the workbook's tables. */
 export interface PanelProps {

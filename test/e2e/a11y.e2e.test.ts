@@ -143,8 +143,8 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
     const page = await session.browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    // 640 px: every panel's tab fits, so arrow keys walk all seven (narrower panes put some in the "More" menu).
-    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}&width=640${theme === "dark" ? "&theme=dark" : ""}`);
+    // 900 px: every panel's tab fits, so arrow keys walk all eight (narrower panes put some in the "More" menu).
+    await page.goto(`${session.baseUrl}/preview.html?lang=${lang}&width=900${theme === "dark" ? "&theme=dark" : ""}`);
     await page.waitForFunction(() => Boolean(window.__salesSim));
     await page.evaluate(() => window.__salesSimReady);
     await page.getByRole("button", { name: STRINGS[lang]["start.insertSample"] }).waitFor();

@@ -145,6 +145,7 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
       funnel: { sheet: "Funnel report" },
       targets: { sheet: "Target plan" },
       followups: { sheet: "Leads", scrollRight: true },
+      commission: { sheet: "Leads", scrollRight: true },
     },
     "zh-CN": {
       overview: { sheet: "仪表板" },
@@ -154,6 +155,7 @@ describeBrowser("the task pane over the simulated Excel host, in Chromium", () =
       funnel: { sheet: "仪表板" },
       targets: { sheet: "目标" },
       followups: { sheet: "线索", scrollRight: true },
+      commission: { sheet: "线索", scrollRight: true },
     },
   };
 

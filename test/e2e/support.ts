@@ -19,7 +19,7 @@ declare global {
 
 /** E2E_CHROMIUM overrides the browser path (e.g. to check the missing-browser behaviour). */
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? "/usr/bin/chromium";
-export const PANELS = ["overview", "start", "scoring", "bant", "funnel", "targets", "followups"] as const;
+export const PANELS = ["overview", "start", "scoring", "bant", "funnel", "targets", "followups", "commission"] as const;
 export type PanelId = (typeof PANELS)[number];
 export type Strings = typeof en;
 export type Lang = "en-US" | "zh-CN";

@@ -49,7 +49,7 @@ const ERROR_TEXT = /^#(VALUE!|NUM!|DIV\/0!|N\/A|NAME\?|REF!|NULL!|SPILL!|CALC!)$
 
 export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: FakeOptions = {}): FakeWorkbook {
   const tables = new Map<string, FakeTable>(
-    Object.entries(initial).map(([k, v]) => [k, { ...v, rows: v.rows.map((r) => [...r]) }]),
+    Object.entries(initial).map(([k, v]) => [k, { ...v, headers: [...v.headers], rows: v.rows.map((r) => [...r]) }]),
   );
   const sheets = [...new Set(["Sheet1", ...[...tables.values()].map((t) => t.sheet)])];
   const settings = new Map<string, unknown>();

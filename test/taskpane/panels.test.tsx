@@ -53,6 +53,7 @@ const PANELS: Array<[PanelId, keyof typeof en]> = [
   ["funnel", "funnel.resultTitle"],
   ["targets", "targets.previewTitle"],
   ["followups", "followups.listTitle"],
+  ["commission", "commission.previewTitle"],
 ];
 
 describe.each([
@@ -66,9 +67,18 @@ describe.each([
     const tabs = view.container.querySelectorAll('[role="tab"]');
     // A Fluent tab repeats its label in a hidden bold copy (to reserve width): compare by inclusion.
     const labels = (
-      ["tab.overview", "tab.start", "tab.scoring", "tab.bant", "tab.funnel", "tab.targets", "tab.followups"] as const
+      [
+        "tab.overview",
+        "tab.start",
+        "tab.scoring",
+        "tab.bant",
+        "tab.funnel",
+        "tab.targets",
+        "tab.followups",
+        "tab.commission",
+      ] as const
     ).map((k) => strings[k]);
-    expect(tabs).toHaveLength(7);
+    expect(tabs).toHaveLength(8);
     [...tabs].forEach((tab, i) => expect(tab.textContent).toContain(labels[i]));
     // Let the table reads and previews settle before checking the text.
     await act(async () => {

@@ -342,6 +342,8 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
   };
 
   const selectedItem = options.find((item) => item.row === selected);
+  // Mark done / Reschedule is running or has a result to show (kept in view until dismissed).
+  const acting = task.origin === "followup" && (task.notice !== undefined || task.running);
   const nextSerial = isoToSerial(nextDate);
   const shownValue = (value: CellValue | undefined): string =>
     value === null || value === undefined || value === ""
@@ -445,6 +447,9 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
             })}
           </Body1>
         </div>
+        {dateColumn && options.length > 0 && !selectedItem && !acting ? (
+          <Hint>{t("followups.selectToAct")}</Hint>
+        ) : null}
         {!dateColumn ? (
           <Body1>{t("followups.pickDate")}</Body1>
         ) : listState.status === "computing" || (data.loading && !data.data) ? (
@@ -501,7 +506,9 @@ export function FollowUpsPanel({ ops, tables, openPanel }: PanelProps) {
           </Button>
         ) : null}
         <TaskStatus task={task} origin="select" />
-        {dateColumn && (options.length > 0 || task.origin === "followup") ? (
+        {/* Kept in view at the bottom of the pane (sticky) while an item is selected or its result shows; it covers
+            the list under it, as a footer bar does. */}
+        {dateColumn && (selectedItem || acting) ? (
           <div className={styles.actions} role="group" aria-labelledby={`${ids}act`}>
             <p id={`${ids}act`} className={styles.actionsTitle}>
               {selectedItem
