@@ -12,7 +12,7 @@ import { MAPPING_SETTING_KEY, type SavedMapping } from "../../src/mapping";
 import { TaskpaneRoot } from "../../src/taskpane/Root";
 import { fakeWorkbook } from "./fakeOps";
 
-jest.setTimeout(60_000);
+jest.setTimeout(240_000);
 
 // Header row of a HubSpot deals export, plus a second people column the user prefers as the owner.
 const DEALS = {
