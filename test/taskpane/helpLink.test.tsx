@@ -23,6 +23,6 @@ describe("the Help link in the task pane header", () => {
     expect(heading.compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const tabs = screen.getAllByRole("tab");
     expect(tabs[tabs.length - 1].compareDocumentPosition(link) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    await waitFor(() => expect(screen.getAllByRole("tab")).toHaveLength(7));
+    await waitFor(() => expect(screen.getAllByRole("tab")).toHaveLength(8));
   });
 });
