@@ -272,6 +272,7 @@ export function createExcelWorkbookOps(run?: ExcelRun, options: ExcelOpsOptions 
                 1,
               );
               const rows = byColumn[k];
+              if (spec.numberFormat) range.numberFormat = rows.map(() => [spec.numberFormat as string]);
               if (spec.formula) {
                 range.formulas = rows;
               } else {

@@ -46,6 +46,8 @@ export interface ColumnSpec {
   formula?: (row: number) => string;
   /** Values instead of formulas, one per data-body row. */
   values?: CellValue[];
+  /** Number format of the column's cells (e.g. "0.0%"); the table carries it on to new rows. */
+  numberFormat?: string;
 }
 
 /** What an action will do to existing cells, so the UI can ask before changing anything. */

@@ -918,14 +918,15 @@ export class Calculator {
     if (!def) throw new Unsupported(`function ${name}`);
     // Excel refuses to enter a formula with the wrong number of arguments.
     if (args.length < def.min || args.length > def.max) throw new Unsupported(`${name} argument count`);
+    const env: Env = name === "ROW" ? { ...this.env, row: () => site.row } : this.env;
     if (def.lazy)
       return def.fn(
         args.map((a) => () => this.value(a, site)),
-        this.env,
+        env,
       );
     return def.fn(
       args.map((a) => this.value(a, site)),
-      this.env,
+      env,
     );
   }
 

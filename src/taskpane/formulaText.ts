@@ -5,7 +5,7 @@
 import { escapeColumn } from "../sample/insert";
 
 /** The columns the pane adds to a leads table, by role. */
-export type OutputRole = "score" | "grade" | "why" | "qualified" | "commission";
+export type OutputRole = "score" | "grade" | "why" | "qualified" | "commission" | "winprob" | "winfactors";
 
 /**
  * Their names in each language: a Chinese workbook gets Chinese columns. A re-run finds a column it wrote in
@@ -17,6 +17,8 @@ export const OUTPUT_NAMES: Record<OutputRole, { en: string; zh: string }> = {
   why: { en: "Why", zh: "原因" },
   qualified: { en: "Qualified", zh: "合格" },
   commission: { en: "Commission", zh: "佣金" },
+  winprob: { en: "Win probability", zh: "赢单概率" },
+  winfactors: { en: "Win factors", zh: "赢单因素" },
 };
 
 /** English names, kept for code that names the English columns. */

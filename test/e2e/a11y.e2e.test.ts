@@ -451,10 +451,16 @@ describeBrowser("task pane accessibility in Chromium (labels, keyboard, contrast
       if (!listId || !result.objectId) {
         problems.push(`${where}: the open dropdown ${name} does not point at its listbox (aria-controls)`);
       } else {
-        const { nodes } = (await cdp.send("Accessibility.queryAXTree", {
+        // A multi-select dropdown's list is a menu of checkable items (Fluent: role menuitemcheckbox).
+        let { nodes } = (await cdp.send("Accessibility.queryAXTree", {
           objectId: result.objectId,
           role: "option",
         })) as { nodes: AxNode[] };
+        if (nodes.length === 0)
+          ({ nodes } = (await cdp.send("Accessibility.queryAXTree", {
+            objectId: result.objectId,
+            role: "menuitemcheckbox",
+          })) as { nodes: AxNode[] });
         if (nodes.length === 0) problems.push(`${where}: the dropdown ${name} opens with no options`);
         for (const option of nodes) {
           totals.options++;

@@ -241,4 +241,24 @@ describe("SALES functions inside Excel formulas", () => {
     expect(eastRate).toBeCloseTo(2 / 3, 12);
     expect(ratio).toBe(450);
   });
+
+  test("ROW, and a table column that reads its own row of a spill on another sheet (the Win probability column)", async () => {
+    const h = await host();
+    await write(h, "Sheet1", "A1:C2", [
+      ["=ROW()", "=ROW(Deals[#Headers])", "=ROWS(ROW(Deals[Amount]))"],
+      ['=SALES.ECHO(Deals[[#All],[Company]:[Amount]])', null, null],
+    ]);
+    expect((await read(h, "Sheet1", "A1:C1"))[0]).toEqual([1, 1, 6]);
+    // A spill of one value per record, header row included, as SALES.WINPROB's is.
+    await write(h, "Sheet1", "E1", [["=SALES.ECHO(Deals[Amount])"]]);
+    await h.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      const table = sheet.tables.getItem("Deals");
+      table.columns.add(undefined, undefined, "Echo");
+      await context.sync();
+      sheet.getRange("E2:E7").formulas = Array.from({ length: 6 }, () => ["=INDEX(Sheet1!$E$1#,ROW()-ROW(Deals[#Headers]))"]);
+      await context.sync();
+    });
+    expect((await read(h, "Data", "E2:E7")).map((r) => r[0])).toEqual([100, 250, 50, 80, 300, 120]);
+  });
 });

@@ -14,6 +14,7 @@ import { serialToIso, todaySerial } from "../../src/engine/coerce";
 import { App } from "../../src/taskpane/App";
 import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
+import { openDialog } from "./dialog";
 
 jest.setTimeout(120_000);
 
@@ -63,7 +64,7 @@ describe.each([
 
     // Cancelling the confirmation changes nothing and reports nothing.
     await user.click(within(group).getByRole("button", { name: strings["followups.markDone"] }));
-    let dialog = await screen.findByRole("alertdialog");
+    let dialog = await openDialog();
     await user.click(within(dialog).getByRole("button", { name: strings["common.cancel"] }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(JSON.stringify(wb.tables.get("Leads")!.rows)).toBe(before);
@@ -71,7 +72,7 @@ describe.each([
     expect(within(group).queryByText(/Old Co\.\s*[.。]/)).toBeNull();
 
     await user.click(within(group).getByRole("button", { name: strings["followups.markDone"] }));
-    dialog = await screen.findByRole("alertdialog");
+    dialog = await openDialog();
     expect(dialog).toHaveTextContent(fill(strings["followups.confirmDoneTitle"], { company: "Old Co." }));
     const items = within(dialog)
       .getAllByRole("listitem")
@@ -124,7 +125,7 @@ describe.each([
     });
     expect(reschedule).toBeEnabled();
     await user.click(reschedule);
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await openDialog();
     expect(
       within(dialog)
         .getAllByRole("listitem")
@@ -159,7 +160,7 @@ describe.each([
     wb.tables.get("Leads")!.rows[0][5] = TODAY - 1;
     const group = screen.getByRole("group", { name: fill(strings["followups.actionsTitle"], { company: "Old Co." }) });
     await user.click(within(group).getByRole("button", { name: strings["followups.markDone"] }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await openDialog();
     await user.click(
       within(dialog).getByRole("button", { name: fill(strings["followups.confirmWrite"], { count: "2" }) }),
     );

@@ -11,6 +11,7 @@ import zh from "../../src/i18n/ui.zh-CN.json";
 import { MAPPING_SETTING_KEY, type SavedMapping } from "../../src/mapping";
 import { TaskpaneRoot } from "../../src/taskpane/Root";
 import { fakeWorkbook } from "./fakeOps";
+import { openDialog } from "./dialog";
 
 jest.setTimeout(240_000);
 
@@ -108,7 +109,7 @@ describe.each([
 
     // Cancel keeps the edit.
     await user.click(within(section(strings)).getByRole("button", { name: strings["map.discard"] }));
-    const dialog = await screen.findByRole("alertdialog");
+    const dialog = await openDialog();
     expect(dialog).toHaveTextContent(strings["map.discardMessage"]);
     await user.click(within(dialog).getByRole("button", { name: strings["common.cancel"] }));
     expect(combo(strings, "map.r.deals.owner")).toHaveTextContent("Sales rep");
@@ -117,7 +118,7 @@ describe.each([
     // Confirm drops it.
     await user.click(within(section(strings)).getByRole("button", { name: strings["map.discard"] }));
     await user.click(
-      within(await screen.findByRole("alertdialog")).getByRole("button", { name: strings["map.discard"] }),
+      within(await openDialog()).getByRole("button", { name: strings["map.discard"] }),
     );
     await waitFor(() => expect(combo(strings, "map.r.deals.owner")).toHaveTextContent(strings["map.none"]));
     expect(within(section(strings)).getByRole("status")).toHaveTextContent(strings["map.discarded"]);

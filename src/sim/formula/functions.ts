@@ -40,6 +40,8 @@ export interface Env {
   read(ref: Ref): Arr;
   /** Date serial of today. */
   today(): number;
+  /** The 0-based row of the cell whose formula is being computed (for ROW()). */
+  row?(): number;
 }
 
 type Eager = { min: number; max: number; lazy?: false; fn: (args: Value[], env: Env) => Value };
@@ -480,6 +482,24 @@ lifted("ABS", 1, 1, ([x]) => {
 // Dates
 
 define("TODAY", { min: 0, max: 0, fn: (_args, env) => env.today() });
+
+/** ROW(): the formula's own row; ROW(reference): the row of its first cell, or a column of its rows. */
+define("ROW", {
+  min: 0,
+  max: 1,
+  fn: (args, env) => {
+    if (args.length === 0) {
+      if (!env.row) throw new Unsupported("ROW() outside a cell");
+      return env.row() + 1;
+    }
+    const ref = args[0];
+    if (!(ref instanceof Ref)) return VALUE;
+    if (ref.rows === 1) return ref.rect.top + 1;
+    const out: Scalar[] = [];
+    for (let r = ref.rect.top; r <= ref.rect.bottom; r++) out.push(r + 1);
+    return new Arr(out.length, 1, out);
+  },
+});
 
 lifted("DATE", 3, 3, ([y, m, d]) => {
   const parts: number[] = [];

@@ -36,6 +36,7 @@ import {
 } from "../components";
 import { attempt, isErrorValue, leadGrade, leadScore, recordsOf, scoreDetail, todaySerial } from "../engineBridge";
 import { outputColumn, scoreFormulas, sourceSpan } from "../formulaText";
+import { WinProbabilitySection } from "./WinProbabilitySection";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { OPERATORS, findOperator, operatorWord } from "../operators";
 import { useMappedTable } from "../mappedColumns";
@@ -674,6 +675,17 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
         ) : null}
         <TaskStatus task={task} origin="columns" />
       </Section>
+
+      <WinProbabilitySection
+        ops={ops}
+        tables={tables}
+        leadsTable={leadsTable}
+        data={leads.data}
+        rules={previewRules}
+        rulesBroken={errors.length > 0}
+        refreshTables={refreshTables}
+        onWritten={() => setLeadsVersion((v) => v + 1)}
+      />
       {dialog}
     </>
   );

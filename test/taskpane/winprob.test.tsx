@@ -1,0 +1,125 @@
+/**
+ * Win probability in the Lead scoring panel (issue 11): what SALES.WINPROB learns from the table's closed rows, how
+ * the rule grades and the learned probability agree, and the column it adds (a formula per row reading the model
+ * sheet's SALES.WINPROB spill). Figures worked out by hand; in English and Chinese.
+ */
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import en from "../../src/i18n/ui.en-US.json";
+import zh from "../../src/i18n/ui.zh-CN.json";
+import { createTranslator, formatPercent } from "../../src/i18n";
+import { App } from "../../src/taskpane/App";
+import { I18nContext } from "../../src/taskpane/hooks";
+import { fakeWorkbook } from "./fakeOps";
+
+jest.setTimeout(120_000);
+
+// Closed: won Web, Web, Referral; lost Web, Fair, Fair. Smoothing 0.1: base 3.1 ÷ 3.1; Source counts
+// Web 2.1 / 1.1, Referral 1.1 / 0.1, Fair 0.1 / 2.1, totals 3.3 / 3.3. So the open leads' odds are
+// Web 2.1/1.1 → p = 2.1/3.2 = 0.65625; Referral 11 → 11/12; Fair 0.1/2.1 → 0.1/2.2.
+const LEADS = {
+  sheet: "Leads",
+  headers: ["Lead", "Source", "Stage", "Outcome"],
+  rows: [
+    ["L1", "Web", "Won", "Won"],
+    ["L2", "Web", "Won", "Won"],
+    ["L3", "Referral", "Won", "Won"],
+    ["L4", "Web", "Proposal", "Lost"],
+    ["L5", "Fair", "New", "Lost"],
+    ["L6", "Fair", "New", "Lost"],
+    ["O1", "Web", "Proposal", ""],
+    ["O2", "Referral", "New", ""],
+    ["O3", "Fair", "New", ""],
+  ],
+};
+// Rule scores: Referral 80 (grade A), Web 50 (B), Fair 0 (C).
+const RULES = {
+  sheet: "Rules",
+  headers: ["Field", "Operator", "Value", "Points", "Group", "Cap"],
+  rows: [
+    ["Source", "=", "Referral", 80, "", ""],
+    ["Source", "=", "Web", 50, "", ""],
+  ],
+};
+
+function renderScoring(language: "en-US" | "zh-CN", leads = LEADS) {
+  const wb = fakeWorkbook({ Leads: leads, ScoringRules: RULES });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
+        <App ops={wb.ops} initialPanel="scoring" />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+  return wb;
+}
+
+const fill = (text: string, values: Record<string, string>) =>
+  Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, v), text);
+
+describe.each([
+  ["en-US", en, "Win probability", "Win factors"],
+  ["zh-CN", zh, "赢单概率", "赢单因素"],
+] as const)("Win probability, %s", (language, strings, probColumn, factorsColumn) => {
+  const section = () => screen.getByRole("region", { name: strings["winprob.title"] });
+
+  test("learns from the closed rows, compares with the rule grades, and adds the column", async () => {
+    const user = userEvent.setup();
+    const wb = renderScoring(language);
+    await waitFor(() =>
+      expect(
+        within(section()).getByText(fill(strings["winprob.learned"], { closed: "6", won: "3", lost: "3", open: "3" })),
+      ).toBeInTheDocument(),
+    );
+    // The factors chosen from the data: Source (Lead is one per row; Stage and Outcome are not factors).
+    expect(within(section()).getByRole("combobox", { name: strings["winprob.fields"] })).toHaveTextContent("Source");
+
+    const table = await within(section()).findByRole("table", { name: strings["winprob.agreementTitle"] });
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) =>
+        within(r)
+          .getAllByRole("cell")
+          .map((c) => c.textContent),
+      );
+    expect(rows).toEqual([
+      ["A", "1", formatPercent(language, 11 / 12, 1)],
+      ["B", "1", formatPercent(language, 2.1 / 3.2, 1)],
+      ["C", "1", formatPercent(language, 0.1 / 2.2, 1)],
+    ]);
+    expect(section()).toHaveTextContent(
+      fill(strings["winprob.agreeStrong"], { rho: (1).toLocaleString(language, { minimumFractionDigits: 2 }) }),
+    );
+
+    await user.click(within(section()).getByRole("button", { name: strings["winprob.add"] }));
+    const sheet = strings["winprob.sheet"];
+    await within(section()).findByText(fill(strings["winprob.added"], { column: probColumn, open: "3", sheet }));
+    const leads = wb.tables.get("Leads")!;
+    const prob = leads.headers.indexOf(probColumn);
+    const factors = leads.headers.indexOf(factorsColumn);
+    expect(prob).toBe(4);
+    expect(factors).toBe(5);
+    for (const row of leads.rows) {
+      expect(row[prob]).toBe(`=INDEX('${sheet}'!$A$2#,ROW()-ROW(Leads[#Headers]))`);
+      expect(row[factors]).toBe(`=INDEX('${sheet}'!$B$2#,ROW()-ROW(Leads[#Headers]))`);
+    }
+    // The model: one call over the source columns (it stops before the outputs, so no circular reference).
+    const block = wb.blocks.find((b) => b.sheet === sheet && b.topLeft === "A2");
+    expect(block?.formulas).toEqual([
+      [
+        '=SALES.WINPROB(Leads[[#All],[Lead]:[Outcome]],{"Source"})',
+        '=SALES.WINFACTORS(Leads[[#All],[Lead]:[Outcome]],{"Source"})',
+      ],
+    ]);
+  });
+
+  test("without an outcome column the button says why it cannot learn", async () => {
+    renderScoring(language, { ...LEADS, headers: ["Lead", "Source", "Stage", "Status"] });
+    const button = await within(section()).findByRole("button", { name: strings["winprob.add"] });
+    await waitFor(() => expect(button).toHaveAttribute("aria-disabled", "true"));
+    const reason = document.getElementById(button.getAttribute("aria-describedby")!);
+    expect(reason?.textContent).toContain(fill(strings["winprob.noOutcome"], { names: "" }).slice(0, 20));
+  });
+});
