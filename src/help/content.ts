@@ -99,7 +99,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.scoring",
-        text: "Pick the leads table and the rules table, edit the rules (field, operator, value, points, optional group and cap) and save them back to the rules table. A live preview shows the score distribution and the grade counts. **{ui:scoring.addColumns}** adds Score, Grade and Why columns to the leads table.",
+        text: "Pick the leads table and the rules table, edit the rules (field, operator, value, points, optional group and cap) and save them back to the rules table. A live preview shows the score distribution and the grade counts. **{ui:scoring.addColumns}** adds Score, Grade and Why columns to the leads table. Below, **{ui:winprob.title}** shows what SALES.WINPROB learns from the table's own won and lost rows (the factor columns are chosen from the data — dates, names, stage and outcome left out — and can be changed; the stage counts in the order of the mapped stages table; a group such as team or region learns separately) and how the rule grades agree with it (open leads and average probability per grade, rank correlation). **{ui:winprob.add}** writes the model once, on a sheet of its own, as SALES.WINPROB and SALES.WINFACTORS spilling one value per record, and adds two columns to the table that read their own row of it with INDEX(…#, ROW()-ROW(Table[#Headers])): a per-row SALES.WINPROB would send the whole table once per row. Keep columns A and B of that sheet free. The outcome column must be named Outcome, Result, Won/Lost, Win/Loss, 结果, 输赢 or 成交结果.",
       },
       {
         tab: "tab.bant",
@@ -240,7 +240,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
       },
       {
         tab: "tab.scoring",
-        text: "选择线索表和规则表，编辑规则（字段、运算符、值、分数，可选的分组和上限）并保存回规则表。实时预览显示分数分布和各等级人数。“**{ui:scoring.addColumns}**”会在线索表中添加 Score、Grade、Why 三列。",
+        text: "选择线索表和规则表，编辑规则（字段、运算符、值、分数，可选的分组和上限）并保存回规则表。实时预览显示分数分布和各等级人数。“**{ui:scoring.addColumns}**”会在线索表中添加 Score、Grade、Why 三列。下方的“**{ui:winprob.title}**”显示 SALES.WINPROB 从本表自己的赢单和输单行中学到的内容（因素列按数据自动选择——日期、名称、阶段和结果列不计入——也可以修改；阶段按映射的阶段表顺序计入；按团队或地区等分组时各自学习），以及规则等级与它的一致程度（各等级的未结线索数和平均概率、秩相关）。“**{ui:winprob.add}**”把模型写在单独的工作表上（SALES.WINPROB 和 SALES.WINFACTORS，每条记录溢出一个值），并在表中添加两列，用 INDEX(…#, ROW()-ROW(表[#Headers])) 读取对应的行：逐行使用 SALES.WINPROB 会让每一行都传送整张表。请保持该工作表 A、B 两列下方为空。结果列须命名为 Outcome、Result、Won/Lost、Win/Loss、结果、输赢 或 成交结果。",
       },
       {
         tab: "tab.bant",
