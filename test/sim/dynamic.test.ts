@@ -246,7 +246,7 @@ describe("SALES functions inside Excel formulas", () => {
     const h = await host();
     await write(h, "Sheet1", "A1:C2", [
       ["=ROW()", "=ROW(Deals[#Headers])", "=ROWS(ROW(Deals[Amount]))"],
-      ['=SALES.ECHO(Deals[[#All],[Company]:[Amount]])', null, null],
+      ["=SALES.ECHO(Deals[[#All],[Company]:[Amount]])", null, null],
     ]);
     expect((await read(h, "Sheet1", "A1:C1"))[0]).toEqual([1, 1, 6]);
     // A spill of one value per record, header row included, as SALES.WINPROB's is.
@@ -256,7 +256,9 @@ describe("SALES functions inside Excel formulas", () => {
       const table = sheet.tables.getItem("Deals");
       table.columns.add(undefined, undefined, "Echo");
       await context.sync();
-      sheet.getRange("E2:E7").formulas = Array.from({ length: 6 }, () => ["=INDEX(Sheet1!$E$1#,ROW()-ROW(Deals[#Headers]))"]);
+      sheet.getRange("E2:E7").formulas = Array.from({ length: 6 }, () => [
+        "=INDEX(Sheet1!$E$1#,ROW()-ROW(Deals[#Headers]))",
+      ]);
       await context.sync();
     });
     expect((await read(h, "Data", "E2:E7")).map((r) => r[0])).toEqual([100, 250, 50, 80, 300, 120]);

@@ -117,9 +117,7 @@ describe.each([
 
     // Confirm drops it.
     await user.click(within(section(strings)).getByRole("button", { name: strings["map.discard"] }));
-    await user.click(
-      within(await openDialog()).getByRole("button", { name: strings["map.discard"] }),
-    );
+    await user.click(within(await openDialog()).getByRole("button", { name: strings["map.discard"] }));
     await waitFor(() => expect(combo(strings, "map.r.deals.owner")).toHaveTextContent(strings["map.none"]));
     expect(within(section(strings)).getByRole("status")).toHaveTextContent(strings["map.discarded"]);
     expect(wb.settings.has(MAPPING_SETTING_KEY)).toBe(false);
