@@ -35,6 +35,7 @@ module.exports = {
   DataVizPalette: palette,
   getColorFromToken: (token) => token,
   FunnelChart: chart("FunnelChart"),
+  HeatMapChart: chart("HeatMapChart"),
   HorizontalBarChart: chart("HorizontalBarChart"),
   VerticalBarChart: chart("VerticalBarChart"),
 };

@@ -16,6 +16,7 @@ export {
   compileRules,
   forecast,
   funnel,
+  funnelBy,
   leadGrade,
   leadScore,
   normalizeText,

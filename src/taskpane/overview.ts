@@ -21,6 +21,7 @@ import {
   attainment,
   bottleneck,
   funnel,
+  funnelBy,
   isErrorValue,
   parseDate,
   parseOutcome,
@@ -95,10 +96,10 @@ export interface OverviewInput {
 }
 
 /** Why a card cannot be computed: the roles or tables it still needs. */
-export type Missing = "amount" | "date" | "stage" | "outcome" | "stages" | "probability" | "plan" | "owner";
+export type Missing = "amount" | "date" | "stage" | "outcome" | "stages" | "probability" | "plan" | "owner" | "region";
 
 export type CardId = "attainMonth" | "attainQuarter" | "wonMonth" | "pipeline" | "winRate" | "bottleneck";
-export type ChartId = "byOwner" | "planActual" | "funnel";
+export type ChartId = "byOwner" | "planActual" | "funnel" | "funnelBy";
 
 export interface Computed<T> {
   /** The value as the formula's cell shows it (an error object when it errs). */
@@ -590,6 +591,39 @@ export function overviewSteps(input: OverviewInput): { steps: Array<() => void>;
           ),
         ),
         formula: withScope(all, `SALES.FUNNEL(${args.join(",")})`),
+      };
+    }
+    charts.push(chart);
+  });
+
+  steps.push(() => {
+    // Where deals stall, region by region: SALES.FUNNELBY's cumulative conversion per region and in total.
+    const missing: Missing[] = [...stageMissing];
+    if (!columns.region) missing.push("region");
+    const chart: Chart = { id: "funnelBy", missing };
+    if (missing.length === 0) {
+      const stage = columnArg(input, all, columns.stage!);
+      const region = columnArg(input, all, columns.region!);
+      const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+      const st = input.stages!;
+      const order = structuredRef(st.stage.table, st.stage.column);
+      const args = [stage.ref, order, region.ref, outcome?.ref ?? ""];
+      while (args[args.length - 1] === "") args.pop();
+      chart.table = {
+        value: matrixOf(
+          run(() =>
+            funnelBy(
+              stage.arg,
+              st.stage.values.map((v) => [v]),
+              region.arg,
+              outcome ? outcome.arg : null,
+              null,
+              null,
+              lang,
+            ),
+          ),
+        ),
+        formula: withScope(all, `SALES.FUNNELBY(${args.join(",")})`),
       };
     }
     charts.push(chart);

@@ -153,6 +153,7 @@ describeBrowser("the Overview equals the formulas it writes", () => {
       expect.stringContaining(t["overview.chart.byOwnerLabel"].split("{")[1]?.split("}")[1]?.trim() ?? ""),
       t["overview.chart.planActualLabel"],
       t["overview.chart.funnelLabel"],
+      t["overview.chart.funnelByLabel"],
     ]);
     for (const box of await figures.all()) {
       const size = await box.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
@@ -163,14 +164,19 @@ describeBrowser("the Overview equals the formulas it writes", () => {
         .locator("svg")
         .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().width)));
       expect(widest).toBeLessThanOrEqual(size.width + 1);
-      // Bars, funnel segments: something is drawn.
-      expect(await box.locator("svg path, svg rect").count()).toBeGreaterThan(3);
+      // Bars, funnel segments, the heat map's tinted cells: something is drawn.
+      expect(await box.locator("svg path, svg rect, [data-heatmap] [data-cell]").count()).toBeGreaterThan(3);
       // Screen readers get the numbers as a table, in the pane's language.
       expect(await box.getByRole("table").count()).toBe(1);
     }
     await page.screenshot({
       path: screenshotPath(`overview-${lang}-${width}${theme === "dark" ? "-dark" : ""}.png`),
       fullPage: true,
+    });
+    // The region × stage heat map, the last chart.
+    await figures.last().scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: screenshotPath(`overview-funnelby-${lang}-${width}${theme === "dark" ? "-dark" : ""}.png`),
     });
     await page.close();
   });

@@ -65,8 +65,8 @@ describe.each([
     // Cancelling the confirmation changes nothing and reports nothing.
     await user.click(within(group).getByRole("button", { name: strings["followups.markDone"] }));
     let dialog = await openDialog();
-    await user.click(within(dialog).getByRole("button", { name: strings["common.cancel"] }));
-    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    await user.click(within(dialog).getByRole("button", { name: strings["common.cancel"], hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
     expect(JSON.stringify(wb.tables.get("Leads")!.rows)).toBe(before);
     expect(wb.calls.some((c) => c.method === "updateRowCells")).toBe(false);
     expect(within(group).queryByText(/Old Co\.\s*[.。]/)).toBeNull();
@@ -75,7 +75,7 @@ describe.each([
     dialog = await openDialog();
     expect(dialog).toHaveTextContent(fill(strings["followups.confirmDoneTitle"], { company: "Old Co." }));
     const items = within(dialog)
-      .getAllByRole("listitem")
+      .getAllByRole("listitem", { hidden: true })
       .map((li) => li.textContent);
     expect(items).toEqual([
       fill(strings["followups.change"], {
@@ -90,7 +90,10 @@ describe.each([
       }),
     ]);
     await user.click(
-      within(dialog).getByRole("button", { name: fill(strings["followups.confirmWrite"], { count: "2" }) }),
+      within(dialog).getByRole("button", {
+        name: fill(strings["followups.confirmWrite"], { count: "2" }),
+        hidden: true,
+      }),
     );
 
     // Exactly the two cells shown, nothing else.
@@ -128,7 +131,7 @@ describe.each([
     const dialog = await openDialog();
     expect(
       within(dialog)
-        .getAllByRole("listitem")
+        .getAllByRole("listitem", { hidden: true })
         .map((li) => li.textContent),
     ).toEqual([
       fill(strings["followups.change"], {
@@ -138,7 +141,10 @@ describe.each([
       }),
     ]);
     await user.click(
-      within(dialog).getByRole("button", { name: fill(strings["followups.confirmWrite"], { count: "1" }) }),
+      within(dialog).getByRole("button", {
+        name: fill(strings["followups.confirmWrite"], { count: "1" }),
+        hidden: true,
+      }),
     );
     await waitFor(() =>
       expect(wb.tables.get("Leads")!.rows[1]).toEqual(["Today Ltd.", "Bob", "Demo", "", "", TODAY + 20]),
@@ -162,7 +168,10 @@ describe.each([
     await user.click(within(group).getByRole("button", { name: strings["followups.markDone"] }));
     const dialog = await openDialog();
     await user.click(
-      within(dialog).getByRole("button", { name: fill(strings["followups.confirmWrite"], { count: "2" }) }),
+      within(dialog).getByRole("button", {
+        name: fill(strings["followups.confirmWrite"], { count: "2" }),
+        hidden: true,
+      }),
     );
     expect(
       await screen.findByText(fill(strings["followups.rowChanged"], { company: "Old Co.", columns: "NextFollowUp" })),

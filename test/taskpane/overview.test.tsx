@@ -48,6 +48,7 @@ describe.each([
     ).toBeTruthy();
     // The charts are named for screen readers.
     expect(screen.getByRole("figure", { name: strings["overview.chart.funnelLabel"] })).toBeInTheDocument();
+    expect(screen.getByRole("figure", { name: strings["overview.chart.funnelByLabel"] })).toBeInTheDocument();
 
     const user = userEvent.setup();
     await user.click(screen.getByRole("combobox", { name: strings["overview.owner"] }));

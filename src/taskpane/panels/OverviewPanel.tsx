@@ -103,6 +103,25 @@ const useStyles = makeStyles({
   },
   add: { alignSelf: "flex-start", minWidth: 0, paddingLeft: 0, paddingRight: 0, height: "auto" },
   chart: { minWidth: 0, overflow: "hidden" },
+  // The region × stage heat map: a grid of tinted cells, the stage names in a first column.
+  heat: {
+    display: "grid",
+    columnGap: "2px",
+    rowGap: "2px",
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase100,
+    fontVariantNumeric: "tabular-nums",
+  },
+  heatHead: { textAlign: "center", overflowWrap: "anywhere", color: tokens.colorNeutralForeground2, minWidth: 0 },
+  heatLabel: { overflowWrap: "anywhere", minWidth: 0, alignSelf: "center" },
+  heatCell: {
+    textAlign: "center",
+    paddingTop: "6px",
+    paddingBottom: "6px",
+    borderRadius: tokens.borderRadiusSmall,
+    color: tokens.colorNeutralForeground1,
+    minWidth: 0,
+  },
 });
 
 type Intent = NonNullable<BadgeProps["color"]>;
@@ -143,6 +162,7 @@ const ROLE_LABEL: Record<Missing, StringKey> = {
   stages: "role.stages",
   probability: "role.probability",
   plan: "role.plan",
+  region: "role.region",
 };
 
 const FORMULA_NAME = /SALES\.[A-Z]+/g;
@@ -645,6 +665,54 @@ function ChartSection(props: {
             margins={{ left: 56 }}
             yAxisTickFormat={(v: number) => compact.format(v)}
           />
+        ),
+      };
+    } else if (chart.id === "funnelBy") {
+      // Stage | region… | Total, cumulative conversion (the share of each region's deals reaching the stage); the
+      // (unmatched) row holds counts, not shares, and stays in the table only.
+      const unmatched = new Set(["(unmatched)", "(未匹配)"]);
+      const stages = rows.slice(1).filter((r) => !unmatched.has(String(r[0])));
+      const cellText = (v: Value) => (typeof v === "number" ? formatPercent(language, v, 0) : "");
+      // Tint grows with the share; text keeps the theme's foreground (at most 55 % of the brand colour under it).
+      const tint = (v: number) =>
+        `color-mix(in srgb, ${tokens.colorBrandBackground} ${Math.round(Math.max(0, Math.min(1, v)) * 55)}%, transparent)`;
+      data = {
+        head,
+        rows: rows.slice(1).map((r) => {
+          const counts = unmatched.has(String(r[0]));
+          return [
+            String(r[0]),
+            ...r.slice(1).map((v) => (counts && typeof v === "number" ? formatCount(language, v) : cellText(v))),
+          ];
+        }),
+        picture: (
+          <div
+            className={styles.heat}
+            style={{ gridTemplateColumns: `minmax(56px, 1.4fr) repeat(${head.length - 1}, minmax(0, 1fr))` }}
+            data-heatmap=""
+          >
+            <span />
+            {head.slice(1).map((h) => (
+              <span key={h} className={styles.heatHead}>
+                {h}
+              </span>
+            ))}
+            {stages.map((r) => [
+              <span key={`${String(r[0])}-label`} className={styles.heatLabel}>
+                {String(r[0])}
+              </span>,
+              ...r.slice(1).map((v, c) => (
+                <span
+                  key={`${String(r[0])}-${c}`}
+                  className={styles.heatCell}
+                  style={typeof v === "number" ? { backgroundColor: tint(v) } : undefined}
+                  data-cell=""
+                >
+                  {cellText(v)}
+                </span>
+              )),
+            ])}
+          </div>
         ),
       };
     } else {
