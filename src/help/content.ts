@@ -91,7 +91,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
     panels: [
       {
         tab: "tab.overview",
-        text: "Where the team stands, over the deals table Start mapped: attainment this month and this quarter with its status (the plan is the Targets panel's annual target and first month over the targets table's owners and weights), won this month, the weighted pipeline (closing this quarter when an expected close date is mapped), the win rate, the bottleneck step and the follow-ups due; charts of attainment by owner, plan vs actual by month and the funnel, and the funnel by region (SALES.FUNNELBY: the share of each region's deals reaching each stage, as a tinted grid; shown when a region column is mapped). Filter by owner, region and month: every number is the SALES formula named under it over the filtered rows, and **{ui:overview.add}** writes that formula (FILTER inside LET for the filter) into the Dashboard sheet, so the sheet shows what the pane shows. Targets are per owner: under a region filter attainment shows No target while the actuals still count. The pane opens on the Overview once a deals table is mapped.",
+        text: "Where the team stands, over the deals table Start mapped: attainment this month and this quarter with its status (the plan is the Targets panel's annual target and first month over the targets table's owners and weights), won this month, the weighted pipeline (closing this quarter when an expected close date is mapped), the win rate, the bottleneck step and the follow-ups due; charts of attainment by owner, plan vs actual by month and the funnel, and the funnel by region (SALES.FUNNELBY: the share of each region's deals reaching each stage, as a tinted grid; shown when a region column is mapped), and the forecast of the next 12 months (SALES.FORECAST over the won amounts by won date; shown once the won deals span at least 13 months). Filter by owner, region and month: every number is the SALES formula named under it over the filtered rows, and **{ui:overview.add}** writes that formula (FILTER inside LET for the filter) into the Dashboard sheet, so the sheet shows what the pane shows. Targets are per owner: under a region filter attainment shows No target while the actuals still count. The pane opens on the Overview once a deals table is mapped.",
       },
       {
         tab: "tab.start",
@@ -232,7 +232,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
     panels: [
       {
         tab: "tab.overview",
-        text: "基于“开始”中指定的商机表显示团队进展：本月和本季度完成率及状态（计划取“目标分解”中的年度目标和起始月份，按目标表中的负责人和权重分解）、本月赢单金额、加权商机金额（指定了预计成交日期时只计本季度）、赢单率、瓶颈环节和到期的跟进；并以图表显示各负责人完成率、各月计划与实际、销售漏斗以及分地区漏斗（SALES.FUNNELBY：各地区商机到达各阶段的比例，以色块表格显示；需要映射地区列）。可按负责人、区域和月份筛选：每个数字都是其下方所列 SALES 公式对筛选后数据的结果，“**{ui:overview.add}**”会把该公式（筛选条件以 LET 中的 FILTER 表示）写入仪表板工作表，表中结果与窗格一致。目标按负责人设定：按区域筛选时完成率显示“未设目标”，实际业绩照常统计。指定商机表后，窗格打开时直接显示概览。",
+        text: "基于“开始”中指定的商机表显示团队进展：本月和本季度完成率及状态（计划取“目标分解”中的年度目标和起始月份，按目标表中的负责人和权重分解）、本月赢单金额、加权商机金额（指定了预计成交日期时只计本季度）、赢单率、瓶颈环节和到期的跟进；并以图表显示各负责人完成率、各月计划与实际、销售漏斗以及分地区漏斗（SALES.FUNNELBY：各地区商机到达各阶段的比例，以色块表格显示；需要映射地区列），以及未来 12 个月的预测（SALES.FORECAST，按赢单日期统计赢单金额；赢单记录覆盖至少 13 个月时显示）。可按负责人、区域和月份筛选：每个数字都是其下方所列 SALES 公式对筛选后数据的结果，“**{ui:overview.add}**”会把该公式（筛选条件以 LET 中的 FILTER 表示）写入仪表板工作表，表中结果与窗格一致。目标按负责人设定：按区域筛选时完成率显示“未设目标”，实际业绩照常统计。指定商机表后，窗格打开时直接显示概览。",
       },
       {
         tab: "tab.start",

@@ -20,6 +20,8 @@ import {
   actuals,
   attainment,
   bottleneck,
+  distinctValues,
+  forecast,
   funnel,
   funnelBy,
   isErrorValue,
@@ -96,10 +98,11 @@ export interface OverviewInput {
 }
 
 /** Why a card cannot be computed: the roles or tables it still needs. */
-export type Missing = "amount" | "date" | "stage" | "outcome" | "stages" | "probability" | "plan" | "owner" | "region";
+export type Missing =
+  "amount" | "date" | "stage" | "outcome" | "stages" | "probability" | "plan" | "owner" | "region" | "history";
 
 export type CardId = "attainMonth" | "attainQuarter" | "wonMonth" | "pipeline" | "winRate" | "bottleneck";
-export type ChartId = "byOwner" | "planActual" | "funnel" | "funnelBy";
+export type ChartId = "byOwner" | "planActual" | "funnel" | "funnelBy" | "forecast";
 
 export interface Computed<T> {
   /** The value as the formula's cell shows it (an error object when it errs). */
@@ -625,6 +628,60 @@ export function overviewSteps(input: OverviewInput): { steps: Array<() => void>;
         ),
         formula: withScope(all, `SALES.FUNNELBY(${args.join(",")})`),
       };
+    }
+    charts.push(chart);
+  });
+
+  steps.push(() => {
+    // What the next 12 months may bring: SALES.FORECAST over the won amounts by won date (the kept rows), shown once
+    // the won deals cover at least 13 months (a year and one more month to see a trend).
+    const missing: Missing[] = [...attainmentNeeds];
+    const chart: Chart = { id: "forecast", missing };
+    if (missing.length === 0) {
+      const amount = columnArg(input, all, columns.amount!);
+      const date = columnArg(input, all, columns.date!);
+      const outcome = columns.outcome ? columnArg(input, all, columns.outcome) : undefined;
+      // The won words as this table writes them, in the formula: a row counts when its outcome is one of them.
+      const wonWords = outcome
+        ? distinctValues(outcome.arg.map((r) => r[0]).filter((o) => parseOutcome(o) === "won")).map(String)
+        : undefined;
+      const isWon = (o: unknown) =>
+        wonWords === undefined || wonWords.some((w) => w.toLowerCase() === String(o).toLowerCase());
+      const values = amount.arg.map((r, i) =>
+        date.arg[i]?.[0] === "" || !isWon(outcome?.arg[i]?.[0] ?? "") ? "" : r[0],
+      );
+      const months = new Set<number>();
+      values.forEach((v, i) => {
+        const d = parseDate(date.arg[i]?.[0]);
+        if (typeof v === "number" && d !== undefined) {
+          const { year, month } = serialToYmd(Math.floor(d));
+          months.add(year * 12 + month);
+        }
+      });
+      if (months.size < 13) missing.push("history");
+      else {
+        const kept = wonWords
+          ? `IF(ISNUMBER(MATCH(${outcome!.ref},{${wonWords.map(stringLiteral).join(",")}},0)),${amount.ref},"")`
+          : amount.ref;
+        chart.table = {
+          value: matrixOf(
+            run(() =>
+              forecast(
+                values.map((v) => [v]),
+                date.arg,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                lang,
+              ),
+            ),
+          ),
+          formula: withScope(all, `SALES.FORECAST(IF(${date.ref}="","",${kept}),${date.ref})`),
+        };
+      }
     }
     charts.push(chart);
   });

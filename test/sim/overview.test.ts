@@ -21,7 +21,7 @@ import {
   type PlanSettings,
   type Value,
 } from "../../src/taskpane/overview";
-import { todaySerial } from "../../src/engine";
+import { todaySerial, ymdToSerial } from "../../src/engine";
 
 const METADATA = path.join(__dirname, "../../dist/functions.json");
 
@@ -93,6 +93,8 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
     const result = computeOverview({ ...source, filter: filter(), year, month, lang });
     // The region × stage funnel is among the charts checked below (the sample maps a region).
     expect(result.charts.find((c) => c.id === "funnelBy")?.table?.formula).toMatch(/SALES\.FUNNELBY\(/);
+    // The sample's won deals span less than 13 months: the forecast says what it needs instead of guessing.
+    expect(result.charts.find((c) => c.id === "forecast")?.missing).toEqual(["history"]);
     const formulas: string[] = [];
     const expected: unknown[] = [];
     for (const card of result.cards) {
@@ -125,6 +127,58 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
         }),
       );
     }
+  });
+
+  test.each([
+    ["no filter", {}],
+    ["an owner", { owner: "Ann" }],
+  ] as const)("the forecast over 30 months of won deals equals its formula: %s", async (_name, filter) => {
+    // One won deal a month for Ann and one for Bob (trend and season), a lost deal every third month, a won deal
+    // written "won" in lower case and one without a date (left out by both the pane and the formula).
+    const rows: (string | number)[][] = [];
+    for (let m = 0; m < 30; m++) {
+      const date = ymdToSerial(2023, 1 + m, 10 + (m % 7));
+      rows.push([
+        "Ann",
+        "North",
+        "Won",
+        1000 + 40 * m + 150 * Math.sin((2 * Math.PI * m) / 12) + ((m * 37) % 11) * 13,
+        date,
+      ]);
+      rows.push(["Bob", "South", m % 5 === 0 ? "won" : "Won", 700 + 25 * m + (m % 12) * 20, date + 3]);
+      if (m % 3 === 0) rows.push(["Bob", "North", "Lost", 5000, date + 5]);
+    }
+    rows.push(["Ann", "North", "Won", 99999, ""]);
+    const sheet = await ops.addSheet(`Long ${lang} ${_name}`.slice(0, 30));
+    const table = await ops.addTable(sheet, {
+      name: `Long${lang}${Object.keys(filter).length}`,
+      topLeft: "A1",
+      headers: ["Rep", "Area", "Result", "Amount", "Won on"],
+      rows,
+    });
+    const data = await ops.readTable(table);
+    const result = computeOverview({
+      table,
+      columns: { owner: "Rep", region: "Area", outcome: "Result", amount: "Amount", date: "Won on" },
+      data,
+      filter,
+      year: 2025,
+      month: 6,
+      lang,
+    });
+    const chart = result.charts.find((c) => c.id === "forecast")!;
+    expect(chart.missing).toEqual([]);
+    const value = chart.table!.value as Value[][];
+    expect([chart.table!.formula, value.length]).toEqual([chart.table!.formula, 13]); // the header and the 12 months after the last won month (2025-06)
+    expect(value[1][0]).toBe("2025-07");
+    await ops.writeBlock(sheet, { topLeft: "H1", formulas: [[chart.table!.formula]] });
+    const cells = sim.model.dump(sheet);
+    value.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const address = `${String.fromCharCode(72 + c)}${1 + r}`;
+        expect([address, shown(cells[address]?.value)]).toEqual([address, shown(v)]);
+      }),
+    );
   });
 
   test("a filter names data text only inside string literals", () => {

@@ -109,3 +109,23 @@ test("a workbook without a deals table opens on Start, and the Overview points t
     expect(screen.getByRole("tab", { name: en["tab.start"] })).toHaveAttribute("aria-selected", "true"),
   );
 });
+
+describe("the Overview's forecast", () => {
+  test("over 30 months of won deals: 12 months of bars, and the same months in the table for screen readers", async () => {
+    const rows: (string | number)[][] = [];
+    for (let m = 0; m < 30; m++) {
+      const serial = TODAY - 30 * (30 - m);
+      rows.push(["Ann", "North", "Won", "Won", 1000 + 40 * m + ((m * 37) % 11) * 13, serial]);
+      rows.push(["Bob", "South", "Lost", "Lost", 500, serial]);
+    }
+    const wb = fakeWorkbook({
+      Deals: { sheet: "Deals", headers: ["Owner", "Region", "Stage", "Outcome", "Amount", "ClosedDate"], rows },
+    });
+    render(<TaskpaneRoot ops={wb.ops} displayLanguage="en-US" />);
+    const figure = await screen.findByRole("figure", { name: en["overview.chart.forecastLabel"] }, { timeout: 30_000 });
+    await waitFor(() => expect(figure.querySelector("[data-stub-chart]")).not.toBeNull());
+    expect(figure.querySelector("[data-stub-chart]")).toHaveAttribute("data-points", "12");
+    expect(within(figure).getAllByRole("row", { hidden: true })).toHaveLength(13);
+    expect(figure).not.toHaveTextContent(en["overview.needsHistory"]);
+  });
+});

@@ -163,6 +163,7 @@ const ROLE_LABEL: Record<Missing, StringKey> = {
   probability: "role.probability",
   plan: "role.plan",
   region: "role.region",
+  history: "role.history",
 };
 
 const FORMULA_NAME = /SALES\.[A-Z]+/g;
@@ -364,6 +365,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
 
   const needsText = (missing: Missing[]): ReactNode => {
     const roles = missing.filter((m) => m !== "plan");
+    if (roles.length === 1 && roles[0] === "history") return t("overview.needsHistory");
     if (roles.length > 0) {
       return t("overview.needs", {
         roles: roles.map((m) => t(ROLE_LABEL[m])).join(language === "zh-CN" ? "、" : ", "),
@@ -666,6 +668,34 @@ function ChartSection(props: {
             yAxisTickFormat={(v: number) => compact.format(v)}
           />
         ),
+      };
+    } else if (chart.id === "forecast") {
+      // Period | Forecast: bars per month, the amounts in the display language's short form on the axis.
+      const months = rows.slice(1).filter((r) => typeof r[1] === "number");
+      const ticks = width < 420 ? months.filter((_, i) => i % 3 === 0).map((r) => shortMonth(String(r[0]))) : undefined;
+      data = {
+        head: [head[0], head[1]],
+        rows: months.map((r) => [String(r[0]), money(r[1] as number)]),
+        picture:
+          months.length === 0 ? null : (
+            <VerticalBarChart
+              data={months.map((r) => ({
+                x: shortMonth(String(r[0])),
+                y: r[1] as number,
+                legend: t("overview.legend.forecast"),
+                color: color(DataVizPalette.color3),
+              }))}
+              width={width}
+              height={220}
+              culture={language}
+              hideLegend
+              hideLabels
+              hideTooltip
+              tickValues={ticks}
+              margins={{ left: 56 }}
+              yAxisTickFormat={(v: number) => compact.format(v)}
+            />
+          ),
       };
     } else if (chart.id === "funnelBy") {
       // Stage | region… | Total, cumulative conversion (the share of each region's deals reaching the stage); the
