@@ -27,9 +27,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { CellValue, TableColumns, TableInfo, WorkbookOps } from "../../excel/types";
-import { CALL_BUDGET, currentPlatform, isWeb, matrixBytes } from "../../excel/payload";
+import { CALL_BUDGET, averageCellBytes, currentPlatform, isWeb, matrixBytes } from "../../excel/payload";
 import { formatCount, formatPercent, type StringKey } from "../../i18n";
 import { Hint, Section, SelectField, TaskStatus, errorSummary, useConfirm } from "../components";
 import { attempt, isErrorValue, leadGrade, leadScore, normalizeText, parseOutcome, todaySerial } from "../engineBridge";
@@ -78,6 +78,15 @@ const NOT_FACTORS = [
 
 const fold = (s: string) => normalizeText(s);
 
+/** Closed rows read to suggest factors (a choice the user can change; the first ones decide on a huge table). */
+const SUGGEST_SAMPLE = 5000;
+/**
+ * Up to this many rows the pane learns the model as it opens (a few tens of milliseconds). A bigger table would
+ * block the pane for longer than 100 ms, so the comparison with the rule grades waits for the user to ask; the
+ * column itself never needs it (the workbook's formula learns).
+ */
+export const AUTO_LEARN_ROWS = 5000;
+
 /** The first header among `names` (as the engine finds the Outcome and Stage columns). */
 function namedColumn(headers: readonly string[], names: readonly string[]): string | undefined {
   for (const n of names) {
@@ -102,8 +111,10 @@ export function suggestFactors(
     const seen = new Set<string>();
     let valued = 0;
     let allNumbers = true;
-    for (let r = 0; r < cells.length; r++) {
+    let read = 0;
+    for (let r = 0; r < cells.length && read < SUGGEST_SAMPLE; r++) {
       if (!closed[r]) continue;
+      read++;
       const v = cells[r];
       if (v === "" || v === null || v === undefined) continue;
       valued++;
@@ -241,8 +252,23 @@ export function WinProbabilitySection(props: {
     factors: outputColumn("winfactors", headers, chinese),
   };
 
+  // Won, lost and open rows: one scan, whatever the table's size.
+  const counts = useMemo(() => {
+    if (!data || !outcome) return undefined;
+    let won = 0;
+    let lost = 0;
+    for (const v of data.columns[outcome] ?? []) {
+      const o = parseOutcome(v);
+      if (o === "won") won++;
+      else if (o === "lost") lost++;
+    }
+    return { won, lost, open: data.rowCount - won - lost };
+  }, [data, outcome]);
+  const [wanted, setWanted] = useState(false);
+  const auto = (data?.rowCount ?? 0) <= AUTO_LEARN_ROWS;
+
   // What the formulas will compute, computed here by the same engine on the same cells.
-  const model = useMemo(() => {
+  const learn = () => {
     if (!data || !span || !outcome) return undefined;
     const records: CellValue[][] = [span.headers.slice()];
     for (let r = 0; r < data.rowCount; r++) records.push(span.headers.map((h) => data.columns[h]?.[r] ?? ""));
@@ -270,7 +296,11 @@ export function WinProbabilitySection(props: {
       won,
       lost,
     };
-  }, [data, span, outcome, stageOrder, fields.join("\u0001"), group, chinese]); // eslint-disable-line react-hooks/exhaustive-deps
+  };
+  const model = useMemo(
+    () => (auto || wanted ? learn() : undefined),
+    [auto, wanted, data, span, outcome, stageOrder, fields.join("\u0001"), group, chinese], // eslint-disable-line react-hooks/exhaustive-deps
+  );
 
   // How the rule grades and the learned probability agree, over the open rows.
   const agreement = useMemo(() => {
@@ -300,7 +330,8 @@ export function WinProbabilitySection(props: {
     return { rows, rho: rankCorrelation(xs, ys), open: xs.length };
   }, [model, span, props.rules, props.rulesBroken]);
 
-  const openCount = model && model.error === undefined ? model.probs.filter((p) => typeof p === "number").length : 0;
+  const openCount =
+    model && model.error === undefined ? model.probs.filter((p) => typeof p === "number").length : (counts?.open ?? 0);
   const blocked = !data
     ? t("scoring.pickTables")
     : !outcome
@@ -326,10 +357,13 @@ export function WinProbabilitySection(props: {
               : "winprob.agreeOpposite";
 
   const add = async () => {
-    if (blocked || !data || !span || !model || model.error !== undefined) return;
+    if (blocked || !data || !span) return;
     const prob = columnNames.prob;
     const why = columnNames.factors;
-    const bytes = matrixBytes(model.records);
+    // What the one SALES.WINPROB call carries: the source columns and their header row.
+    const bytes =
+      matrixBytes([span.headers]) +
+      data.rowCount * (span.headers.length * averageCellBytes(span.headers.map((h) => data.columns[h] ?? [])) + 2);
     let mode: "formulas" | "values" = "formulas";
     if (isWeb(currentPlatform()) && bytes > CALL_BUDGET) {
       const answer = await confirm({
@@ -353,6 +387,12 @@ export function WinProbabilitySection(props: {
       stageOrder: stageRef,
       group,
     });
+    // Values are the pane's own computation (learned now on a big table).
+    const m = mode === "values" ? (model ?? learn()) : undefined;
+    if (mode === "values" && (!m || m.error !== undefined)) {
+      task.setNotice({ intent: "error", text: t("common.failed", { reason: m?.error ?? "" }) }, "winprob");
+      return;
+    }
     const sheetName = mode === "formulas" ? s.sheet : "";
     const specsFor = (sheet: string) =>
       mode === "formulas"
@@ -367,10 +407,10 @@ export function WinProbabilitySection(props: {
         : [
             {
               name: prob,
-              values: model.probs.map((p) => (isErrorValue(p) ? p.code : (p as CellValue))),
+              values: m!.probs.map((p) => (isErrorValue(p) ? p.code : (p as CellValue))),
               numberFormat: "0.0%",
             },
-            { name: why, values: model.texts.map((x) => (isErrorValue(x) ? x.code : (x as CellValue))) },
+            { name: why, values: m!.texts.map((x) => (isErrorValue(x) ? x.code : (x as CellValue))) },
           ];
     const plan = await task.run(() => ops.planColumns(leadsTable, specsFor(sheetName || "x")), undefined, "winprob");
     if (!plan) return;
@@ -431,13 +471,13 @@ export function WinProbabilitySection(props: {
   return (
     <Section title={t("winprob.title")}>
       <Body1>{t("winprob.help", { prob: columnNames.prob, factors: columnNames.factors })}</Body1>
-      {model && model.error === undefined ? (
+      {counts && (!model || model.error === undefined) ? (
         <div data-winprob-learned="">
           <Hint>
             {t("winprob.learned", {
-              closed: formatCount(language, model.won + model.lost),
-              won: formatCount(language, model.won),
-              lost: formatCount(language, model.lost),
+              closed: formatCount(language, counts.won + counts.lost),
+              won: formatCount(language, counts.won),
+              lost: formatCount(language, counts.lost),
               open: formatCount(language, openCount),
             })}
           </Hint>
@@ -509,6 +549,11 @@ export function WinProbabilitySection(props: {
         </>
       ) : props.rulesBroken ? (
         <Hint>{t("winprob.agreementNeedsRules")}</Hint>
+      ) : !model && counts && !blocked ? (
+        <div className={styles.actions}>
+          <Hint>{t("winprob.bigHint", { rows: formatCount(language, data?.rowCount ?? 0) })}</Hint>
+          <Button onClick={() => setWanted(true)}>{t("winprob.compare")}</Button>
+        </div>
       ) : null}
       <div className={styles.actions}>
         <Button
