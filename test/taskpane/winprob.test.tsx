@@ -115,6 +115,27 @@ describe.each([
     ]);
   });
 
+  test("a table over 5,000 rows learns only when asked; the column does not wait for it", async () => {
+    const user = userEvent.setup();
+    const rows = Array.from({ length: 5_001 }, (_, i) => {
+      const r = LEADS.rows[i % LEADS.rows.length];
+      return [`${r[0]}-${i}`, r[1], r[2], r[3]];
+    });
+    renderScoring(language, { ...LEADS, rows });
+    const compare = await within(section()).findByRole("button", { name: strings["winprob.compare"] });
+    expect(section()).toHaveTextContent(fill(strings["winprob.bigHint"], { rows: (5_001).toLocaleString(language) }));
+    expect(within(section()).queryByRole("table")).toBeNull();
+    // The add button is ready without the pane's model (the workbook's formula learns).
+    expect(within(section()).getByRole("button", { name: strings["winprob.add"] })).not.toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await user.click(compare);
+    const table = await within(section()).findByRole("table", { name: strings["winprob.agreementTitle"] });
+    // A header row and grades A, B and C, as in the 9-row table the rows repeat.
+    expect(within(table).getAllByRole("row")).toHaveLength(4);
+  });
+
   test("without an outcome column the button says why it cannot learn", async () => {
     renderScoring(language, { ...LEADS, headers: ["Lead", "Source", "Stage", "Status"] });
     const button = await within(section()).findByRole("button", { name: strings["winprob.add"] });
