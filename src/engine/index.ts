@@ -55,4 +55,15 @@ export { actuals, attainment } from "./actuals";
 export { funnelBy } from "./funnelBy";
 export { stageTime } from "./stageTime";
 export { forecast, normSInv, monthOfSerial, monthLabel } from "./forecast";
-export { winProb, winFactors, fitWinModel, quintileEdges, OUTCOME_NAMES, STAGE_NAMES } from "./winprob";
+export {
+  winProb,
+  winFactors,
+  fitWinModel,
+  recordProbability,
+  isOpenRecord,
+  recordFactors,
+  factorText,
+  quintileEdges,
+  OUTCOME_NAMES,
+  STAGE_NAMES,
+} from "./winprob";

@@ -1213,6 +1213,11 @@ function probabilityOf(logOdds: number): number {
 }
 
 /** The result of an open record: its probability, or its error. */
+/** Whether record i (0-based) is open: neither won nor lost. */
+export function isOpenRecord(model: WinModel, i: number): boolean {
+  return model.out[i] === OPEN;
+}
+
 export function recordProbability(model: WinModel, i: number): number | XlError {
   const p = model.problems.get(i);
   if (p !== undefined) return problemError(model, i, p);

@@ -34,6 +34,17 @@ import {
   winRate,
   ymdToSerial,
 } from "./engineBridge";
+import { factorText, fitWinModel, isOpenRecord, recordFactors, recordProbability } from "../engine";
+import {
+  AUTO_LEARN_ROWS,
+  chosenFactors,
+  factorCandidates,
+  outcomeAndStage,
+  suggestFactors,
+  winArguments,
+  type WinSettings,
+} from "./winModel";
+import { sourceSpan } from "./formulaText";
 
 export type Lang = "en" | "zh";
 /** What a formula cell would show: a number, text or an Excel error. */
@@ -77,6 +88,21 @@ export interface OverviewStages {
   probability?: ColumnRef;
 }
 
+/**
+ * The open deals most likely to close: SALES.WINPROB over the deals table's source columns, with the Lead scoring
+ * panel's factors and group (its saved choice, else the same suggestion), and SALES.WINFACTORS as the reason.
+ */
+export interface OverviewWin {
+  /** The source columns first..last as SALES.WINPROB reads them (output columns after them left out). */
+  span: { first: string; last: string; headers: string[] };
+  fields: string[];
+  group: string;
+  /** The stage order: the mapped stages table's stage column, when the span has a Stage column. */
+  stageOrder?: ColumnRef;
+  /** The column naming a deal: the mapped name or company, else the first column. */
+  label: string;
+}
+
 export interface OverviewFilter {
   owner?: string;
   region?: string;
@@ -95,14 +121,38 @@ export interface OverviewInput {
   lang: Lang;
   /** Today (the follow-ups card); the SALES functions' own default as_of is today too. */
   today?: number;
+  win?: OverviewWin;
+  /** Learn the win model over more than AUTO_LEARN_ROWS rows (the user asked: it takes a moment). */
+  learnWin?: boolean;
+  /** Headers of the likely-deals list's probability and reason columns (the display language's). */
+  winHeaders?: { probability: string; factors: string };
 }
 
 /** Why a card cannot be computed: the roles or tables it still needs. */
 export type Missing =
-  "amount" | "date" | "stage" | "outcome" | "stages" | "probability" | "plan" | "owner" | "region" | "history";
+  | "amount"
+  | "date"
+  | "stage"
+  | "outcome"
+  | "stages"
+  | "probability"
+  | "plan"
+  | "owner"
+  | "region"
+  | "history"
+  /** The likely deals: no column SALES.WINPROB reads as Outcome (by its header). */
+  | "outcomeName"
+  /** The likely deals: no won or no lost rows to learn from, or no open deal. */
+  | "closed"
+  | "open"
+  /** The likely deals over a big table: computed when the user asks. */
+  | "ask";
 
 export type CardId = "attainMonth" | "attainQuarter" | "wonMonth" | "pipeline" | "winRate" | "bottleneck";
-export type ChartId = "byOwner" | "planActual" | "funnel" | "funnelBy" | "forecast";
+export type ChartId = "byOwner" | "planActual" | "funnel" | "funnelBy" | "forecast" | "likely";
+
+/** How many open deals the likely-to-close list shows. */
+export const LIKELY_COUNT = 5;
 
 export interface Computed<T> {
   /** The value as the formula's cell shows it (an error object when it errs). */
@@ -686,6 +736,108 @@ export function overviewSteps(input: OverviewInput): { steps: Array<() => void>;
     charts.push(chart);
   });
 
+  steps.push(() => {
+    // The open deals most likely to close: SALES.WINPROB learns from every closed row (the filter chooses which
+    // open deals are listed, not what the model learns), the highest probabilities first (ties in table order,
+    // as SORTBY keeps them), with SALES.WINFACTORS' two strongest reasons each way.
+    const win = input.win;
+    const chart: Chart = { id: "likely", missing: [] };
+    charts.push(chart);
+    if (!win) {
+      chart.missing.push("outcomeName");
+      return;
+    }
+    const { outcome, stage } = outcomeAndStage(win.span.headers);
+    if (!outcome) {
+      chart.missing.push("outcomeName");
+      return;
+    }
+    let won = 0;
+    let lost = 0;
+    for (const v of input.data.columns[outcome] ?? []) {
+      const o = parseOutcome(v);
+      if (o === "won") won++;
+      else if (o === "lost") lost++;
+    }
+    if (won === 0 || lost === 0) {
+      chart.missing.push("closed");
+      return;
+    }
+    if (won + lost === input.data.rowCount) {
+      chart.missing.push("open");
+      return;
+    }
+    if (input.data.rowCount > AUTO_LEARN_ROWS && !input.learnWin) {
+      chart.missing.push("ask");
+      return;
+    }
+    const { span, fields, group } = win;
+    const stageOrder = stage ? win.stageOrder : undefined;
+    const shownColumns = [win.label, columns.owner, columns.amount].filter(
+      (c, i, all): c is string => typeof c === "string" && c !== "" && all.indexOf(c) === i,
+    );
+    const headers = [
+      ...shownColumns,
+      input.winHeaders?.probability ?? (lang === "zh" ? "赢单概率" : "Win probability"),
+      input.winHeaders?.factors ?? (lang === "zh" ? "赢单因素" : "Win factors"),
+    ];
+    const base = {
+      table: input.table,
+      first: span.first,
+      last: span.last,
+      fields,
+      stageOrder: stageOrder ? structuredRef(stageOrder.table, stageOrder.column) : undefined,
+      group,
+    };
+    const refs = shownColumns.map((c) => {
+      const ref = structuredRef(input.table, c);
+      // Names and owners as text (a blank cell shows blank, not 0); the amount as it is.
+      return c === columns.amount && c !== win.label && c !== columns.owner ? ref : `${ref}&""`;
+    });
+    const k = all.keepExpr === undefined ? "1" : "k";
+    // No open deal kept: the header row alone, or WINPROB's own error when it cannot learn.
+    const names =
+      `p,SALES.WINPROB(${winArguments(base)}),f,SALES.WINFACTORS(${winArguments(base, 5)},,2),` +
+      `o,ISNUMBER(p)*${k},h,{${headers.map(stringLiteral).join(",")}}`;
+    const body =
+      `IF(SUM(o)=0,IF(ISERROR(ROWS(p)),p,h),VSTACK(h,TAKE(SORTBY(FILTER(HSTACK(${refs.join(",")},p,f),o),FILTER(p,o),-1),` +
+      `${LIKELY_COUNT})))`;
+    const value = run((): Matrix => {
+      const records: CellValue[][] = [span.headers.slice()];
+      for (let r = 0; r < input.data.rowCount; r++) {
+        records.push(span.headers.map((h) => input.data.columns[h]?.[r] ?? ""));
+      }
+      const model = fitWinModel(
+        records,
+        fields.length > 0 ? [fields.slice()] : null,
+        null,
+        stageOrder ? stageOrder.values.map((v) => [v]) : null,
+        group || null,
+        0.1,
+        { keepValues: true },
+      );
+      const open: { row: number; p: number }[] = [];
+      for (let r = 0; r < input.data.rowCount; r++) {
+        if (!isOpenRecord(model, r) || (all.keep && !all.keep[r])) continue;
+        const p = recordProbability(model, r);
+        if (typeof p === "number") open.push({ row: r, p });
+      }
+      open.sort((a, b) => b.p - a.p || a.row - b.row);
+      const rows: Matrix = [headers];
+      for (const { row, p } of open.slice(0, LIKELY_COUNT)) {
+        const cells = shownColumns.map((c, i): Value => {
+          const v = input.data.columns[c]?.[row];
+          const blank = v === "" || v === null || v === undefined;
+          if (refs[i].endsWith('&""')) return blank ? "" : String(v);
+          return blank ? 0 : (v as Value);
+        });
+        rows.push([...cells, p, factorText(recordFactors(model, row), 2)]);
+      }
+      return rows;
+    });
+    chart.table = { value, formula: withScope(all, body, names) };
+  });
+
   let followUps: OverviewResult["followUps"];
   steps.push(() => {
     if (columns.nextFollowUp) {
@@ -745,7 +897,7 @@ export interface PlanSettings {
   historyAmount?: string;
 }
 
-export type OverviewSource = Pick<OverviewInput, "table" | "columns" | "data" | "stages" | "plan">;
+export type OverviewSource = Pick<OverviewInput, "table" | "columns" | "data" | "stages" | "plan" | "win">;
 
 async function readColumns(ops: WorkbookOps, table: string, columns: string[]): Promise<TableColumns> {
   return ops.readTable(table, { columns: [...new Set(columns)] });
@@ -777,7 +929,11 @@ export async function loadOverviewSource(
     nextFollowUp: role("nextFollowUp"),
   };
   const wanted = Object.values(columns).filter((c): c is string => typeof c === "string" && c !== "");
-  const data = await readColumns(ops, table, wanted);
+  // SALES.WINPROB reads the source columns (first to the last before the pane's output columns).
+  const info = (await ops.listTables()).find((x) => x.name === table);
+  const span = info ? sourceSpan(info.headers) : undefined;
+  const outcomeColumn = span ? outcomeAndStage(span.headers).outcome : undefined;
+  const data = await readColumns(ops, table, outcomeColumn && span ? [...wanted, ...span.headers] : wanted);
 
   let stages: OverviewStages | undefined;
   const stagesTable = tableFor(mapping, "stages");
@@ -848,7 +1004,32 @@ export async function loadOverviewSource(
       weights: owners ? weights : undefined,
     };
   }
-  return { table, columns, data, stages, plan };
+  let win: OverviewWin | undefined;
+  if (span && outcomeColumn) {
+    // The Lead scoring panel's choice of factors and group (else its suggestion): one model in both places.
+    const saved = await ops.getSetting<WinSettings>("winprob").catch(() => undefined);
+    const candidates = factorCandidates(
+      span.headers,
+      (r) => role(r as DealRole),
+      mapping.stageEntries.map((e) => e.column),
+    );
+    const closed = (data.columns[outcomeColumn] ?? []).map((v) => {
+      const o = parseOutcome(v);
+      return o === "won" || o === "lost";
+    });
+    const suggested = saved?.fields ? [] : suggestFactors(data, candidates, closed);
+    const { fields, group } = chosenFactors(saved, span.headers, candidates, suggested);
+    win = {
+      span,
+      fields,
+      group,
+      stageOrder: stages?.stage,
+      label: [role("name"), role("company"), span.first].find(
+        (c): c is string => typeof c === "string" && span.headers.includes(c),
+      )!,
+    };
+  }
+  return { table, columns, data, stages, plan, win };
 }
 
 export type StatusKind = "achieved" | "onTrack" | "caution" | "offTrack" | "notStarted" | "noTarget";

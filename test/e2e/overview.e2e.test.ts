@@ -132,6 +132,30 @@ describeBrowser("the Overview equals the formulas it writes", () => {
           expect([id, shown(lang, kind, d[`B${row}`].value)]).toEqual([id, cards[id].value]);
           if (cards[id].status !== undefined) expect([id, String(d[`C${row}`].value)]).toEqual([id, cards[id].status]);
         }
+        // The open deals most likely to close: names and probabilities in the pane = the spill Add to Dashboard writes.
+        const likely = pane.locator('[data-chart="likely"]');
+        const items = likely.getByRole("listitem");
+        await items.first().waitFor({ timeout: 30_000 });
+        const listed = await items.evaluateAll((els) =>
+          els.map((li) => [li.firstElementChild!.textContent, li.querySelector("[data-probability]")!.textContent]),
+        );
+        const likelyTitle = t["overview.chart.likely"];
+        await pane.getByRole("button", { name: t["overview.addLabel"].replace("{name}", likelyTitle) }).click();
+        await pane
+          .getByText(new RegExp(t["overview.added"].split("{")[0].trim()))
+          .last()
+          .waitFor({ timeout: 30_000 });
+        const d = (await page.evaluate((name) => window.__salesSim!.model.dump(name), dashboard)) as Dump;
+        const at = Object.entries(d).find(([a, c]) => /^A\d+$/.test(a) && c.value === `${likelyTitle} — ${suffix}`);
+        expect(at).toBeDefined();
+        const top = Number(at![0].slice(1)) + 1;
+        expect(d[`A${top}`].formula).toMatch(/SALES\.WINPROB\(/);
+        const written = listed.map((_, i) => [
+          String(d[`A${top + 1 + i}`]?.value),
+          formatPercent(lang, d[`D${top + 1 + i}`]?.value as number, 1),
+        ]);
+        expect(written).toEqual(listed);
+        expect(d[`A${top + 1 + listed.length}`]).toBeUndefined();
       }
       await page.screenshot({ path: screenshotPath(`overview-${lang}-360.png`), fullPage: true });
       await page.close();
@@ -155,6 +179,7 @@ describeBrowser("the Overview equals the formulas it writes", () => {
       t["overview.chart.funnelLabel"],
       t["overview.chart.funnelByLabel"],
       t["overview.chart.forecastLabel"],
+      t["overview.chart.likelyLabel"],
     ]);
     // The sample's won deals span less than 13 months: the forecast says what it needs (test/sim/overview.test.ts
     // checks the forecast itself over 30 months of deals).
@@ -176,6 +201,15 @@ describeBrowser("the Overview equals the formulas it writes", () => {
     await page.screenshot({
       path: screenshotPath(`overview-${lang}-${width}${theme === "dark" ? "-dark" : ""}.png`),
       fullPage: true,
+    });
+    // The open deals most likely to close: five, each inside the pane (long names and reasons wrap).
+    const likely = figures.nth(5);
+    await expect(likely.getByRole("listitem").count()).resolves.toBe(5);
+    const overflow = await likely.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await likely.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: screenshotPath(`overview-likely-${lang}-${width}${theme === "dark" ? "-dark" : ""}.png`),
     });
     // The region × stage heat map.
     await figures.nth(3).scrollIntoViewIfNeeded();

@@ -13,7 +13,7 @@ type Dump = Record<string, { value: string | number | boolean; formula?: string 
 const fill = (text: string, values: Record<string, string>) =>
   Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, v), text);
 
-/** The factor columns the pane chooses on the sample (dates, names, stage and outcome left out). */
+/** The factor columns the pane chooses on the sample (dates, names, owner, stage and outcome left out). */
 const SAMPLE = {
   "en-US": {
     sheet: "Leads",
@@ -21,7 +21,7 @@ const SAMPLE = {
     first: "Company",
     outcome: "Outcome",
     stages: "Stages[Stage]",
-    fields: ["Industry", "Region", "Owner", "Source", "Employees", "Authority", "Need", "Amount"],
+    fields: ["Industry", "Region", "Source", "Employees", "Authority", "Need", "Amount"],
   },
   "zh-CN": {
     sheet: "线索",
@@ -29,7 +29,7 @@ const SAMPLE = {
     first: "公司",
     outcome: "结果",
     stages: "阶段[阶段]",
-    fields: ["行业", "地区", "负责人", "来源", "员工数", "决策人", "需求", "金额"],
+    fields: ["行业", "地区", "来源", "员工数", "决策人", "需求", "金额"],
   },
 } as const;
 

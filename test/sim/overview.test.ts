@@ -93,6 +93,19 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
     const result = computeOverview({ ...source, filter: filter(), year, month, lang });
     // The region × stage funnel is among the charts checked below (the sample maps a region).
     expect(result.charts.find((c) => c.id === "funnelBy")?.table?.formula).toMatch(/SALES\.FUNNELBY\(/);
+    // The open deals most likely to close: learned from the sample's closed deals, highest first, each kept by the
+    // filter (its owner), with its reasons.
+    const likely = result.charts.find((c) => c.id === "likely")!;
+    expect(likely.missing).toEqual([]);
+    expect(likely.table?.formula).toMatch(/SALES\.WINPROB\(.*SALES\.WINFACTORS\(/);
+    const deals = (likely.table!.value as Value[][]).slice(1);
+    const head = (likely.table!.value as Value[][])[0];
+    expect(head.slice(1, 3)).toEqual([content.columns.owner, content.columns.amount]);
+    const probabilities = deals.map((r) => r[3] as number);
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+    expect(probabilities.every((p) => p > 0 && p < 1)).toBe(true);
+    if (filter().owner) expect(deals.every((r) => r[1] === filter().owner)).toBe(true);
+    if (!filter().owner && !filter().region) expect(deals).toHaveLength(5);
     // The sample's won deals span less than 13 months: the forecast says what it needs instead of guessing.
     expect(result.charts.find((c) => c.id === "forecast")?.missing).toEqual(["history"]);
     const formulas: string[] = [];
@@ -176,6 +189,74 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
     value.forEach((line, r) =>
       line.forEach((v, c) => {
         const address = `${String.fromCharCode(72 + c)}${1 + r}`;
+        expect([address, shown(cells[address]?.value)]).toEqual([address, shown(v)]);
+      }),
+    );
+  });
+
+  test.each([
+    ["a filter that keeps no open deal", { owner: "Nobody" }],
+    ["a lost deal at an unknown stage (WINPROB's own error)", {}],
+    ["no filter", {}],
+  ] as const)("the likely deals equal their formula: %s", async (name, filter) => {
+    const unknown = name.startsWith("a lost deal");
+    const rows: (string | number)[][] = [
+      ["d1", "Ann", "New", "Lost", "North", "Web", 100],
+      ["d2", "Ann", "Demo", "Won", "North", "Fair", 200],
+      ["d3", "Bob", unknown ? "Elsewhere" : "Demo", "Lost", "South", "Web", 300],
+      ["d4", "Bob", "Demo", "", "South", "Fair", ""],
+      ["d5", "Ann", "New", "", "North", "Web", 500],
+      ["", "", "Demo", "", "North", "Fair", 600],
+    ];
+    const sheet = await ops.addSheet(`Likely ${lang} ${name}`.slice(0, 30));
+    const table = await ops.addTable(sheet, {
+      name: `Likely${lang}${name.length}`,
+      topLeft: "A1",
+      headers: ["Deal", "Rep", "Stage", "Outcome", "Area", "Source", "Amount"],
+      rows,
+    });
+    const stages = await ops.addTable(sheet, {
+      name: `LikelyStages${lang}${name.length}`,
+      topLeft: "K1",
+      headers: ["Stage"],
+      rows: [["New"], ["Demo"], ["Won"]],
+    });
+    const data = await ops.readTable(table);
+    const result = computeOverview({
+      table,
+      columns: { owner: "Rep", stage: "Stage", outcome: "Outcome", amount: "Amount" },
+      data,
+      filter,
+      year: 2025,
+      month: 6,
+      lang,
+      win: {
+        span: { first: "Deal", last: "Amount", headers: data.headers },
+        fields: ["Area", "Source"],
+        group: "",
+        stageOrder: { table: stages, column: "Stage", values: ["New", "Demo", "Won"] },
+        label: "Deal",
+      },
+    });
+    const chart = result.charts.find((c) => c.id === "likely")!;
+    const value = chart.table!.value;
+    if (unknown) expect(value).toMatchObject({ code: "#VALUE!" });
+    else if (filter.owner) expect(value).toEqual([["Deal", "Rep", "Amount", expect.any(String), expect.any(String)]]);
+    else {
+      // Three open deals, the one without a name or owner shows blanks (not 0); a blank amount is 0 as in Excel.
+      expect((value as Value[][]).length).toBe(4);
+      expect((value as Value[][]).map((r) => r.slice(0, 3))).toContainEqual(["", "", 600]);
+      expect((value as Value[][]).map((r) => r.slice(0, 3))).toContainEqual(["d4", "Bob", 0]);
+    }
+    await ops.writeBlock(sheet, { topLeft: "M1", formulas: [[chart.table!.formula]] });
+    const cells = sim.model.dump(sheet);
+    if (!Array.isArray(value)) {
+      expect(shown(cells.M1?.value)).toBe(shown(value));
+      return;
+    }
+    value.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const address = `${String.fromCharCode(77 + c)}${1 + r}`;
         expect([address, shown(cells[address]?.value)]).toEqual([address, shown(v)]);
       }),
     );

@@ -129,3 +129,109 @@ describe("the Overview's forecast", () => {
     expect(figure).not.toHaveTextContent(en["overview.needsHistory"]);
   });
 });
+
+describe("the Overview's open deals most likely to close", () => {
+  // Odoo's predictive lead scoring test scenario (winprob.md §9): grouped by team, Odoo asserts 33.49 % (lead_3),
+  // 7.74 % (lead_8) and 35.09 % (lead_13); lead_4 and lead_9 are 0.22 % and 8.03 % by the same model.
+  const ODOO = [
+    ["lead_0", "Team 1", "New", "Lost", "Country 0", "State 0", "None", "None", "Source 0"],
+    ["lead_1", "Team 1", "Qualified", "Lost", "Country 1", "State 1", "None", "None", "Source 1"],
+    ["lead_2", "Team 1", "Won", "Won", "Country 2", "State 2", "None", "None", "Source 2"],
+    ["lead_3", "Team 1", "Qualified", "", "Country 0", "State 1", "None", "None", "Source 2"],
+    ["lead_4", "Team 1", "New", "", "Country 1", "State 1", "None", "None", "Source 1"],
+    ["lead_5", "Team 2", "Proposition", "Lost", "Country 0", "State 1", "None", "None", "Source 1"],
+    ["lead_6", "Team 2", "Qualified", "Lost", "Country 0", "State 1", "None", "None", "Source 2"],
+    ["lead_7", "Team 2", "Won", "Won", "Country 0", "State 2", "None", "None", "Source 2"],
+    ["lead_8", "Team 2", "Qualified", "", "Country 0", "State 1", "None", "None", "Source 2"],
+    ["lead_9", "Team 2", "Qualified", "", "Country 1", "State 0", "None", "None", "Source 1"],
+    ["lead_10", "Team 3", "Won", "Won", "Country 1", "State 1", "None", "None", "Source 1"],
+    ["lead_11", "Team 3", "New", "Lost", "Country 0", "State 1", "None", "None", "Source 0"],
+    ["lead_12", "Team 3", "New", "Lost", "Country 1", "State 2", "None", "None", "Source 2"],
+    ["lead_13", "Team 3", "Qualified", "", "Country 0", "State 1", "None", "None", "Source 2"],
+  ];
+  const odooWorkbook = () => {
+    const wb = fakeWorkbook({
+      Leads: {
+        sheet: "Leads",
+        headers: ["Lead", "Team", "Stage", "Outcome", "Country", "State", "Email", "Phone", "Source"],
+        rows: ODOO,
+      },
+      Stages: { sheet: "Stages", headers: ["Stage"], rows: [["New"], ["Qualified"], ["Proposition"], ["Won"]] },
+    });
+    // The Lead scoring panel's saved choice: Odoo's fields, learned per team.
+    wb.settings.set("winprob", { fields: ["Country", "State", "Email", "Phone", "Source"], group: "Team", sheet: "" });
+    return wb;
+  };
+
+  test.each([
+    ["en-US", en],
+    ["zh-CN", zh],
+  ] as const)(
+    "%s: Odoo's scenario lists the open leads by Odoo's probabilities, with their reasons",
+    async (language, strings) => {
+      render(<TaskpaneRoot ops={odooWorkbook().ops} displayLanguage={language} />);
+      const figure = await screen.findByRole(
+        "figure",
+        { name: strings["overview.chart.likelyLabel"] },
+        { timeout: 30_000 },
+      );
+      await waitFor(() => expect(within(figure).getAllByRole("listitem")).toHaveLength(5));
+      const items = within(figure).getAllByRole("listitem");
+      const pct = (p: number) => formatPercent(language, p, 1);
+      expect(
+        items.map((li) => [li.firstChild!.textContent, li.querySelector("[data-probability]")!.textContent]),
+      ).toEqual([
+        ["lead_13", pct(0.350902)],
+        ["lead_3", pct(0.334865)],
+        ["lead_9", pct(0.080292)],
+        ["lead_8", pct(0.077352)],
+        ["lead_4", pct(0.002175)],
+      ]);
+      // SALES.WINFACTORS' two strongest reasons each way (winprob.md's lead_3 text, cut to two).
+      expect(items[1]).toHaveTextContent(
+        "↑ Source = Source 2 (×19.5); ↑ Stage = Qualified (×1.91); ↓ Country = Country 0 (×0.161); ↓ State = State 1 (×0.161)",
+      );
+      expect(
+        within(figure.parentElement!).getByText(
+          strings["overview.formula"].replace("{name}", "SALES.WINPROB · SALES.WINFACTORS"),
+        ),
+      ).toBeInTheDocument();
+    },
+  );
+
+  test("over 5,000 rows it learns when asked, and says why it waits", async () => {
+    const rows: string[][] = [];
+    for (let i = 0; i < 5001; i++) {
+      const base = ODOO[i % ODOO.length];
+      rows.push([`deal ${i}`, ...base.slice(1)]);
+    }
+    const wb = fakeWorkbook({
+      Leads: {
+        sheet: "Leads",
+        headers: ["Lead", "Team", "Stage", "Outcome", "Country", "State", "Email", "Phone", "Source"],
+        rows,
+      },
+      Stages: { sheet: "Stages", headers: ["Stage"], rows: [["New"], ["Qualified"], ["Proposition"], ["Won"]] },
+    });
+    render(<TaskpaneRoot ops={wb.ops} displayLanguage="en-US" />);
+    const figure = await screen.findByRole("figure", { name: en["overview.chart.likelyLabel"] }, { timeout: 30_000 });
+    expect(figure).toHaveTextContent(en["overview.likelyAsk"].replace("{rows}", "5,001"));
+    expect(within(figure).queryAllByRole("listitem")).toHaveLength(0);
+    await userEvent.setup().click(within(figure).getByRole("button", { name: en["overview.likelyCompute"] }));
+    await waitFor(() => expect(within(figure).getAllByRole("listitem")).toHaveLength(5), { timeout: 30_000 });
+  });
+
+  test("without lost deals it says what it needs instead of guessing", async () => {
+    const wb = fakeWorkbook({
+      Leads: {
+        sheet: "Leads",
+        headers: ["Lead", "Team", "Stage", "Outcome", "Country", "State", "Email", "Phone", "Source"],
+        rows: ODOO.map((r) => (r[3] === "Lost" ? [...r.slice(0, 3), "", ...r.slice(4)] : r)),
+      },
+      Stages: { sheet: "Stages", headers: ["Stage"], rows: [["New"], ["Qualified"], ["Proposition"], ["Won"]] },
+    });
+    render(<TaskpaneRoot ops={wb.ops} displayLanguage="en-US" />);
+    const figure = await screen.findByRole("figure", { name: en["overview.chart.likelyLabel"] }, { timeout: 30_000 });
+    await waitFor(() => expect(figure).toHaveTextContent(en["overview.needsClosed"]));
+  });
+});

@@ -6,6 +6,7 @@ import {
   Spinner,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
   type BadgeProps,
 } from "@fluentui/react-components";
@@ -20,6 +21,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { engineLang, formatCount, formatMoney, formatPercent, moneyFormat, type StringKey } from "../../i18n";
 import { errorSummary, Hint, Section, SelectField, TaskStatus } from "../components";
 import { todaySerial } from "../engineBridge";
+import { OUTCOME_NAMES } from "../../engine";
+import { outputColumn } from "../formulaText";
 import { errorText, useCurrency, useI18n, useTask } from "../hooks";
 import { useMapping } from "../mapping";
 import {
@@ -103,6 +106,25 @@ const useStyles = makeStyles({
   },
   add: { alignSelf: "flex-start", minWidth: 0, paddingLeft: 0, paddingRight: 0, height: "auto" },
   chart: { minWidth: 0, overflow: "hidden" },
+  // The likely deals: name and probability on a line, owner · amount and the reasons below.
+  likely: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  likelyItem: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) auto",
+    columnGap: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  likelyName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
+  likelyValue: { fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  likelyWide: { gridColumn: "1 / -1", overflowWrap: "anywhere", minWidth: 0 },
   // The region × stage heat map: a grid of tinted cells, the stage names in a first column.
   heat: {
     display: "grid",
@@ -164,6 +186,10 @@ const ROLE_LABEL: Record<Missing, StringKey> = {
   plan: "role.plan",
   region: "role.region",
   history: "role.history",
+  outcomeName: "role.outcome",
+  closed: "role.outcome",
+  open: "role.outcome",
+  ask: "role.outcome",
 };
 
 const FORMULA_NAME = /SALES\.[A-Z]+/g;
@@ -217,6 +243,8 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
   const [owner, setOwner] = useState("");
   const [region, setRegion] = useState("");
   const [monthText, setMonthText] = useState("");
+  // Over AUTO_LEARN_ROWS rows the likely deals are learned when asked (per table load).
+  const [learnWin, setLearnWin] = useState(false);
 
   const tableSignature = tables.map((x) => `${x.name}:${x.rowCount}:${x.headers.join("|")}`).join(";");
   useEffect(() => {
@@ -229,6 +257,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
         const next = await loadOverviewSource(ops, mapping, settings, today);
         if (alive) {
           setSource(next);
+          setLearnWin(false);
           setLoadError(undefined);
         }
       } catch (error) {
@@ -296,6 +325,13 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
       month,
       lang,
       today,
+      learnWin,
+      winHeaders: source.win
+        ? {
+            probability: outputColumn("winprob", [], language === "zh-CN"),
+            factors: outputColumn("winfactors", [], language === "zh-CN"),
+          }
+        : undefined,
     });
     void (async () => {
       for (const step of steps) {
@@ -308,7 +344,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
     return () => {
       alive = false;
     };
-  }, [source, owner, region, year, month, lang, today]);
+  }, [source, owner, region, year, month, lang, today, learnWin, language]);
 
   const show = useCallback(
     (value: Value | undefined, kind: Card["kind"]): string => {
@@ -366,6 +402,12 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
   const needsText = (missing: Missing[]): ReactNode => {
     const roles = missing.filter((m) => m !== "plan");
     if (roles.length === 1 && roles[0] === "history") return t("overview.needsHistory");
+    if (roles.length === 1 && roles[0] === "outcomeName")
+      return t("overview.needsOutcomeName", { names: OUTCOME_NAMES.join(", ") });
+    if (roles.length === 1 && roles[0] === "closed") return t("overview.needsClosed");
+    if (roles.length === 1 && roles[0] === "open") return t("overview.noOpenDeals");
+    if (roles.length === 1 && roles[0] === "ask")
+      return t("overview.likelyAsk", { rows: formatCount(language, source?.data.rowCount ?? 0) });
     if (roles.length > 0) {
       return t("overview.needs", {
         roles: roles.map((m) => t(ROLE_LABEL[m])).join(language === "zh-CN" ? "、" : ", "),
@@ -545,6 +587,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
           onAdd={(label) => void addToDashboard(chart.id, label, [chart.table!.formula], "table")}
           busy={task.running}
           status={<TaskStatus task={task} origin={chart.id} />}
+          onAsk={chart.missing.includes("ask") ? () => setLearnWin(true) : undefined}
         />
       ))}
     </>
@@ -566,6 +609,8 @@ function ChartSection(props: {
   onAdd: (label: string) => void;
   busy: boolean;
   status: ReactNode;
+  /** The likely deals over a big table: learn now. */
+  onAsk?: () => void;
 }) {
   const { t, language } = useI18n();
   const { currency } = useCurrency();
@@ -587,7 +632,19 @@ function ChartSection(props: {
   const compact = new Intl.NumberFormat(language, { notation: "compact", maximumFractionDigits: 1 });
   let data: ChartData | undefined;
   let note: ReactNode;
-  if (!chart.table) note = <Hint>{props.needs}</Hint>;
+  if (!chart.table)
+    note = (
+      <>
+        <Hint>{props.needs}</Hint>
+        {props.onAsk ? (
+          <div>
+            <Button size="small" onClick={props.onAsk}>
+              {t("overview.likelyCompute")}
+            </Button>
+          </div>
+        ) : null}
+      </>
+    );
   else if (isError(table)) note = <Hint>{t("overview.error", { code: table.code, message: table.message })}</Hint>;
   else {
     const rows = table as Value[][];
@@ -697,6 +754,36 @@ function ChartSection(props: {
             />
           ),
       };
+    } else if (chart.id === "likely") {
+      // Name | (Owner) | (Amount) | Win probability | Win factors: a list people read, not a picture.
+      const deals = rows.slice(1);
+      note = (
+        <>
+          {deals.length === 0 ? <Hint>{t("overview.likelyNone")}</Hint> : null}
+          <ol className={styles.likely} data-likely="">
+            {deals.map((r, i) => {
+              const p = r[head.length - 2];
+              const why = String(r[head.length - 1] ?? "");
+              const probability = typeof p === "number" ? formatPercent(language, p, 1) : String(p);
+              const details = r
+                .slice(1, head.length - 2)
+                .map((v) => (typeof v === "number" ? money(v) : String(v)))
+                .filter((x) => x !== "");
+              return (
+                <li key={i} className={styles.likelyItem}>
+                  <span className={styles.likelyName}>{String(r[0]) || "—"}</span>
+                  <span className={styles.likelyValue} data-probability="">
+                    {probability}
+                  </span>
+                  {details.length > 0 ? <Caption1 className={styles.likelyWide}>{details.join(" · ")}</Caption1> : null}
+                  {why ? <Caption1 className={mergeClasses(styles.likelyWide, styles.formula)}>{why}</Caption1> : null}
+                </li>
+              );
+            })}
+          </ol>
+          <Hint>{t("overview.likelyFrom")}</Hint>
+        </>
+      );
     } else if (chart.id === "funnelBy") {
       // Stage | region… | Total, cumulative conversion (the share of each region's deals reaching the stage); the
       // (unmatched) row holds counts, not shares, and stays in the table only.
@@ -793,8 +880,8 @@ function ChartSection(props: {
                   </tr>
                 </thead>
                 <tbody>
-                  {data.rows.map((r) => (
-                    <tr key={r[0]}>
+                  {data.rows.map((r, i) => (
+                    <tr key={i}>
                       {r.map((c, i) =>
                         i === 0 ? (
                           <th key={i} scope="row">

@@ -32,13 +32,24 @@ import type { CellValue, TableColumns, TableInfo, WorkbookOps } from "../../exce
 import { CALL_BUDGET, averageCellBytes, currentPlatform, isWeb, matrixBytes } from "../../excel/payload";
 import { formatCount, formatPercent, type StringKey } from "../../i18n";
 import { Hint, Section, SelectField, TaskStatus, errorSummary, useConfirm } from "../components";
-import { attempt, isErrorValue, leadGrade, leadScore, normalizeText, parseOutcome, todaySerial } from "../engineBridge";
+import { attempt, isErrorValue, leadGrade, leadScore, parseOutcome, todaySerial } from "../engineBridge";
 import { winFactors, winProb, OUTCOME_NAMES, STAGE_NAMES } from "../../engine";
-import { outputColumn, sourceSpan, textLiteral } from "../formulaText";
+import { outputColumn, sourceSpan } from "../formulaText";
 import { escapeColumn } from "../../sample/insert";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { useMapping } from "../mapping";
 import { useMappedColumns, useMappedTable } from "../mappedColumns";
+import {
+  AUTO_LEARN_ROWS,
+  chosenFactors,
+  factorCandidates,
+  namedColumn,
+  suggestFactors,
+  winArguments,
+  type WinSettings,
+} from "../winModel";
+
+export { AUTO_LEARN_ROWS, suggestFactors, winArguments };
 
 const useStyles = makeStyles({
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -48,83 +59,6 @@ const useStyles = makeStyles({
   wrapHeader: { whiteSpace: "normal", textAlign: "end", overflowWrap: "anywhere" },
   fields: { minWidth: 0, maxWidth: "100%" },
 });
-
-interface WinSettings {
-  /** Factor columns chosen by the user; null = chosen by the pane from the data. */
-  fields: string[] | null;
-  /** Group column ("" = none). */
-  group: string;
-  /** The model sheet the pane wrote (reused by the next run). */
-  sheet: string;
-}
-
-/** Roles whose columns are never factors: they say when or who, or they are the outcome itself. */
-const NOT_FACTORS = [
-  "stage",
-  "outcome",
-  "created",
-  "closeDate",
-  "wonDate",
-  "lastContact",
-  "nextFollowUp",
-  "timeline",
-  "company",
-  "name",
-  "probability",
-  "isWon",
-  "isClosed",
-  "stageChanged",
-];
-
-const fold = (s: string) => normalizeText(s);
-
-/** Closed rows read to suggest factors (a choice the user can change; the first ones decide on a huge table). */
-const SUGGEST_SAMPLE = 5000;
-/**
- * Up to this many rows the pane learns the model as it opens (a few tens of milliseconds). A bigger table would
- * block the pane for longer than 100 ms, so the comparison with the rule grades waits for the user to ask; the
- * column itself never needs it (the workbook's formula learns).
- */
-export const AUTO_LEARN_ROWS = 5000;
-
-/** The first header among `names` (as the engine finds the Outcome and Stage columns). */
-function namedColumn(headers: readonly string[], names: readonly string[]): string | undefined {
-  for (const n of names) {
-    const hit = headers.find((h) => fold(h) === fold(n));
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
-}
-
-/**
- * Factor columns worth learning from, by SALES.WINPROB's own rule for default fields (at least 2 distinct values
- * in the closed rows; text columns at most 50 values and at most half as many as valued cells), applied to the
- * columns that are not dates, names or the outcome.
- */
-export function suggestFactors(
-  data: TableColumns,
-  candidates: readonly string[],
-  closed: readonly boolean[],
-): string[] {
-  return candidates.filter((h) => {
-    const cells = data.columns[h] ?? [];
-    const seen = new Set<string>();
-    let valued = 0;
-    let allNumbers = true;
-    let read = 0;
-    for (let r = 0; r < cells.length && read < SUGGEST_SAMPLE; r++) {
-      if (!closed[r]) continue;
-      read++;
-      const v = cells[r];
-      if (v === "" || v === null || v === undefined) continue;
-      valued++;
-      if (typeof v !== "number") allNumbers = false;
-      seen.add(typeof v === "string" ? fold(v) : String(v));
-    }
-    if (seen.size < 2) return false;
-    return allNumbers || (seen.size <= 50 && seen.size * 2 <= valued);
-  });
-}
 
 /** Spearman's rank correlation of two equally long lists (average ranks for ties); undefined below 3 pairs. */
 export function rankCorrelation(xs: readonly number[], ys: readonly number[]): number | undefined {
@@ -160,27 +94,6 @@ export function rankCorrelation(xs: readonly number[], ys: readonly number[]): n
 /** A sheet name inside a formula: 'Win model'!. */
 export function sheetPrefix(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'!`;
-}
-
-/** The arguments shared by SALES.WINPROB and SALES.WINFACTORS, omitted ones trailing-trimmed. */
-export function winArguments(p: {
-  table: string;
-  first: string;
-  last: string;
-  fields: readonly string[];
-  stageOrder?: string;
-  group?: string;
-}): string {
-  const records = `${p.table}[[#All],[${escapeColumn(p.first)}]:[${escapeColumn(p.last)}]]`;
-  const args = [
-    records,
-    p.fields.length > 0 ? `{${p.fields.map(textLiteral).join(",")}}` : "",
-    "",
-    p.stageOrder ?? "",
-    p.group ? textLiteral(p.group) : "",
-  ];
-  while (args.length > 1 && args[args.length - 1] === "") args.pop();
-  return args.join(",");
 }
 
 export function WinProbabilitySection(props: {
@@ -231,21 +144,18 @@ export function WinProbabilitySection(props: {
     });
   }, [data, outcome]);
 
-  const candidates = useMemo(() => {
-    const excluded = new Set<string>();
-    for (const role of NOT_FACTORS) {
-      const c = mapped.column(role);
-      if (c) excluded.add(c);
-    }
-    if (mapped.applies) for (const e of mapping.stageEntries) excluded.add(e.column);
-    if (outcome) excluded.add(outcome);
-    for (const h of spanHeaders) if (STAGE_NAMES.some((n) => fold(n) === fold(h))) excluded.add(h);
-    return spanHeaders.filter((h) => h.trim() !== "" && !excluded.has(h));
+  const candidates = useMemo(
+    () =>
+      factorCandidates(
+        spanHeaders,
+        (role) => mapped.column(role) ?? undefined,
+        mapped.applies ? mapping.stageEntries.map((e) => e.column) : [],
+      ),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- mapped is rebuilt each render; its inputs are listed
-  }, [spanHeaders, outcome, mapping, leadsTable]);
+    [spanHeaders, mapping, leadsTable],
+  );
   const suggested = useMemo(() => (data ? suggestFactors(data, candidates, closed) : []), [data, candidates, closed]);
-  const group = s.group && candidates.includes(s.group) ? s.group : "";
-  const fields = (s.fields ?? suggested).filter((f) => spanHeaders.includes(f) && f !== group);
+  const { fields, group } = chosenFactors(s, spanHeaders, candidates, suggested);
 
   const columnNames = {
     prob: outputColumn("winprob", headers, chinese),
