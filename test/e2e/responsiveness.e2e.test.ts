@@ -93,11 +93,19 @@ describeBrowser(`no long task over ${LIMIT_MS} ms on a ${ROWS.toLocaleString("en
       });
     }
 
+    let numbersAfter = 0;
     report["open the Overview"] = await longTasksDuring(page, async () => {
+      const started = Date.now();
       await selectPanel(page, lang, "overview");
+      // The cards and charts appear together, once every step ran (the win rate is one of them).
       await page.locator('[data-value="winRate"]').filter({ hasText: /%/ }).waitFor({ timeout: 120_000 });
+      numbersAfter = Date.now() - started;
+      // Over 5,000 rows the likely deals wait to be asked for (learning would be one long task).
+      await page.getByRole("button", { name: t["overview.likelyCompute"] }).waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1000);
     });
+    // A figure, not a pass/fail timing (npm run bench measures speed): the issue's "within 2 s in the simulator".
+    console.log(`[Overview numbers over ${ROWS} rows] ${numbersAfter} ms after opening the tab`);
     report["filter the Overview by owner"] = await longTasksDuring(page, async () => {
       await page.getByRole("combobox", { name: t["overview.owner"] }).click();
       await page.getByRole("option").nth(1).click();

@@ -21,6 +21,7 @@ import {
   type PlanSettings,
   type Value,
 } from "../../src/taskpane/overview";
+import { dashboardExtras } from "../../src/taskpane/dashboardChart";
 import { todaySerial, ymdToSerial } from "../../src/engine";
 
 const METADATA = path.join(__dirname, "../../dist/functions.json");
@@ -241,7 +242,8 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
     const chart = result.charts.find((c) => c.id === "likely")!;
     const value = chart.table!.value;
     if (unknown) expect(value).toMatchObject({ code: "#VALUE!" });
-    else if (filter.owner) expect(value).toEqual([["Deal", "Rep", "Amount", expect.any(String), expect.any(String)]]);
+    else if ("owner" in filter)
+      expect(value).toEqual([["Deal", "Rep", "Amount", expect.any(String), expect.any(String)]]);
     else {
       // Three open deals, the one without a name or owner shows blanks (not 0); a blank amount is 0 as in Excel.
       expect((value as Value[][]).length).toBe(4);
@@ -260,6 +262,61 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
         expect([address, shown(cells[address]?.value)]).toEqual([address, shown(v)]);
       }),
     );
+  });
+
+  test("Add to Dashboard's Excel charts read the spill: their categories and values are the pane's", async () => {
+    const { year, month } = { year: Number(new Date().getUTCFullYear()), month: new Date().getUTCMonth() + 1 };
+    const result = computeOverview({ ...source, filter: {}, year, month, lang });
+    const sheet = await ops.addSheet(`Charts ${lang}`);
+    const before = sim.model.charts.length;
+    const checked: string[] = [];
+    let top = 2;
+    const expected: Record<string, string> = {
+      byOwner: "BarClustered",
+      planActual: "ColumnClustered",
+      funnel: "Funnel",
+    };
+    for (const chart of result.charts) {
+      if (!chart.table) continue;
+      await ops.writeBlock(sheet, { topLeft: `A${top}`, formulas: [[chart.table.formula]] });
+      const extras = dashboardExtras(chart, top, { money: "#,##0", legendActual: "Actual", legendPlan: "Plan" })!;
+      for (const f of extras.formats) await ops.setNumberFormat(sheet, f.address, f.format);
+      for (const h of extras.helpers) await ops.writeBlock(sheet, h);
+      if (extras.colorScale) await ops.addColorScale(sheet, extras.colorScale.address, extras.colorScale.midpoint);
+      if (extras.chart) await ops.addChart(sheet, { ...extras.chart, title: chart.id });
+      const cells = sim.model.dump(sheet);
+      const table = chart.table.value as Value[][];
+      const drawn = sim.model.charts.slice(before).find((c) => c.title === chart.id);
+      if (chart.id in expected) {
+        checked.push(chart.id);
+        expect([chart.id, drawn?.type]).toEqual([chart.id, expected[chart.id]]);
+        // The chart's source: categories in its first column, then the values, as the pane draws them.
+        const src = drawn!.source;
+        const at = (r: number, c: number) => shown(cells[`${String.fromCharCode(65 + c)}${r + 1}`]?.value);
+        const categories = Array.from({ length: src.bottom - src.top }, (_, i) => at(src.top + 1 + i, src.left));
+        const values = Array.from({ length: src.bottom - src.top }, (_, i) => at(src.top + 1 + i, src.left + 1));
+        if (chart.id === "byOwner") {
+          expect(categories).toEqual(table.slice(1, -1).map((r) => r[0]));
+          expect(values).toEqual(table.slice(1, -1).map((r) => shown(r[3])));
+        } else if (chart.id === "funnel") {
+          const stages = table.slice(1).filter((r) => typeof r[2] === "number");
+          expect(categories).toEqual(stages.map((r) => r[0]));
+          expect(values).toEqual(stages.map((r) => r[2]));
+        } else {
+          // Twelve months: the actuals' Total column, and the plan's Total column drawn as a line.
+          const plan = chart.plan!.value as Value[][];
+          expect(categories).toEqual(table.slice(1, 13).map((r) => r[0]));
+          expect(values).toEqual(table.slice(1, 13).map((r) => shown(r[r.length - 1])));
+          const planned = Array.from({ length: 12 }, (_, i) => at(src.top + 1 + i, src.left + 2));
+          expect(planned).toEqual(plan.slice(1, 13).map((r) => shown(r[r.length - 1])));
+          expect(drawn!.seriesTypes).toEqual({ 1: "Line" });
+        }
+      } else expect([chart.id, drawn]).toEqual([chart.id, undefined]);
+      top += extras.height + 1;
+    }
+    expect(checked).toEqual(Object.keys(expected));
+    // The region × stage grid gets a colour scale instead of a chart.
+    expect(result.charts.find((c) => c.id === "funnelBy")?.table).toBeDefined();
   });
 
   test("a filter names data text only inside string literals", () => {

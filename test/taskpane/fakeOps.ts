@@ -209,7 +209,7 @@ export function fakeWorkbook(initial: Record<string, FakeTable> = {}, options: F
       log("addColorScale", sheet, address, String(midpoint));
     },
     async addChart(sheet, spec) {
-      log("addChart", sheet, spec.source);
+      log("addChart", sheet, spec.source, spec.type ?? "Funnel", spec.topLeft);
       return { type: "Funnel" };
     },
     async deleteSheet(sheet) {

@@ -235,3 +235,30 @@ describe("the Overview's open deals most likely to close", () => {
     await waitFor(() => expect(figure).toHaveTextContent(en["overview.needsClosed"]));
   });
 });
+
+test("Add to Dashboard draws an Excel funnel beside the funnel's formula, and the next block goes below the chart", async () => {
+  const wb = fakeWorkbook(sampleTables("en"));
+  render(<TaskpaneRoot ops={wb.ops} displayLanguage="en-US" />);
+  await waitFor(() => expect(valueOf("winRate")).toMatch(/%/));
+  const user = userEvent.setup();
+  const title = en["overview.chart.funnel"];
+  await user.click(screen.getByRole("button", { name: en["overview.addLabel"].replace("{name}", title) }));
+  const sheet = en["overview.dashboardSheet"];
+  await waitFor(() => expect(wb.calls.some((c) => c.method === "addChart")).toBe(true));
+  const chart = wb.calls.find((c) => c.method === "addChart")!;
+  // Stage names and Reached picked out of the spill beside it; the chart reads them.
+  const helper = wb.blocks.find((b) => b.sheet === sheet && b.formulas?.[0]?.[0] === "=INDEX(A2#,0,1)");
+  expect(helper?.formulas).toEqual([["=INDEX(A2#,0,1)", "=INDEX(A2#,0,3)"]]);
+  expect(chart.args[0]).toBe(sheet);
+  expect(chart.args[1]).toMatch(new RegExp(`^${helper!.topLeft}:[A-Z]+\\d+$`));
+  expect(chart.args[2]).toBe("Funnel");
+  // The next block starts below the chart (16 rows from the title row), not over it.
+  await user.click(
+    screen.getByRole("button", { name: en["overview.addLabel"].replace("{name}", en["overview.card.winRate"]) }),
+  );
+  await waitFor(() =>
+    expect(wb.blocks.some((b) => b.sheet === sheet && /SALES\.WINRATE/.test(String(b.formulas?.[0]?.[1])))).toBe(true),
+  );
+  const card = wb.blocks.find((b) => b.sheet === sheet && /SALES\.WINRATE/.test(String(b.formulas?.[0]?.[1])))!;
+  expect(Number(card.topLeft.slice(1))).toBeGreaterThanOrEqual(18);
+});

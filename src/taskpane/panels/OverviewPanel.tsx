@@ -23,6 +23,7 @@ import { errorSummary, Hint, Section, SelectField, TaskStatus } from "../compone
 import { todaySerial } from "../engineBridge";
 import { OUTCOME_NAMES } from "../../engine";
 import { outputColumn } from "../formulaText";
+import { dashboardExtras } from "../dashboardChart";
 import { errorText, useCurrency, useI18n, useTask } from "../hooks";
 import { useMapping } from "../mapping";
 import {
@@ -193,6 +194,8 @@ const ROLE_LABEL: Record<Missing, StringKey> = {
 };
 
 const FORMULA_NAME = /SALES\.[A-Z]+/g;
+/** Workbook setting: the first row below the last chart Add to Dashboard wrote (charts are not in the used range). */
+const DASHBOARD_NEXT = "overviewDashboardNext";
 
 /** The SALES functions a formula calls, e.g. "SALES.ATTAINMENT". */
 function formulaNames(formula: string): string {
@@ -361,20 +364,41 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
   );
 
   const filterText = [owner, region].filter((x) => x !== "").join(" · ");
-  const addToDashboard = (id: string, label: string, formulas: string[], kind: Card["kind"] | "table") =>
+  const addToDashboard = (id: string, label: string, formulas: string[], kind: Card["kind"] | "table", chart?: Chart) =>
     task.run(
       async () => {
         const wished = t("overview.dashboardSheet");
         const sheets = await ops.listSheets();
-        const sheet = sheets.includes(wished) ? wished : await ops.addSheet(wished);
+        const existed = sheets.includes(wished);
+        const sheet = existed ? wished : await ops.addSheet(wished);
         const top = await ops.nextFreeRow(sheet);
-        const row = top === 1 ? 1 : top + 1;
+        // Charts take rows the used range does not count: the next block goes below the last chart written here.
+        const below = existed
+          ? await ops.getSetting<{ sheet: string; next: number }>(DASHBOARD_NEXT).catch(() => undefined)
+          : undefined;
+        const row = Math.max(top === 1 ? 1 : top + 1, below?.sheet === sheet ? below.next : 1);
         const title = filterText ? `${label} — ${filterText}` : label;
         // The label is a formula of a string literal: a filter's data text never becomes formula syntax.
         if (kind === "table") {
           await ops.writeBlock(sheet, { topLeft: `A${row}`, formulas: [[`=${stringLiteral(title)}`]] });
           await ops.writeBlock(sheet, { topLeft: `A${row + 1}`, formulas: [[formulas[0]]] });
           const erred = await ops.findErrorCells(sheet, [`A${row + 1}`]);
+          const extras =
+            chart && erred.length === 0
+              ? dashboardExtras(chart, row + 1, {
+                  money: moneyFormat(currency),
+                  legendActual: t("overview.legend.actual"),
+                  legendPlan: t("overview.legend.plan"),
+                })
+              : undefined;
+          if (extras) {
+            for (const f of extras.formats) await ops.setNumberFormat(sheet, f.address, f.format);
+            for (const h of extras.helpers) await ops.writeBlock(sheet, h);
+            if (extras.colorScale)
+              await ops.addColorScale(sheet, extras.colorScale.address, extras.colorScale.midpoint);
+            if (extras.chart) await ops.addChart(sheet, { ...extras.chart, title });
+            await ops.setSetting(DASHBOARD_NEXT, { sheet, next: row + extras.height + 1 });
+          }
           return { sheet, cell: `A${row + 1}`, erred };
         }
         await ops.writeBlock(sheet, {
@@ -584,7 +608,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
           chart={chart}
           monthLabel={monthLabel(monthText || currentText)}
           needs={needsText(chart.missing)}
-          onAdd={(label) => void addToDashboard(chart.id, label, [chart.table!.formula], "table")}
+          onAdd={(label) => void addToDashboard(chart.id, label, [chart.table!.formula], "table", chart)}
           busy={task.running}
           status={<TaskStatus task={task} origin={chart.id} />}
           onAsk={chart.missing.includes("ask") ? () => setLearnWin(true) : undefined}
