@@ -5,6 +5,7 @@
  */
 import type { BenchCase } from "../types";
 import { cases as forecastCases } from "./forecast";
+import { cases as overviewCases } from "./overview";
 import { cases as perRowCases } from "./perRow";
 import { cases as simCases } from "./sim";
 import { cases as stands } from "./stands";
@@ -18,4 +19,5 @@ export const caseModules: Array<Record<string, BenchCase>> = [
   forecastCases,
   winprobCases,
   simCases,
+  overviewCases,
 ];

@@ -250,7 +250,20 @@ function scopeOf(input: OverviewInput, extra?: { expr: string; test: (row: numbe
 }
 
 /** The column as the formula passes it (FILTER(…, k, "") under a filter) and as the pane passes it to the engine. */
+/** Column arguments already built for a scope (several cards read the same column: built once per Overview run). */
+const columnArgs = new WeakMap<Scope, Map<string, { ref: string; arg: unknown[][] }>>();
+
 function columnArg(input: OverviewInput, scope: Scope, column: string): { ref: string; arg: unknown[][] } {
+  let built = columnArgs.get(scope);
+  if (!built) columnArgs.set(scope, (built = new Map()));
+  const hit = built.get(column);
+  if (hit) return hit;
+  const made = buildColumnArg(input, scope, column);
+  built.set(column, made);
+  return made;
+}
+
+function buildColumnArg(input: OverviewInput, scope: Scope, column: string): { ref: string; arg: unknown[][] } {
   const ref = structuredRef(input.table, column);
   const values = input.data.columns[column] ?? [];
   if (!scope.keep) return { ref, arg: values.map((v) => [v]) };
