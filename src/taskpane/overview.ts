@@ -877,6 +877,54 @@ export function overviewSteps(input: OverviewInput): { steps: Array<() => void>;
   return { steps, result };
 }
 
+/**
+ * The deals table's columns a written formula sends to the add-in in one SALES call, at most: each
+ * column it names (`Leads[Amount]`) and every column of a `Leads[[#All],[First]:[Last]]` span (SALES.WINPROB's
+ * records). An upper bound for the largest call, which is what Excel on the web caps.
+ */
+export function formulaColumns(formula: string, table: string, headers: readonly string[]): string[] {
+  const read = new Set<string>();
+  for (const h of headers) if (formula.includes(structuredRef(table, h))) read.add(h);
+  const marker = `${table}[[#All],[`;
+  let at = formula.indexOf(marker);
+  while (at >= 0) {
+    let i = at + marker.length;
+    // A column name up to its closing bracket; ' escapes the next character (escapeColumn).
+    const name = () => {
+      let out = "";
+      while (i < formula.length && formula[i] !== "]") {
+        if (formula[i] === "'") i++;
+        out += formula[i] ?? "";
+        i++;
+      }
+      i++;
+      return out;
+    };
+    const first = name();
+    const last = formula.startsWith(":[", i) ? ((i += 2), name()) : first;
+    const a = headers.indexOf(first);
+    const b = headers.indexOf(last);
+    if (a >= 0 && b >= a) for (let c = a; c <= b; c++) read.add(headers[c]);
+    at = formula.indexOf(marker, i);
+  }
+  return headers.filter((h) => read.has(h));
+}
+
+/**
+ * A computed value as cells *Add to Dashboard* can write in place of its formula (Excel on the web refuses a
+ * custom-function call over 5 MB): numbers as they are, text as a formula of a string literal (data text never
+ * becomes formula syntax), an error as its code in text.
+ */
+export function valueCells(value: Value | Matrix): (string | number)[][] {
+  const one = (v: Value): string | number => {
+    if (typeof v === "number") return v;
+    if (typeof v === "string") return v === "" ? "" : `=${stringLiteral(v)}`;
+    if (typeof v === "boolean") return v ? "=TRUE" : "=FALSE";
+    return `=${stringLiteral(v.code)}`;
+  };
+  return Array.isArray(value) ? value.map((row) => row.map(one)) : [[one(value)]];
+}
+
 /** The reference month of a serial (today by default). */
 export function monthOf(serial: number): { year: number; month: number } {
   const { year, month } = serialToYmd(serial);

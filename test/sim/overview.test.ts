@@ -14,6 +14,8 @@ import { loadMapping } from "../../src/taskpane/mapping";
 import {
   computeOverview,
   filterOptions,
+  formulaColumns,
+  valueCells,
   loadOverviewSource,
   stringLiteral,
   type OverviewFilter,
@@ -330,5 +332,32 @@ describe.each(["en", "zh"] as const)("Overview over the %s sample", (lang) => {
     });
     expect(result.rows).toBe(0);
     expect(result.cards.find((c) => c.id === "winRate")?.main?.formula).toContain('="""),1,("""');
+  });
+});
+
+describe("what a written formula sends in one call", () => {
+  const headers = ["Company", "Owner", "A]b", "Stage", "Outcome", "Amount", "Score"];
+  test("named columns and [#All] spans, escaped names included", () => {
+    expect(formulaColumns("=SALES.WINRATE(Leads[Outcome])", "Leads", headers)).toEqual(["Outcome"]);
+    expect(
+      formulaColumns(
+        "=LET(p,SALES.WINPROB(Leads[[#All],[Company]:[A']b]]),f,SALES.WINFACTORS(Leads[[#All],[Company]:[A']b]]),HSTACK(Leads[Amount]&\"\",p))",
+        "Leads",
+        headers,
+      ),
+    ).toEqual(["Company", "Owner", "A]b", "Amount"]);
+    expect(formulaColumns("=SALES.FUNNEL(Deals[Stage])", "Leads", headers)).toEqual([]);
+  });
+  test("values in place of a formula: data text as string literals, never formula syntax", () => {
+    expect(
+      valueCells([
+        ['=HYPERLINK("x")', 3, ""],
+        [{ code: "#N/A", message: "" }, 0.5, "Won"],
+      ]),
+    ).toEqual([
+      ['="=HYPERLINK(""x"")"', 3, ""],
+      ['="#N/A"', 0.5, '="Won"'],
+    ]);
+    expect(valueCells(0.25)).toEqual([[0.25]]);
   });
 });

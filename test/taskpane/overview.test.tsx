@@ -262,3 +262,62 @@ test("Add to Dashboard draws an Excel funnel beside the funnel's formula, and th
   const card = wb.blocks.find((b) => b.sheet === sheet && /SALES\.WINRATE/.test(String(b.formulas?.[0]?.[1])))!;
   expect(Number(card.topLeft.slice(1))).toBeGreaterThanOrEqual(18);
 });
+
+describe("Add to Dashboard and Excel on the web's 5 MB per call", () => {
+  // Six stages with long names: the funnel's one SALES call carries about 6.5 MB of stage cells over 7,000 rows.
+  const stages = ["Lead", "Qualified", "Demo", "Proposal", "Negotiation", "Contract"].map(
+    (s) => `${s} ${"·".repeat(300)}`,
+  );
+  const rows = Array.from({ length: 7000 }, (_, i) => [
+    `Rep ${i % 4}`,
+    stages[i % 6],
+    i % 5 === 0 ? "Won" : i % 5 === 1 ? "Lost" : "",
+    1000 + (i % 17) * 100,
+  ]);
+  const workbook = () =>
+    fakeWorkbook({
+      Deals: { sheet: "Deals", headers: ["Owner", "Stage", "Outcome", "Amount"], rows },
+      Stages: { sheet: "Stages", headers: ["Stage"], rows: stages.map((s) => [s]) },
+    });
+  const setPlatform = (platform: string | undefined) => {
+    if (platform === undefined) delete (globalThis as { Office?: unknown }).Office;
+    else (globalThis as { Office?: unknown }).Office = { context: { platform } };
+  };
+  afterEach(() => setPlatform(undefined));
+
+  test.each([
+    ["OfficeOnline", true],
+    ["PC", false],
+  ] as const)("on %s the funnel asks before a formula over 4 MB: %s", async (platform, asks) => {
+    setPlatform(platform);
+    const wb = workbook();
+    render(<TaskpaneRoot ops={wb.ops} displayLanguage="en-US" />);
+    const figure = await screen.findByRole("figure", { name: en["overview.chart.funnelLabel"] }, { timeout: 30_000 });
+    await waitFor(() => expect(within(figure).getAllByRole("row", { hidden: true }).length).toBeGreaterThan(2), {
+      timeout: 30_000,
+    });
+    const user = userEvent.setup();
+    const title = en["overview.chart.funnel"];
+    await user.click(screen.getByRole("button", { name: en["overview.addLabel"].replace("{name}", title) }));
+    const sheet = en["overview.dashboardSheet"];
+    if (!asks) {
+      await waitFor(() =>
+        expect(wb.blocks.some((b) => /SALES\.FUNNEL\(/.test(String(b.formulas?.[0]?.[0])))).toBe(true),
+      );
+      expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+      return;
+    }
+    const dialog = await screen.findByRole("alertdialog", {}, { timeout: 10_000 });
+    expect(dialog).toHaveTextContent(/7,000 rows/);
+    await user.click(within(dialog).getByRole("button", { name: en["scoring.writeValues"] }));
+    await waitFor(() => expect(wb.blocks.filter((b) => b.sheet === sheet)).toHaveLength(2));
+    const [label, body] = wb.blocks.filter((b) => b.sheet === sheet);
+    expect(label.formulas).toEqual([[`="${title} (${en["overview.valuesSuffix"]})"`]]);
+    // The numbers the pane shows, as values: no SALES formula, stage names as string literals, counts as numbers.
+    expect(body.formulas.flat().some((c) => /SALES\./.test(String(c)))).toBe(false);
+    expect(body.formulas[1][0]).toBe(`="${stages[0]}"`);
+    expect(body.formulas[1][2]).toBe(7000);
+    expect(wb.calls.some((c) => c.method === "addChart")).toBe(false);
+    expect(await screen.findByText(/as values/)).toBeInTheDocument();
+  });
+});

@@ -19,7 +19,8 @@ import {
 } from "@fluentui/react-charts";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { engineLang, formatCount, formatMoney, formatPercent, moneyFormat, type StringKey } from "../../i18n";
-import { errorSummary, Hint, Section, SelectField, TaskStatus } from "../components";
+import { errorSummary, Hint, Section, SelectField, TaskStatus, useConfirm } from "../components";
+import { averageCellBytes, currentPlatform, decideWholeColumn } from "../../excel/payload";
 import { todaySerial } from "../engineBridge";
 import { OUTCOME_NAMES } from "../../engine";
 import { outputColumn } from "../formulaText";
@@ -28,11 +29,13 @@ import { errorText, useCurrency, useI18n, useTask } from "../hooks";
 import { useMapping } from "../mapping";
 import {
   filterOptions,
+  formulaColumns,
   loadOverviewSource,
   monthOf,
   overviewSteps,
   statusKind,
   stringLiteral,
+  valueCells,
   type Card,
   type Chart,
   type Missing,
@@ -40,6 +43,7 @@ import {
   type OverviewSource,
   type PlanSettings,
   type StatusKind,
+  type Matrix,
   type Value,
 } from "../overview";
 import type { PanelProps } from "../panelProps";
@@ -236,6 +240,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
   const { currency } = useCurrency();
   const styles = useStyles();
   const task = useTask();
+  const { confirm, dialog } = useConfirm();
   const { mapping, loaded } = useMapping();
   const lang = engineLang(language);
   const today = todaySerial();
@@ -364,8 +369,40 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
   );
 
   const filterText = [owner, region].filter((x) => x !== "").join(" · ");
-  const addToDashboard = (id: string, label: string, formulas: string[], kind: Card["kind"] | "table", chart?: Chart) =>
-    task.run(
+  const addToDashboard = async (
+    id: string,
+    label: string,
+    formulas: string[],
+    kind: Card["kind"] | "table",
+    chart?: Chart,
+    values?: Array<Value | Matrix>,
+  ) => {
+    // One SALES call carries every column it names over the whole table: on Excel for the web over 4 MB it would
+    // fail (#CALC!), so the pane offers the numbers it shows as values instead (src/excel/payload.ts).
+    let asValues = false;
+    if (source && values && values.every((v) => !isError(v))) {
+      const read = formulaColumns(formulas.join(" "), source.table, source.data.headers);
+      const decision = decideWholeColumn({
+        platform: currentPlatform(),
+        rows: source.data.rowCount,
+        columns: read.length,
+        bytesPerCell: averageCellBytes(read.map((h) => source.data.columns[h] ?? [])),
+      });
+      if (decision.mode === "values") {
+        const answer = await confirm({
+          title: t("scoring.bigTitle"),
+          message: t("overview.payloadWeb", {
+            rows: formatCount(language, source.data.rowCount),
+            size: formatCount(language, Math.max(1, Math.round(decision.perCallBytes / 1048576))),
+          }),
+          confirmLabel: t("scoring.writeValues"),
+          alternateLabel: t("overview.writeFormula"),
+        });
+        if (answer === "cancel") return;
+        asValues = answer === "confirm";
+      }
+    }
+    return task.run(
       async () => {
         const wished = t("overview.dashboardSheet");
         const sheets = await ops.listSheets();
@@ -377,8 +414,25 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
           ? await ops.getSetting<{ sheet: string; next: number }>(DASHBOARD_NEXT).catch(() => undefined)
           : undefined;
         const row = Math.max(top === 1 ? 1 : top + 1, below?.sheet === sheet ? below.next : 1);
-        const title = filterText ? `${label} — ${filterText}` : label;
+        const named = filterText ? `${label} — ${filterText}` : label;
+        const title = asValues ? `${named} (${t("overview.valuesSuffix")})` : named;
         // The label is a formula of a string literal: a filter's data text never becomes formula syntax.
+        if (asValues && values) {
+          if (kind === "table") {
+            const cells = valueCells(values[0]);
+            await ops.writeBlock(sheet, { topLeft: `A${row}`, formulas: [[`=${stringLiteral(title)}`]] });
+            await ops.writeBlock(sheet, { topLeft: `A${row + 1}`, formulas: cells });
+            await ops.setSetting(DASHBOARD_NEXT, { sheet, next: row + cells.length + 2 });
+            return { sheet, cell: `A${row + 1}`, erred: [], values: true };
+          }
+          await ops.writeBlock(sheet, {
+            topLeft: `A${row}`,
+            formulas: [[`=${stringLiteral(title)}`, ...values.map((v) => valueCells(v)[0][0])]],
+          });
+          if (kind === "percent") await ops.setNumberFormat(sheet, `B${row}`, "0.0%");
+          if (kind === "money") await ops.setNumberFormat(sheet, `B${row}`, moneyFormat(currency));
+          return { sheet, cell: `B${row}`, erred: [], values: true };
+        }
         if (kind === "table") {
           await ops.writeBlock(sheet, { topLeft: `A${row}`, formulas: [[`=${stringLiteral(title)}`]] });
           await ops.writeBlock(sheet, { topLeft: `A${row + 1}`, formulas: [[formulas[0]]] });
@@ -399,7 +453,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
             if (extras.chart) await ops.addChart(sheet, { ...extras.chart, title });
             await ops.setSetting(DASHBOARD_NEXT, { sheet, next: row + extras.height + 1 });
           }
-          return { sheet, cell: `A${row + 1}`, erred };
+          return { sheet, cell: `A${row + 1}`, erred, values: false };
         }
         await ops.writeBlock(sheet, {
           topLeft: `A${row}`,
@@ -409,9 +463,10 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
         if (kind === "money") await ops.setNumberFormat(sheet, `B${row}`, moneyFormat(currency));
         const cells = formulas.map((_, i) => `${String.fromCharCode(66 + i)}${row}`);
         const erred = await ops.findErrorCells(sheet, cells);
-        return { sheet, cell: `B${row}`, erred };
+        return { sheet, cell: `B${row}`, erred, values: false };
       },
-      ({ sheet, cell, erred }) => {
+      ({ sheet, cell, erred, values: written }) => {
+        if (written) return t("overview.addedValues", { sheet, cell });
         const name = formulaNames(formulas[0]);
         if (erred.length > 0) {
           const codes: Record<string, number> = {};
@@ -422,6 +477,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
       },
       id,
     );
+  };
 
   const needsText = (missing: Missing[]): ReactNode => {
     const roles = missing.filter((m) => m !== "plan");
@@ -514,6 +570,8 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
                   label,
                   card.status ? [card.main!.formula, card.status.formula] : [card.main!.formula],
                   card.kind,
+                  undefined,
+                  card.status ? [card.main!.value, card.status.value] : [card.main!.value],
                 )
               }
             >
@@ -601,6 +659,7 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
       </Section>
       {/* Charts only while the Overview is shown: the chart library's keyboard handling (tabster) holds on to
           its hidden data points and would stop Tab at the Help link on every other panel. */}
+      {dialog}
       {result?.charts.map((chart) => (
         <ChartSection
           shown={active !== false}
@@ -608,7 +667,9 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
           chart={chart}
           monthLabel={monthLabel(monthText || currentText)}
           needs={needsText(chart.missing)}
-          onAdd={(label) => void addToDashboard(chart.id, label, [chart.table!.formula], "table", chart)}
+          onAdd={(label) =>
+            void addToDashboard(chart.id, label, [chart.table!.formula], "table", chart, [chart.table!.value])
+          }
           busy={task.running}
           status={<TaskStatus task={task} origin={chart.id} />}
           onAsk={chart.missing.includes("ask") ? () => setLearnWin(true) : undefined}
