@@ -841,7 +841,8 @@ export function overviewSteps(input: OverviewInput): { steps: Array<() => void>;
         const cells = shownColumns.map((c, i): Value => {
           const v = input.data.columns[c]?.[row];
           const blank = v === "" || v === null || v === undefined;
-          if (refs[i].endsWith('&""')) return blank ? "" : String(v);
+          // Excel's text of a cell: TRUE/FALSE in capitals, numbers in their shortest form.
+          if (refs[i].endsWith('&""')) return blank ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
           return blank ? 0 : (v as Value);
         });
         rows.push([...cells, p, factorText(recordFactors(model, row), 2)]);

@@ -239,3 +239,32 @@ describe("start panel", () => {
     expect((await screen.findAllByText("评分规则")).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("funnel report on Excel for the web", () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+  test("over 4 MB in one call it offers the funnel shown as values, and writes no SALES formula", async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { platform: "OfficeOnline" } };
+    const user = userEvent.setup();
+    const stages = ["Lead", "Qualified", "Proposal"].map((s) => `${s} ${"·".repeat(400)}`);
+    const rows = Array.from({ length: 7000 }, (_, i) => [stages[i % 3], 1000 + i, i % 4 === 0 ? "Won" : ""]);
+    const wb = renderPanel("funnel", {
+      Leads: { sheet: "Leads", headers: ["Stage", "Amount", "Outcome"], rows },
+      Stages: { sheet: "Stages", headers: ["Stage"], rows: stages.map((s) => [s]) },
+    });
+    const insert = await screen.findByRole("button", { name: en["funnel.insertReport"] });
+    await waitFor(() => expect(insert).toBeEnabled());
+    // The preview's funnel is what the values will be.
+    await screen.findAllByText(new RegExp(stages[0].slice(0, 12)), {}, { timeout: 30_000 });
+    await user.click(insert);
+    const dialog = await findDialog();
+    expect(dialog).toHaveTextContent(/7,000 rows/);
+    await user.click(within(dialog).getByRole("button", { hidden: true, name: en["scoring.writeValues"] }));
+    await screen.findByText(/Report inserted on sheet "Funnel report"/, {}, { timeout: 30_000 });
+    const report = wb.blocks.filter((b) => b.sheet === "Funnel report");
+    expect(report.some((b) => b.formulas.flat().some((c) => /SALES\./.test(String(c))))).toBe(false);
+    const body = report.find((b) => b.topLeft === "A3")!;
+    expect(body.formulas[1][0]).toBe(`="${stages[0]}"`);
+    expect(body.formulas[1][2]).toBe(7000); // everyone reached the first stage
+    expect(report.find((b) => b.topLeft === "J3")!.formulas[1]).toEqual([`="${stages[0]}"`, 7000]);
+  });
+});

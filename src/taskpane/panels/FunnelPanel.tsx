@@ -52,6 +52,8 @@ import { useSliced, yieldToBrowser } from "../slices";
 import { moveItem, reconcileOrder } from "../stageOrder";
 import { structuredRef } from "../../sample/insert";
 import { columnLetters } from "../../excel/chunking";
+import { averageCellBytes, currentPlatform, decideWholeColumn } from "../../excel/payload";
+import { valueCells, type Matrix } from "../overview";
 
 const useStyles = makeStyles({
   scroll: { overflowX: "auto", maxWidth: "100%" },
@@ -241,6 +243,32 @@ export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
   const insertReport = async () => {
     if (!table || !stageColumn || order.length === 0) return;
     const ownOrderTable = orderSource === "values" || order.join("\u0001") !== sourceOrder.join("\u0001");
+    // SALES.FUNNEL's one call carries the stage, amount and outcome columns whole: on Excel for the web over 4 MB it
+    // would fail (#CALC!), so the pane offers the funnel it shows (the same engine, arguments and order) as values.
+    const read = [stageColumn, amountColumn, outcomeColumn].filter((c): c is string => !!c);
+    const shown = result?.matrix.value;
+    let asValues = false;
+    if (data.data && shown && shown.length > 0) {
+      const decision = decideWholeColumn({
+        platform: currentPlatform(),
+        rows: data.data.rowCount,
+        columns: read.length,
+        bytesPerCell: averageCellBytes(read.map((c) => data.data!.columns[c] ?? [])),
+      });
+      if (decision.mode === "values") {
+        const answer = await confirm({
+          title: t("scoring.bigTitle"),
+          message: t("funnel.payloadWeb", {
+            rows: formatCount(language, data.data.rowCount),
+            size: formatCount(language, Math.max(1, Math.round(decision.perCallBytes / 1048576))),
+          }),
+          confirmLabel: t("scoring.writeValues"),
+          alternateLabel: t("overview.writeFormula"),
+        });
+        if (answer === "cancel") return;
+        asValues = answer === "confirm";
+      }
+    }
     await task.run(
       async (signal, onProgress) => {
         const confirmReplace = async (name: string) =>
@@ -278,8 +306,20 @@ export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
               outcomeColumn ? wholeColumn(table, outcomeColumn) : "",
             ];
             while (args[args.length - 1] === "") args.pop();
-            await ops.writeBlock(sheet, { topLeft: "A1", formulas: [[t("funnel.reportTitle", { table })]] });
-            await ops.writeBlock(sheet, { topLeft: "A3", formulas: [[`=SALES.FUNNEL(${args.join(",")})`]] });
+            await ops.writeBlock(sheet, {
+              topLeft: "A1",
+              formulas: [
+                [
+                  asValues
+                    ? `${t("funnel.reportTitle", { table })} (${t("overview.valuesSuffix")})`
+                    : t("funnel.reportTitle", { table }),
+                ],
+              ],
+            });
+            await ops.writeBlock(sheet, {
+              topLeft: "A3",
+              formulas: asValues ? valueCells(shown as Matrix) : [[`=SALES.FUNNEL(${args.join(",")})`]],
+            });
             const chartRows = 1 + order.length + (outcomeColumn ? 1 : 0);
             // One spare row for the "(unmatched)" line the funnel adds when some stage is not in the order.
             const lastRow = 3 + chartRows;
@@ -289,7 +329,12 @@ export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
               await ops.setNumberFormat(sheet, `${amountCol}4:${amountCol}${lastRow}`, moneyFormat(currency));
             }
             // Stage names and Reached side by side for the chart (INDEX(…,0,k) spills column k of the funnel).
-            await ops.writeBlock(sheet, { topLeft: "J3", formulas: [["=INDEX(A3#,0,1)", "=INDEX(A3#,0,3)"]] });
+            await ops.writeBlock(sheet, {
+              topLeft: "J3",
+              formulas: asValues
+                ? valueCells((shown as Matrix).slice(0, chartRows).map((r) => [r[0], r[2]]))
+                : [["=INDEX(A3#,0,1)", "=INDEX(A3#,0,3)"]],
+            });
             onProgress({ done: 3, total: 4 });
             const top = 3 + chartRows + 3;
             const chart = await ops.addChart(sheet, {
