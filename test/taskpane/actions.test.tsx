@@ -268,3 +268,58 @@ describe("funnel report on Excel for the web", () => {
     expect(report.find((b) => b.topLeft === "J3")!.formulas[1]).toEqual([`="${stages[0]}"`, 7000]);
   });
 });
+
+describe("BANT's Qualified column and the payload of per-row formulas", () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+  // A Need column of long notes: each row's SALES.BANT call carries about 5 KB, so on the web one edit of a
+  // 27,000-row table would send about 140 MB (the budget is 128 MB, about 26,000 rows here).
+  const note = `ERP rollout — ${"details ".repeat(625)}`;
+  const rows = Array.from({ length: 27_000 }, (_, i) => [
+    `Co ${i}`,
+    i % 3 === 0 ? "" : 50_000,
+    i % 2 === 0 ? "CFO" : "",
+    note,
+    TODAY + 10,
+  ]);
+  const workbook = (): Record<string, FakeTable> => ({
+    Leads: { sheet: "Leads", headers: ["Company", "Budget", "Authority", "Need", "Timeline"], rows },
+  });
+
+  test.each([
+    ["OfficeOnline", true],
+    ["PC", false],
+  ] as const)("on %s: asks for values first: %s", async (platform, asks) => {
+    (globalThis as { Office?: unknown }).Office = { context: { platform } };
+    const user = userEvent.setup();
+    const wb = renderPanel("bant", workbook());
+    await screen.findByText(/of 27,000 leads qualify/, {}, { timeout: 60_000 });
+    await user.click(screen.getByRole("button", { name: en["bant.addColumn"].replace("{column}", "Qualified") }));
+    if (asks) {
+      const dialog = await findDialog();
+      expect(dialog).toHaveTextContent(/27,000 rows/);
+      await user.click(within(dialog).getByRole("button", { hidden: true, name: en["scoring.writeValues"] }));
+    }
+    await waitFor(() => expect(wb.tables.get("Leads")!.headers).toContain("Qualified"), { timeout: 30_000 });
+    const leads = wb.tables.get("Leads")!;
+    const column = leads.rows.map((r) => r[leads.headers.indexOf("Qualified")]);
+    if (asks) {
+      // Today's SALES.BANT per row as values (all four criteria required by default): qualified where budget and
+      // authority are both known, rows 2 and 4 of every 6.
+      expect(column.slice(0, 12)).toEqual([
+        false,
+        false,
+        true,
+        false,
+        true,
+        false,
+        false,
+        false,
+        true,
+        false,
+        true,
+        false,
+      ]);
+      expect(column.some((c) => typeof c === "string" && c.startsWith("="))).toBe(false);
+    } else expect(String(column[0])).toMatch(/^=SALES\.BANT\(/);
+  });
+});

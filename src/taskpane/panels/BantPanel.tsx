@@ -20,7 +20,9 @@ import {
   useConfirm,
   validOr,
 } from "../components";
-import { asColumn, bant, bantMissing, distinctValues, todaySerial } from "../engineBridge";
+import { asColumn, bant, bantMissing, distinctValues, isErrorValue, todaySerial } from "../engineBridge";
+import { averageCellBytes, currentPlatform, decideRowFormulas } from "../../excel/payload";
+import type { CellValue, ColumnSpec } from "../../excel/types";
 import { inSlices, useSliced } from "../slices";
 import { bantFormula, outputColumn } from "../formulaText";
 import { useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
@@ -181,7 +183,49 @@ export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps)
       required: settings.required,
     });
     const column = qualifiedColumn;
-    const specs = [{ name: column, formula: () => formula }];
+    // Every edit of the table recalculates each row's SALES.BANT, each call carrying its four cells: when one edit
+    // would send more than the platform's budget (src/excel/payload.ts), offer computed values instead.
+    const rows = data.data?.rowCount ?? 0;
+    const cells = [budget, authority, need, timeline];
+    const payload = decideRowFormulas({
+      platform: currentPlatform(),
+      rows,
+      rowCells: 4,
+      bytesPerCell: averageCellBytes(cells.map((c) => data.data?.columns[c] ?? [])),
+      sharedBytes: 48,
+      callsPerRow: 1,
+    });
+    let asValues = false;
+    if (payload.mode === "values" && data.data) {
+      const answer = await confirm({
+        title: t("scoring.bigTitle"),
+        message: t(payload.web ? "bant.payloadWeb" : "bant.payloadDesktop", {
+          rows: formatCount(language, rows),
+          max: formatCount(language, payload.maxRows),
+          size: formatCount(language, Math.round(payload.perRecalcBytes / 1048576)),
+        }),
+        confirmLabel: t("scoring.writeValues"),
+        alternateLabel: t("scoring.writeFormulas"),
+      });
+      if (answer === "cancel") return;
+      asValues = answer === "confirm";
+    }
+    let specs: ColumnSpec[] = [{ name: column, formula: () => formula }];
+    if (asValues && data.data) {
+      // What each row's formula would show today: TRUE/FALSE, or the error's code as text.
+      const col = (name: string) => asColumn(data.data!.columns[name] ?? []);
+      const computed = bant(
+        col(budget),
+        col(authority),
+        col(need),
+        col(timeline),
+        settings.minBudget,
+        settings.withinDays,
+        settings.required,
+        todaySerial(),
+      ).map((r): CellValue => (isErrorValue(r[0]) ? r[0].code : (r[0] as CellValue)));
+      specs = [{ name: column, values: computed }];
+    }
     const plan = await task.run(() => ops.planColumns(table, specs), undefined, "qualified");
     if (!plan) return;
     if (plan.cellsToChange > 0) {
@@ -208,7 +252,7 @@ export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps)
                 codes: errorSummary(erred.codes),
               }),
             }
-          : t("bant.columnAdded", { column }),
+          : t(asValues ? "bant.valuesWritten" : "bant.columnAdded", { column }),
       "qualified",
     );
     update({ qualifiedColumn: column });
