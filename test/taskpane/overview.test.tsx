@@ -13,6 +13,7 @@ import { winRate } from "../../src/engine";
 import { sampleContent, todayExcelSerial, type SampleLang } from "../../src/sample/data";
 import { TaskpaneRoot } from "../../src/taskpane/Root";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
+import { ODOO_HEADER, ODOO_ROWS } from "../functions/winprobFixtures";
 
 jest.setTimeout(120_000);
 const TODAY = todayExcelSerial();
@@ -133,27 +134,12 @@ describe("the Overview's forecast", () => {
 describe("the Overview's open deals most likely to close", () => {
   // Odoo's predictive lead scoring test scenario (winprob.md §9): grouped by team, Odoo asserts 33.49 % (lead_3),
   // 7.74 % (lead_8) and 35.09 % (lead_13); lead_4 and lead_9 are 0.22 % and 8.03 % by the same model.
-  const ODOO = [
-    ["lead_0", "Team 1", "New", "Lost", "Country 0", "State 0", "None", "None", "Source 0"],
-    ["lead_1", "Team 1", "Qualified", "Lost", "Country 1", "State 1", "None", "None", "Source 1"],
-    ["lead_2", "Team 1", "Won", "Won", "Country 2", "State 2", "None", "None", "Source 2"],
-    ["lead_3", "Team 1", "Qualified", "", "Country 0", "State 1", "None", "None", "Source 2"],
-    ["lead_4", "Team 1", "New", "", "Country 1", "State 1", "None", "None", "Source 1"],
-    ["lead_5", "Team 2", "Proposition", "Lost", "Country 0", "State 1", "None", "None", "Source 1"],
-    ["lead_6", "Team 2", "Qualified", "Lost", "Country 0", "State 1", "None", "None", "Source 2"],
-    ["lead_7", "Team 2", "Won", "Won", "Country 0", "State 2", "None", "None", "Source 2"],
-    ["lead_8", "Team 2", "Qualified", "", "Country 0", "State 1", "None", "None", "Source 2"],
-    ["lead_9", "Team 2", "Qualified", "", "Country 1", "State 0", "None", "None", "Source 1"],
-    ["lead_10", "Team 3", "Won", "Won", "Country 1", "State 1", "None", "None", "Source 1"],
-    ["lead_11", "Team 3", "New", "Lost", "Country 0", "State 1", "None", "None", "Source 0"],
-    ["lead_12", "Team 3", "New", "Lost", "Country 1", "State 2", "None", "None", "Source 2"],
-    ["lead_13", "Team 3", "Qualified", "", "Country 0", "State 1", "None", "None", "Source 2"],
-  ];
+  const ODOO = ODOO_ROWS as string[][];
   const odooWorkbook = () => {
     const wb = fakeWorkbook({
       Leads: {
         sheet: "Leads",
-        headers: ["Lead", "Team", "Stage", "Outcome", "Country", "State", "Email", "Phone", "Source"],
+        headers: ODOO_HEADER,
         rows: ODOO,
       },
       Stages: { sheet: "Stages", headers: ["Stage"], rows: [["New"], ["Qualified"], ["Proposition"], ["Won"]] },
@@ -208,7 +194,7 @@ describe("the Overview's open deals most likely to close", () => {
     const wb = fakeWorkbook({
       Leads: {
         sheet: "Leads",
-        headers: ["Lead", "Team", "Stage", "Outcome", "Country", "State", "Email", "Phone", "Source"],
+        headers: ODOO_HEADER,
         rows,
       },
       Stages: { sheet: "Stages", headers: ["Stage"], rows: [["New"], ["Qualified"], ["Proposition"], ["Won"]] },
@@ -225,7 +211,7 @@ describe("the Overview's open deals most likely to close", () => {
     const wb = fakeWorkbook({
       Leads: {
         sheet: "Leads",
-        headers: ["Lead", "Team", "Stage", "Outcome", "Country", "State", "Email", "Phone", "Source"],
+        headers: ODOO_HEADER,
         rows: ODOO.map((r) => (r[3] === "Lost" ? [...r.slice(0, 3), "", ...r.slice(4)] : r)),
       },
       Stages: { sheet: "Stages", headers: ["Stage"], rows: [["New"], ["Qualified"], ["Proposition"], ["Won"]] },

@@ -22,6 +22,7 @@ import {
 } from "../components";
 import { asColumn, bant, bantMissing, distinctValues, isErrorValue, todaySerial } from "../engineBridge";
 import { averageCellBytes, currentPlatform, decideRowFormulas } from "../../excel/payload";
+import { askValuesInstead } from "../payloadPrompt";
 import type { CellValue, ColumnSpec } from "../../excel/types";
 import { inSlices, useSliced } from "../slices";
 import { bantFormula, outputColumn } from "../formulaText";
@@ -57,7 +58,8 @@ interface BantSettings {
 }
 
 export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps) {
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const chinese = language === "zh-CN";
   const styles = useStyles();
   const task = useTask();
@@ -128,6 +130,18 @@ export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps)
           settings.required,
         ])
       : undefined;
+  // SALES.BANT's arguments as the formula passes them, over the columns `col` gives (the preview's slices, or all rows).
+  const bantArgs = (col: (name: string) => unknown[][], asOf: number) =>
+    [
+      col(budget),
+      col(authority),
+      col(need),
+      col(timeline),
+      settings.minBudget,
+      settings.withinDays,
+      settings.required,
+      asOf,
+    ] as const;
   const sliced = useSliced(previewKey, async (signal, onProgress) => {
     const table = data.data!;
     const n = table.rowCount;
@@ -138,16 +152,7 @@ export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps)
       n,
       (start, end) => {
         const col = (name: string) => asColumn((table.columns[name] ?? []).slice(start, end));
-        const args = [
-          col(budget),
-          col(authority),
-          col(need),
-          col(timeline),
-          settings.minBudget,
-          settings.withinDays,
-          settings.required,
-          asOf,
-        ] as const;
+        const args = bantArgs(col, asOf);
         bant(...args).forEach((r, i) => (qualified[start + i] = r[0] === true));
         for (const r of bantMissing(...args)) {
           for (const letter of String(r[0]).split(",")) if (letter in unmet) unmet[letter as keyof typeof unmet]++;
@@ -197,33 +202,18 @@ export function BantPanel({ ops, tables, refreshTables, openPanel }: PanelProps)
     });
     let asValues = false;
     if (payload.mode === "values" && data.data) {
-      const answer = await confirm({
-        title: t("scoring.bigTitle"),
-        message: t(payload.web ? "bant.payloadWeb" : "bant.payloadDesktop", {
-          rows: formatCount(language, rows),
-          max: formatCount(language, payload.maxRows),
-          size: formatCount(language, Math.round(payload.perRecalcBytes / 1048576)),
-        }),
-        confirmLabel: t("scoring.writeValues"),
-        alternateLabel: t("scoring.writeFormulas"),
-      });
+      const message = payload.web ? "bant.payloadWeb" : "bant.payloadDesktop";
+      const answer = await askValuesInstead(confirm, i18n, message, payload, rows, "scoring.writeFormulas");
       if (answer === "cancel") return;
-      asValues = answer === "confirm";
+      asValues = answer === "values";
     }
     let specs: ColumnSpec[] = [{ name: column, formula: () => formula }];
     if (asValues && data.data) {
       // What each row's formula would show today: TRUE/FALSE, or the error's code as text.
       const col = (name: string) => asColumn(data.data!.columns[name] ?? []);
-      const computed = bant(
-        col(budget),
-        col(authority),
-        col(need),
-        col(timeline),
-        settings.minBudget,
-        settings.withinDays,
-        settings.required,
-        todaySerial(),
-      ).map((r): CellValue => (isErrorValue(r[0]) ? r[0].code : (r[0] as CellValue)));
+      const computed = bant(...bantArgs(col, todaySerial())).map((r): CellValue =>
+        isErrorValue(r[0]) ? r[0].code : (r[0] as CellValue),
+      );
       specs = [{ name: column, values: computed }];
     }
     const plan = await task.run(() => ops.planColumns(table, specs), undefined, "qualified");

@@ -52,7 +52,7 @@ import { useSliced, yieldToBrowser } from "../slices";
 import { moveItem, reconcileOrder } from "../stageOrder";
 import { structuredRef } from "../../sample/insert";
 import { columnLetters } from "../../excel/chunking";
-import { averageCellBytes, currentPlatform, decideWholeColumn } from "../../excel/payload";
+import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
 import { valueCells, type Matrix } from "../overview";
 
 const useStyles = makeStyles({
@@ -106,7 +106,8 @@ function percentOrDash(language: Parameters<typeof formatPercent>[0], v: unknown
 }
 
 export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const { currency } = useCurrency();
   const styles = useStyles();
   const task = useTask();
@@ -249,24 +250,22 @@ export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
     const shown = result?.matrix.value;
     let asValues = false;
     if (data.data && shown && shown.length > 0) {
-      const decision = decideWholeColumn({
-        platform: currentPlatform(),
-        rows: data.data.rowCount,
-        columns: read.length,
-        bytesPerCell: averageCellBytes(read.map((c) => data.data!.columns[c] ?? [])),
-      });
+      const rows = data.data.rowCount;
+      const decision = wholeColumnDecision(
+        rows,
+        read.map((c) => data.data!.columns[c] ?? []),
+      );
       if (decision.mode === "values") {
-        const answer = await confirm({
-          title: t("scoring.bigTitle"),
-          message: t("funnel.payloadWeb", {
-            rows: formatCount(language, data.data.rowCount),
-            size: formatCount(language, Math.max(1, Math.round(decision.perCallBytes / 1048576))),
-          }),
-          confirmLabel: t("scoring.writeValues"),
-          alternateLabel: t("overview.writeFormula"),
-        });
+        const answer = await askValuesInstead(
+          confirm,
+          i18n,
+          "funnel.payloadWeb",
+          decision,
+          rows,
+          "overview.writeFormula",
+        );
         if (answer === "cancel") return;
-        asValues = answer === "confirm";
+        asValues = answer === "values";
       }
     }
     await task.run(

@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { engineLang, formatCount, formatMoney, formatPercent, moneyFormat, type StringKey } from "../../i18n";
 import { errorSummary, Hint, Section, SelectField, TaskStatus, useConfirm } from "../components";
-import { averageCellBytes, currentPlatform, decideWholeColumn } from "../../excel/payload";
+import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
 import { todaySerial } from "../engineBridge";
 import { OUTCOME_NAMES } from "../../engine";
 import { outputColumn } from "../formulaText";
@@ -236,7 +236,8 @@ function useChartFrame(): [React.RefObject<HTMLDivElement>, number, boolean] {
 }
 
 export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const { currency } = useCurrency();
   const styles = useStyles();
   const task = useTask();
@@ -382,24 +383,22 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
     let asValues = false;
     if (source && values && values.every((v) => !isError(v))) {
       const read = formulaColumns(formulas.join(" "), source.table, source.data.headers);
-      const decision = decideWholeColumn({
-        platform: currentPlatform(),
-        rows: source.data.rowCount,
-        columns: read.length,
-        bytesPerCell: averageCellBytes(read.map((h) => source.data.columns[h] ?? [])),
-      });
+      const rows = source.data.rowCount;
+      const decision = wholeColumnDecision(
+        rows,
+        read.map((h) => source.data.columns[h] ?? []),
+      );
       if (decision.mode === "values") {
-        const answer = await confirm({
-          title: t("scoring.bigTitle"),
-          message: t("overview.payloadWeb", {
-            rows: formatCount(language, source.data.rowCount),
-            size: formatCount(language, Math.max(1, Math.round(decision.perCallBytes / 1048576))),
-          }),
-          confirmLabel: t("scoring.writeValues"),
-          alternateLabel: t("overview.writeFormula"),
-        });
+        const answer = await askValuesInstead(
+          confirm,
+          i18n,
+          "overview.payloadWeb",
+          decision,
+          rows,
+          "overview.writeFormula",
+        );
         if (answer === "cancel") return;
-        asValues = answer === "confirm";
+        asValues = answer === "values";
       }
     }
     return task.run(

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import type { CellValue, ColumnSpec, TableColumns } from "../../excel/types";
+import { askValuesInstead } from "../payloadPrompt";
 import { averageCellBytes, currentPlatform, decideRowFormulas, matrixBytes } from "../../excel/payload";
 import { formatCount, formatRange } from "../../i18n";
 import { BarList, type Bar } from "../BarList";
@@ -110,7 +111,8 @@ export const DRAFT_SETTING = "scoringDraft";
 const sameRules = (a: readonly Rule[], b: readonly Rule[]) => JSON.stringify(a) === JSON.stringify(b);
 
 export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const chinese = language === "zh-CN";
   const styles = useStyles();
   const task = useTask();
@@ -297,18 +299,10 @@ export function ScoringPanel({ ops, tables, refreshTables }: PanelProps) {
     if (refresh) {
       // Refresh values: recompute what was written as values, with the same confirmation of changed cells below.
     } else if (payload.mode === "values") {
-      const answer = await confirm({
-        title: t("scoring.bigTitle"),
-        message: t(payload.web ? "scoring.payloadWeb" : "scoring.payloadDesktop", {
-          rows: formatCount(language, rowCount),
-          max: formatCount(language, payload.maxRows),
-          size: formatCount(language, Math.round(payload.perRecalcBytes / 1048576)),
-        }),
-        confirmLabel: t("scoring.writeValues"),
-        alternateLabel: t("scoring.writeFormulas"),
-      });
+      const message = payload.web ? "scoring.payloadWeb" : "scoring.payloadDesktop";
+      const answer = await askValuesInstead(confirm, i18n, message, payload, rowCount, "scoring.writeFormulas");
       if (answer === "cancel") return;
-      mode = answer === "confirm" ? "values" : "formulas";
+      mode = answer;
     } else if (rowCount > settings.rowLimit) {
       const answer = await confirm({
         title: t("scoring.bigTitle"),
