@@ -131,7 +131,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
         "The pane writes SALES formulas, one per row of a table column, so the results update when your data changes.",
         "For very large tables it offers computed values instead. Inside a table every row's formula is recalculated on each edit, and each call carries its row, the whole rules table and the header row; Excel on the web also caps one call at about 5 MB (#CALC! above it). The pane estimates those bytes from your own data and the platform: on Excel for the web it proposes values when one edit would send more than 128 MB (or one call more than 4 MB), on Windows and Mac above 1 GB — and says why in the dialog. You can also set a row count above which values are offered ({ui:tab.scoring}).",
         "Values are a snapshot: they do not update by themselves. After the leads or rules change, use **{ui:scoring.refreshValues}** (it shows the cells it will change and asks first).",
-        "The Qualified column (SALES.BANT per row) is decided the same way from its four cells. One formula over whole columns (the Overview's **{ui:overview.add}**, the funnel report, SALES.WINPROB's model) is one call carrying every column it names over every row. On Excel for the web, when that call would pass 4 MB, the pane offers to write the numbers it shows as values instead (the label says so); on Windows and Mac it writes the formula.",
+        "The Qualified column (SALES.BANT per row) is decided the same way from its four cells. One formula over whole columns (the Overview's **{ui:overview.add}**, the funnel report, the plan's actuals and forecast suggestion, SALES.WINPROB's model) is one call carrying every column it names over every row. On Excel for the web, when that call would pass 4 MB, the pane offers to write the numbers it shows as values instead (the label says so); on Windows and Mac it writes the formula.",
       ],
     },
     privacy: {
@@ -272,7 +272,7 @@ export const CONTENT: Record<HelpLang, HelpContent> = {
         "任务窗格写入的是 SALES 公式，表格列的每一行一个公式，数据变化时结果会自动更新。",
         "表格非常大时，窗格会建议改为写入计算好的数值。在表格中，每次编辑都会重新计算每一行的公式，每次调用都要携带该行、整张评分规则表和标题行；网页版 Excel 还把单次调用的数据量限制在约 5 MB（超过时显示 #CALC!）。窗格根据您自己的数据和所用平台估算这些字节数：在网页版 Excel 中，一次编辑超过 128 MB（或单次调用超过 4 MB）时建议写入数值；在 Windows 和 Mac 上为 1 GB，并在对话框中说明原因。也可以在“{ui:tab.scoring}”中设置超过多少行时改为写入数值。",
         "数值只是当时的快照，不会自动更新。线索或规则变化后，请使用“{ui:scoring.refreshValues}”（会先列出将要修改的单元格并征得同意）。",
-        "“合格”列（每行一个 SALES.BANT）按其四个单元格以同样方式判断。对整列计算的单个公式（概览的“**{ui:overview.add}**”、漏斗报表、SALES.WINPROB 的模型）是一次调用，携带其引用的每一列的全部行。在 Excel 网页版中，若该调用会超过 4 MB，窗格会提议改为写入此处显示的数值（标签会注明）；在 Windows 和 Mac 上照常写入公式。",
+        "“合格”列（每行一个 SALES.BANT）按其四个单元格以同样方式判断。对整列计算的单个公式（概览的“**{ui:overview.add}**”、漏斗报表、计划中的实际业绩和预测建议、SALES.WINPROB 的模型）是一次调用，携带其引用的每一列的全部行。在 Excel 网页版中，若该调用会超过 4 MB，窗格会提议改为写入此处显示的数值（标签会注明）；在 Windows 和 Mac 上照常写入公式。",
       ],
     },
     privacy: {

@@ -159,3 +159,53 @@ describe.each([
     expect(screen.queryByRole("radio", { name: strings["targets.viewActual"] })).toBeNull();
   });
 });
+
+describe("Targets on Excel for the web: ACTUALS over 4 MB in one call", () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+  test("offers the actuals and the suggestion shown as values; the plan stays a formula", async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { platform: "OfficeOnline" } };
+    // Owners with long names: ACTUALS' one call carries about 6 MB of owner cells over 4,000 deals.
+    const owners = ["Ann", "Bob"].map((o) => `${o} ${"·".repeat(1500)}`);
+    const rows = Array.from({ length: 4000 }, (_, i) => [
+      `Co ${i}`,
+      owners[i % 2],
+      1000 + (i % 7) * 100,
+      i % 3 === 0 ? "Lost" : "Won",
+      ymdToSerial(2025, 1 + (i % 22), 1 + (i % 27)),
+    ]);
+    const wb = fakeWorkbook({
+      Deals: { sheet: "Deals", headers: DEAL_HEADERS, rows },
+      Targets: { sheet: "Targets", headers: ["Owner"], rows: owners.map((o) => [o]) },
+    });
+    wb.settings.set(MAPPING_SETTING_KEY, SAVED);
+    wb.settings.set("targets", {
+      annualTarget: 120_000,
+      startMonth: "2026-01",
+      period: "M",
+      decimals: 0,
+      ownerSource: "table",
+    });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <I18nContext.Provider value={{ language: "en-US", t: createTranslator("en-US") }}>
+          <App ops={wb.ops} initialPanel="targets" />
+        </I18nContext.Provider>
+      </FluentProvider>,
+    );
+    const user = userEvent.setup();
+    await screen.findByRole("radio", { name: en["targets.viewActual"] }, { timeout: 30_000 });
+    await waitFor(() => expect(document.querySelector("[data-forecast]")).not.toBeNull(), { timeout: 30_000 });
+    await user.click(screen.getByRole("button", { name: en["targets.insert"] }));
+    const dialog = await screen.findByRole("alertdialog", {}, { timeout: 10_000 });
+    expect(dialog).toHaveTextContent(/4,000 rows/);
+    await user.click(within(dialog).getByRole("button", { name: en["scoring.writeValues"] }));
+    await screen.findByText(/Plan inserted on sheet/, {}, { timeout: 30_000 });
+    const written = wb.blocks.flatMap((b) => b.formulas.flat().map(String));
+    expect(written.some((f) => f.startsWith("=SALES.TARGETPLAN("))).toBe(true);
+    expect(written.some((f) => /SALES\.(ACTUALS|FORECAST)\(/.test(f))).toBe(false);
+    expect(written).toContain(`${en["targets.actualHeading"]} (${en["overview.valuesSuffix"]})`);
+    // The grid divides by the block of values (a range), not a spill.
+    const grid = written.find((f) => f.startsWith("=LET(p,"));
+    expect(grid).toMatch(/TAKE\([A-Z]+\d+:[A-Z]+\d+,ROWS\(p\),COLUMNS\(p\)\)/);
+  });
+});

@@ -56,6 +56,8 @@ import {
 import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../planInputs";
 import { buildReportSheet } from "../reportSheet";
+import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
+import { valueCells, type Matrix } from "../overview";
 
 const useStyles = makeStyles({
   weights: {
@@ -106,7 +108,8 @@ function thisYearStart(): string {
 }
 
 export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const { currency } = useCurrency();
   const styles = useStyles();
   const task = useTask();
@@ -363,6 +366,29 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
 
   const insertPlan = async () => {
     if (startSerial === undefined || !plan.value) return;
+    // ACTUALS and the forecast suggestion read the history columns whole, one call each: on Excel for the web over
+    // 4 MB they would fail (#CALC!), so the pane offers what it shows (the same engine and arguments) as values.
+    let asValues = false;
+    const actualShown = actual?.value;
+    if (canActual && actualData.data && actualShown) {
+      const rows = actualData.data.rowCount;
+      const decision = wholeColumnDecision(
+        rows,
+        actualColumns.map((c) => actualData.data!.columns[c] ?? []),
+      );
+      if (decision.mode === "values") {
+        const answer = await askValuesInstead(
+          confirm,
+          i18n,
+          "targets.payloadWeb",
+          decision,
+          rows,
+          "overview.writeFormula",
+        );
+        if (answer === "cancel") return;
+        asValues = answer === "values";
+      }
+    }
     const L = {
       parameter: t("targets.paramName"),
       value: t("targets.paramValue"),
@@ -420,8 +446,12 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
                   topLeft: `A${3 + params.length + 2}`,
                   formulas: [
                     [
-                      t("targets.forecastCell"),
-                      `=SUM(CHOOSECOLS(SALES.FORECAST(IF(${D(actualDate)}="","",${won}),${D(actualDate)}),2))`,
+                      asValues
+                        ? `${t("targets.forecastCell")} (${t("overview.valuesSuffix")})`
+                        : t("targets.forecastCell"),
+                      asValues
+                        ? suggestion.next12
+                        : `=SUM(CHOOSECOLS(SALES.FORECAST(IF(${D(actualDate)}="","",${won}),${D(actualDate)}),2))`,
                     ],
                   ],
                 });
@@ -560,12 +590,23 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
                 while (actualArgs[actualArgs.length - 1] === "") actualArgs.pop();
                 await ops.writeBlock(sheet, {
                   topLeft: `${col}${planRow - 1}`,
-                  formulas: [[t("targets.actualHeading")]],
+                  formulas: [
+                    [
+                      asValues
+                        ? `${t("targets.actualHeading")} (${t("overview.valuesSuffix")})`
+                        : t("targets.actualHeading"),
+                    ],
+                  ],
                 });
+                const actualCells = asValues && actualShown ? valueCells(actualShown as Matrix) : undefined;
                 await ops.writeBlock(sheet, {
                   topLeft: `${col}${planRow}`,
-                  formulas: [[`=SALES.ACTUALS(${actualArgs.join(",")})`]],
+                  formulas: actualCells ?? [[`=SALES.ACTUALS(${actualArgs.join(",")})`]],
                 });
+                // The grid reads the actuals' spill, or the block of values.
+                const actualRef = actualCells
+                  ? `${col}${planRow}:${columnLetters(first + (actualCells[0]?.length ?? 1) - 1)}${planRow + actualCells.length - 1}`
+                  : `${col}${planRow}#`;
                 const last = columnLetters(first + planColumns + 1);
                 await ops.setNumberFormat(
                   sheet,
@@ -581,7 +622,7 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
                   topLeft: `${col}${gridRow}`,
                   formulas: [
                     [
-                      `=LET(p,A${planRow}#,a,TAKE(${col}${planRow}#,ROWS(p),COLUMNS(p)),` +
+                      `=LET(p,A${planRow}#,a,TAKE(${actualRef},ROWS(p),COLUMNS(p)),` +
                         `IF(ISNUMBER(p),IF(p>0,IFERROR(a/p,""),""),p))`,
                     ],
                   ],
