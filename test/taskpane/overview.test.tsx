@@ -293,9 +293,9 @@ describe("Add to Dashboard and Excel on the web's 5 MB per call", () => {
       expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
       return;
     }
-    const dialog = await screen.findByRole("alertdialog", {}, { timeout: 10_000 });
+    const dialog = await screen.findByRole("alertdialog", { hidden: true }, { timeout: 10_000 });
     expect(dialog).toHaveTextContent(/7,000 rows/);
-    await user.click(within(dialog).getByRole("button", { name: en["scoring.writeValues"] }));
+    await user.click(within(dialog).getByRole("button", { hidden: true, name: en["scoring.writeValues"] }));
     await waitFor(() => expect(wb.blocks.filter((b) => b.sheet === sheet)).toHaveLength(2));
     const [label, body] = wb.blocks.filter((b) => b.sheet === sheet);
     expect(label.formulas).toEqual([[`="${title} (${en["overview.valuesSuffix"]})"`]]);

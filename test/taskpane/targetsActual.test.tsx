@@ -196,9 +196,9 @@ describe("Targets on Excel for the web: ACTUALS over 4 MB in one call", () => {
     await screen.findByRole("radio", { name: en["targets.viewActual"] }, { timeout: 30_000 });
     await waitFor(() => expect(document.querySelector("[data-forecast]")).not.toBeNull(), { timeout: 30_000 });
     await user.click(screen.getByRole("button", { name: en["targets.insert"] }));
-    const dialog = await screen.findByRole("alertdialog", {}, { timeout: 10_000 });
+    const dialog = await screen.findByRole("alertdialog", { hidden: true }, { timeout: 10_000 });
     expect(dialog).toHaveTextContent(/4,000 rows/);
-    await user.click(within(dialog).getByRole("button", { name: en["scoring.writeValues"] }));
+    await user.click(within(dialog).getByRole("button", { hidden: true, name: en["scoring.writeValues"] }));
     await screen.findByText(/Plan inserted on sheet/, {}, { timeout: 30_000 });
     const written = wb.blocks.flatMap((b) => b.formulas.flat().map(String));
     expect(written.some((f) => f.startsWith("=SALES.TARGETPLAN("))).toBe(true);

@@ -144,3 +144,31 @@ describe.each([
     expect(reason?.textContent).toContain(fill(strings["winprob.noOutcome"], { names: "" }).slice(0, 20));
   });
 });
+
+describe("Win probability on Excel for the web", () => {
+  afterEach(() => delete (globalThis as { Office?: unknown }).Office);
+  test("over 4 MB in SALES.WINPROB's one call it offers values, and writes the pane's probabilities", async () => {
+    (globalThis as { Office?: unknown }).Office = { context: { platform: "OfficeOnline" } };
+    // A column of long notes in the source span: the one call carries about 6 MB over 4,500 rows.
+    const notes = "note ".repeat(300);
+    const rows = Array.from({ length: 4_500 }, (_, i) => [...LEADS.rows[i % LEADS.rows.length], notes]);
+    const wb = renderScoring("en-US", { ...LEADS, headers: [...LEADS.headers, "Notes"], rows });
+    const section = () => screen.getByRole("region", { name: en["winprob.title"] });
+    const add = await within(section()).findByRole("button", { name: en["winprob.add"] });
+    await waitFor(() => expect(add).not.toHaveAttribute("aria-disabled", "true"));
+    await userEvent.setup().click(add);
+    const dialog = await screen.findByRole("alertdialog", { hidden: true }, { timeout: 10_000 });
+    expect(dialog).toHaveTextContent(/\d MB/);
+    await userEvent
+      .setup()
+      .click(within(dialog).getByRole("button", { hidden: true, name: en["scoring.writeValues"] }));
+    await waitFor(() => expect(wb.tables.get("Leads")!.headers).toContain("Win probability"), { timeout: 30_000 });
+    const leads = wb.tables.get("Leads")!;
+    const prob = leads.headers.indexOf("Win probability");
+    // Worked out above for the 9-row table; repeated 500 times, the counts scale and the shares stay close.
+    expect(leads.rows[6][prob]).toBeGreaterThan(0.5);
+    expect(leads.rows[7][prob]).toBeGreaterThan(leads.rows[6][prob] as number);
+    expect(leads.rows[0][prob]).toBe("");
+    expect(leads.rows.some((r) => String(r[prob]).startsWith("="))).toBe(false);
+  });
+});

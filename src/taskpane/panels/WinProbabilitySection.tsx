@@ -29,7 +29,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { CellValue, TableColumns, TableInfo, WorkbookOps } from "../../excel/types";
-import { CALL_BUDGET, averageCellBytes, currentPlatform, isWeb, matrixBytes } from "../../excel/payload";
+import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
 import { formatCount, formatPercent, type StringKey } from "../../i18n";
 import { Hint, Section, SelectField, TaskStatus, errorSummary, useConfirm } from "../components";
 import { attempt, isErrorValue, leadGrade, leadScore, parseOutcome, todaySerial } from "../engineBridge";
@@ -108,7 +108,8 @@ export function WinProbabilitySection(props: {
   onWritten: () => void;
 }) {
   const { ops, tables, leadsTable, data } = props;
-  const { t, language } = useI18n();
+  const i18n = useI18n();
+  const { t, language } = i18n;
   const chinese = language === "zh-CN";
   const styles = useStyles();
   const task = useTask();
@@ -271,21 +272,23 @@ export function WinProbabilitySection(props: {
     const prob = columnNames.prob;
     const why = columnNames.factors;
     // What the one SALES.WINPROB call carries: the source columns and their header row.
-    const bytes =
-      matrixBytes([span.headers]) +
-      data.rowCount * (span.headers.length * averageCellBytes(span.headers.map((h) => data.columns[h] ?? [])) + 2);
+    // What the one SALES.WINPROB call carries: the source columns whole (and their header row).
+    const decision = wholeColumnDecision(
+      data.rowCount + 1,
+      span.headers.map((h) => data.columns[h] ?? []),
+    );
     let mode: "formulas" | "values" = "formulas";
-    if (isWeb(currentPlatform()) && bytes > CALL_BUDGET) {
-      const answer = await confirm({
-        title: t("scoring.bigTitle"),
-        message: t("winprob.payloadWeb", {
-          size: formatCount(language, Math.max(1, Math.round(bytes / 1048576))),
-        }),
-        confirmLabel: t("scoring.writeValues"),
-        alternateLabel: t("scoring.writeFormulas"),
-      });
+    if (decision.mode === "values" && decision.web) {
+      const answer = await askValuesInstead(
+        confirm,
+        i18n,
+        "winprob.payloadWeb",
+        decision,
+        data.rowCount,
+        "scoring.writeFormulas",
+      );
       if (answer === "cancel") return;
-      mode = answer === "confirm" ? "values" : "formulas";
+      mode = answer;
     }
     const stageRef =
       stageOrder && stagesTable && stagesColumn ? `${stagesTable}[${escapeColumn(stagesColumn)}]` : undefined;
