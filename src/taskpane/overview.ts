@@ -38,8 +38,10 @@ import { factorText, fitWinModel, isOpenRecord, recordFactors, recordProbability
 import {
   AUTO_LEARN_ROWS,
   chosenFactors,
+  closedRows,
   factorCandidates,
   outcomeAndStage,
+  outcomeCounts,
   suggestFactors,
   winArguments,
   type WinSettings,
@@ -765,13 +767,7 @@ export function overviewSteps(input: OverviewInput): { steps: Array<() => void>;
       chart.missing.push("outcomeName");
       return;
     }
-    let won = 0;
-    let lost = 0;
-    for (const v of input.data.columns[outcome] ?? []) {
-      const o = parseOutcome(v);
-      if (o === "won") won++;
-      else if (o === "lost") lost++;
-    }
+    const { won, lost } = outcomeCounts(input.data.columns[outcome] ?? []);
     if (won === 0 || lost === 0) {
       chart.missing.push("closed");
       return;
@@ -1075,11 +1071,9 @@ export async function loadOverviewSource(
       (r) => role(r as DealRole),
       mapping.stageEntries.map((e) => e.column),
     );
-    const closed = (data.columns[outcomeColumn] ?? []).map((v) => {
-      const o = parseOutcome(v);
-      return o === "won" || o === "lost";
-    });
-    const suggested = saved?.fields ? [] : suggestFactors(data, candidates, closed);
+    const suggested = saved?.fields
+      ? []
+      : suggestFactors(data, candidates, closedRows(data.columns[outcomeColumn] ?? []));
     const { fields, group } = chosenFactors(saved, span.headers, candidates, suggested);
     win = {
       span,

@@ -45,3 +45,19 @@ export async function askValuesInstead(
   });
   return answer === "cancel" ? "cancel" : answer === "confirm" ? "values" : "formulas";
 }
+
+/**
+ * For one formula reading `columns` whole over `rows`: "formulas" when its call fits, else the user's answer to
+ * `message` ("values", "formulas" anyway, or "cancel").
+ */
+export async function offerValuesIfTooBig(
+  confirm: (request: ConfirmRequest) => Promise<ConfirmAnswer>,
+  i18n: I18nValue,
+  message: StringKey,
+  rows: number,
+  columns: ReadonlyArray<ReadonlyArray<CellValue>>,
+): Promise<"values" | "formulas" | "cancel"> {
+  const decision = wholeColumnDecision(rows, columns);
+  if (decision.mode === "formulas") return "formulas";
+  return askValuesInstead(confirm, i18n, message, decision, rows, "overview.writeFormula");
+}

@@ -6,7 +6,7 @@
 import type { TableColumns } from "../excel/types";
 import { escapeColumn } from "../sample/insert";
 import { OUTCOME_NAMES, STAGE_NAMES } from "../engine";
-import { normalizeText } from "./engineBridge";
+import { normalizeText, parseOutcome } from "./engineBridge";
 import { textLiteral } from "./formulaText";
 
 /** The Lead scoring panel's saved `winprob` setting. */
@@ -60,6 +60,26 @@ export function namedColumn(headers: readonly string[], names: readonly string[]
     if (hit !== undefined) return hit;
   }
   return undefined;
+}
+
+/** Won and lost cells of an outcome column (outcome words in English and Chinese); the rest are open. */
+export function outcomeCounts(cells: readonly unknown[]): { won: number; lost: number } {
+  let won = 0;
+  let lost = 0;
+  for (const v of cells) {
+    const o = parseOutcome(v);
+    if (o === "won") won++;
+    else if (o === "lost") lost++;
+  }
+  return { won, lost };
+}
+
+/** Per cell: won or lost (a closed row, what SALES.WINPROB learns from). */
+export function closedRows(cells: readonly unknown[]): boolean[] {
+  return cells.map((v) => {
+    const o = parseOutcome(v);
+    return o === "won" || o === "lost";
+  });
 }
 
 /** The Outcome and Stage columns SALES.WINPROB reads among `headers` (by its own header names). */

@@ -46,27 +46,36 @@ const SAVED: SavedMapping = {
   headers: { deals: DEAL_HEADERS, targets: ["Owner"] },
 };
 
+/** The mapping above and a plan of 120,000 a year from January 2026 over the Targets table's owners. */
+function withPlan(wb: ReturnType<typeof fakeWorkbook>) {
+  wb.settings.set(MAPPING_SETTING_KEY, SAVED);
+  wb.settings.set("targets", {
+    annualTarget: 120_000,
+    startMonth: "2026-01",
+    period: "M",
+    decimals: 0,
+    ownerSource: "table",
+  });
+}
+
+function openTargets(wb: ReturnType<typeof fakeWorkbook>, language: "en-US" | "zh-CN") {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
+        <App ops={wb.ops} initialPanel="targets" />
+      </I18nContext.Provider>
+    </FluentProvider>,
+  );
+}
+
 describe.each([
   ["en-US", en],
   ["zh-CN", zh],
 ] as const)("Targets: plan vs actual, %s", (language, strings) => {
   test("the Actual view shows won deals by month and owner; Actual ÷ plan divides cell by cell", async () => {
     const wb = fakeWorkbook({ Deals: DEALS, Targets: TARGETS });
-    wb.settings.set(MAPPING_SETTING_KEY, SAVED);
-    wb.settings.set("targets", {
-      annualTarget: 120_000,
-      startMonth: "2026-01",
-      period: "M",
-      decimals: 0,
-      ownerSource: "table",
-    });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-          <App ops={wb.ops} initialPanel="targets" />
-        </I18nContext.Provider>
-      </FluentProvider>,
-    );
+    withPlan(wb);
+    openTargets(wb, language);
     const user = userEvent.setup();
     const money = (v: number) => formatMoney(language, v, defaultCurrency(language), 0);
     await user.click(await screen.findByRole("radio", { name: strings["targets.viewActual"] }));
@@ -148,13 +157,7 @@ describe.each([
       columns: { ...SAVED.columns, deals: { company: "Company", owner: "Rep", amount: "Value" } },
       userSet: ["tables.deals", "deals.owner", "deals.amount"],
     });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-          <App ops={wb.ops} initialPanel="targets" />
-        </I18nContext.Provider>
-      </FluentProvider>,
-    );
+    openTargets(wb, language);
     expect(await screen.findByText(strings["targets.noActual"])).toBeInTheDocument();
     expect(screen.queryByRole("radio", { name: strings["targets.viewActual"] })).toBeNull();
   });
@@ -177,21 +180,8 @@ describe("Targets on Excel for the web: ACTUALS over 4 MB in one call", () => {
       Deals: { sheet: "Deals", headers: DEAL_HEADERS, rows },
       Targets: { sheet: "Targets", headers: ["Owner"], rows: owners.map((o) => [o]) },
     });
-    wb.settings.set(MAPPING_SETTING_KEY, SAVED);
-    wb.settings.set("targets", {
-      annualTarget: 120_000,
-      startMonth: "2026-01",
-      period: "M",
-      decimals: 0,
-      ownerSource: "table",
-    });
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <I18nContext.Provider value={{ language: "en-US", t: createTranslator("en-US") }}>
-          <App ops={wb.ops} initialPanel="targets" />
-        </I18nContext.Provider>
-      </FluentProvider>,
-    );
+    withPlan(wb);
+    openTargets(wb, "en-US");
     const user = userEvent.setup();
     await screen.findByRole("radio", { name: en["targets.viewActual"] }, { timeout: 30_000 });
     await waitFor(() => expect(document.querySelector("[data-forecast]")).not.toBeNull(), { timeout: 30_000 });

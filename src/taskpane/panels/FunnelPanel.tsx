@@ -52,7 +52,7 @@ import { useSliced, yieldToBrowser } from "../slices";
 import { moveItem, reconcileOrder } from "../stageOrder";
 import { structuredRef } from "../../sample/insert";
 import { columnLetters } from "../../excel/chunking";
-import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
+import { offerValuesIfTooBig } from "../payloadPrompt";
 import { valueCells, type Matrix } from "../overview";
 
 const useStyles = makeStyles({
@@ -250,23 +250,15 @@ export function FunnelPanel({ ops, tables, openPanel }: PanelProps) {
     const shown = result?.matrix.value;
     let asValues = false;
     if (data.data && shown && shown.length > 0) {
-      const rows = data.data.rowCount;
-      const decision = wholeColumnDecision(
-        rows,
+      const answer = await offerValuesIfTooBig(
+        confirm,
+        i18n,
+        "funnel.payloadWeb",
+        data.data.rowCount,
         read.map((c) => data.data!.columns[c] ?? []),
       );
-      if (decision.mode === "values") {
-        const answer = await askValuesInstead(
-          confirm,
-          i18n,
-          "funnel.payloadWeb",
-          decision,
-          rows,
-          "overview.writeFormula",
-        );
-        if (answer === "cancel") return;
-        asValues = answer === "values";
-      }
+      if (answer === "cancel") return;
+      asValues = answer === "values";
     }
     await task.run(
       async (signal, onProgress) => {

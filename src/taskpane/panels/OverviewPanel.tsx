@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { engineLang, formatCount, formatMoney, formatPercent, moneyFormat, type StringKey } from "../../i18n";
 import { errorSummary, Hint, Section, SelectField, TaskStatus, useConfirm } from "../components";
-import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
+import { offerValuesIfTooBig } from "../payloadPrompt";
 import { todaySerial } from "../engineBridge";
 import { OUTCOME_NAMES } from "../../engine";
 import { outputColumn } from "../formulaText";
@@ -383,23 +383,15 @@ export function OverviewPanel({ ops, tables, active, openPanel }: PanelProps) {
     let asValues = false;
     if (source && values && values.every((v) => !isError(v))) {
       const read = formulaColumns(formulas.join(" "), source.table, source.data.headers);
-      const rows = source.data.rowCount;
-      const decision = wholeColumnDecision(
-        rows,
+      const answer = await offerValuesIfTooBig(
+        confirm,
+        i18n,
+        "overview.payloadWeb",
+        source.data.rowCount,
         read.map((h) => source.data.columns[h] ?? []),
       );
-      if (decision.mode === "values") {
-        const answer = await askValuesInstead(
-          confirm,
-          i18n,
-          "overview.payloadWeb",
-          decision,
-          rows,
-          "overview.writeFormula",
-        );
-        if (answer === "cancel") return;
-        asValues = answer === "values";
-      }
+      if (answer === "cancel") return;
+      asValues = answer === "values";
     }
     return task.run(
       async () => {

@@ -56,7 +56,7 @@ import {
 import { useCurrency, useI18n, useTableData, useTask, useWorkbookSettings } from "../hooks";
 import { monthlyHistory, ownerHistory, parseHolidays, parseYearMonth, rotateToPlan, splitList } from "../planInputs";
 import { buildReportSheet } from "../reportSheet";
-import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
+import { offerValuesIfTooBig } from "../payloadPrompt";
 import { valueCells, type Matrix } from "../overview";
 
 const useStyles = makeStyles({
@@ -371,23 +371,15 @@ export function TargetsPanel({ ops, tables, openPanel }: PanelProps) {
     let asValues = false;
     const actualShown = actual?.value;
     if (canActual && actualData.data && actualShown) {
-      const rows = actualData.data.rowCount;
-      const decision = wholeColumnDecision(
-        rows,
+      const answer = await offerValuesIfTooBig(
+        confirm,
+        i18n,
+        "targets.payloadWeb",
+        actualData.data.rowCount,
         actualColumns.map((c) => actualData.data!.columns[c] ?? []),
       );
-      if (decision.mode === "values") {
-        const answer = await askValuesInstead(
-          confirm,
-          i18n,
-          "targets.payloadWeb",
-          decision,
-          rows,
-          "overview.writeFormula",
-        );
-        if (answer === "cancel") return;
-        asValues = answer === "values";
-      }
+      if (answer === "cancel") return;
+      asValues = answer === "values";
     }
     const L = {
       parameter: t("targets.paramName"),

@@ -32,7 +32,7 @@ import type { CellValue, TableColumns, TableInfo, WorkbookOps } from "../../exce
 import { askValuesInstead, wholeColumnDecision } from "../payloadPrompt";
 import { formatCount, formatPercent, type StringKey } from "../../i18n";
 import { Hint, Section, SelectField, TaskStatus, errorSummary, useConfirm } from "../components";
-import { attempt, isErrorValue, leadGrade, leadScore, parseOutcome, todaySerial } from "../engineBridge";
+import { attempt, isErrorValue, leadGrade, leadScore, todaySerial } from "../engineBridge";
 import { winFactors, winProb, OUTCOME_NAMES, STAGE_NAMES } from "../../engine";
 import { outputColumn, sourceSpan } from "../formulaText";
 import { escapeColumn } from "../../sample/insert";
@@ -42,8 +42,10 @@ import { useMappedColumns, useMappedTable } from "../mappedColumns";
 import {
   AUTO_LEARN_ROWS,
   chosenFactors,
+  closedRows,
   factorCandidates,
   namedColumn,
+  outcomeCounts,
   suggestFactors,
   winArguments,
   type WinSettings,
@@ -137,13 +139,7 @@ export function WinProbabilitySection(props: {
   const stageOrder =
     stage && stagesColumn && stagesData.data ? (stagesData.data.columns[stagesColumn] ?? []) : undefined;
 
-  const closed = useMemo(() => {
-    const cells = outcome && data ? (data.columns[outcome] ?? []) : [];
-    return cells.map((v) => {
-      const o = parseOutcome(v);
-      return o === "won" || o === "lost";
-    });
-  }, [data, outcome]);
+  const closed = useMemo(() => closedRows(outcome && data ? (data.columns[outcome] ?? []) : []), [data, outcome]);
 
   const candidates = useMemo(
     () =>
@@ -166,13 +162,7 @@ export function WinProbabilitySection(props: {
   // Won, lost and open rows: one scan, whatever the table's size.
   const counts = useMemo(() => {
     if (!data || !outcome) return undefined;
-    let won = 0;
-    let lost = 0;
-    for (const v of data.columns[outcome] ?? []) {
-      const o = parseOutcome(v);
-      if (o === "won") won++;
-      else if (o === "lost") lost++;
-    }
+    const { won, lost } = outcomeCounts(data.columns[outcome] ?? []);
     return { won, lost, open: data.rowCount - won - lost };
   }, [data, outcome]);
   const [wanted, setWanted] = useState(false);
@@ -192,13 +182,7 @@ export function WinProbabilitySection(props: {
       winFactors(records, fieldArg, null, stageArg, groupArg, null, null, null, chinese ? "zh" : "en"),
     );
     if (texts.error !== undefined) return { error: texts.error, records, probs: [], texts: [], won: 0, lost: 0 };
-    let won = 0;
-    let lost = 0;
-    for (const v of data.columns[outcome] ?? []) {
-      const o = parseOutcome(v);
-      if (o === "won") won++;
-      else if (o === "lost") lost++;
-    }
+    const { won, lost } = outcomeCounts(data.columns[outcome] ?? []);
     return {
       error: undefined as string | undefined,
       records,
