@@ -5,6 +5,7 @@
  */
 import type { Matrix } from "./types";
 import { evaluateRules, scoreColumn, detailsOf } from "./scoring";
+import { columnOf } from "./coerce";
 
 export * from "./types";
 export * from "./errors";
@@ -33,7 +34,7 @@ export { funnel, funnelCounts, conversion, bottleneck, winRate, pipeline, readSt
 export { split, splitUnits, targetPlan, activityPlan, roundMatrix } from "./targets";
 export { commission, runRate } from "./money";
 
-const column = <T>(values: T[]): Matrix => (values.length === 0 ? [[""]] : values.map((v) => [v]));
+const column = (values: unknown[]): Matrix => (values.length === 0 ? [[""]] : columnOf(values));
 
 /** LEADSCORE: one score per lead (a column). */
 export function leadScore(records: unknown, rules: unknown, headers?: unknown, asOf?: unknown): Matrix {

@@ -5,11 +5,12 @@
  * it is analysed once (memoised to a bit mask of the rules on that column it satisfies), so a 1,048,576-row table
  * costs one Map lookup per referenced text cell rather than one normalisation per rule and cell.
  */
-import type { Cell } from "./types";
+import type { Cell, Matrix } from "./types";
 import { cellError, numError, valueError, XlError } from "./errors";
 import { SetupCache } from "./setupCache";
 import {
   asMatrix,
+  columnOf,
   dateArg,
   displayText,
   formatNumber,
@@ -416,7 +417,6 @@ interface ColumnPlan {
   ruleIdx: number[];
   colRules: CompiledRule[];
   needs: Needs;
-  textNeeded: boolean[];
   blankResults: number;
   trueResults: number;
   falseResults: number;
@@ -424,10 +424,134 @@ interface ColumnPlan {
   memo: Map<string, number> | undefined;
   lookups: number;
   misses: number;
+  /**
+   * The last texts seen, by a cheap hash of each (HOT_SLOTS slots), with their words: a category column's few values are
+   * found with one comparison instead of a Map lookup.
+   */
+  hotTexts: Array<string | undefined>;
+  hotWords: Int32Array;
+  /** How each rule judges a finite number (NUM_*), with its bounds. */
+  numKind: Uint8Array;
+  numLow: Float64Array;
+  numHigh: Float64Array;
+  /** Some NUM_GENERAL rule of the plan reads a number's text. */
+  needsNumberText: boolean;
   /** Per rule of this plan: its points, and its group (-1 = ungrouped). */
   points: Float64Array;
   groupOf: Int32Array;
+  /** For a plan of at most 8 ungrouped rules: the points of each word (LEADSCORE adds them by lookup). */
+  wordPoints: Float64Array | undefined;
 }
+
+// How a rule judges a finite number cell (its view: num = n, date = floor(n) when n ≥ 0, no yes/no, text unused).
+/** Through `matches` (rules that need the number's text, or a list of several values). */
+const NUM_GENERAL = 0;
+/** low ≤ n ≤ high, with either bound open per NUM_*_OPEN flags; NUM_OUTSIDE negates. */
+const NUM_INSIDE = 1;
+const NUM_OUTSIDE = 2;
+/** "within days" (0 ≤ as_of − floor(n) ≤ high) and "older than days" (as_of − floor(n) > high), for n ≥ 0. */
+const NUM_WITHIN = 3;
+const NUM_OLDER = 4;
+const NUM_ALWAYS = 5;
+const NUM_NEVER = 6;
+/** Added to NUM_INSIDE / NUM_OUTSIDE: the low bound is open (n > low), the high bound is open (n < high). */
+const NUM_LOW_OPEN = 8;
+const NUM_HIGH_OPEN = 16;
+
+/** A rule's NUM_* kind and bounds for finite numbers, decided from its operator and operand alone. */
+function numericTest(rule: CompiledRule, textNeeded: boolean): { kind: number; low: number; high: number } {
+  const general = { kind: NUM_GENERAL, low: NaN, high: NaN };
+  if (textNeeded) return general;
+  const v = rule.operand.num;
+  switch (rule.op) {
+    case "blank":
+      return { kind: NUM_NEVER, low: NaN, high: NaN };
+    case "not blank":
+      return { kind: NUM_ALWAYS, low: NaN, high: NaN };
+    case "=":
+      return { kind: NUM_INSIDE, low: v, high: v };
+    case "<>":
+      return { kind: NUM_OUTSIDE, low: v, high: v };
+    case ">":
+      return { kind: NUM_INSIDE | NUM_LOW_OPEN, low: v, high: Infinity };
+    case ">=":
+      return { kind: NUM_INSIDE, low: v, high: Infinity };
+    case "<":
+      return { kind: NUM_INSIDE | NUM_HIGH_OPEN, low: -Infinity, high: v };
+    case "<=":
+      return { kind: NUM_INSIDE, low: -Infinity, high: v };
+    case "between":
+      return { kind: NUM_INSIDE, low: (rule.low as Operand).num, high: (rule.high as Operand).num };
+    case "in":
+    case "not in": {
+      const list = rule.list as Operand[];
+      if (list.length !== 1) return general;
+      const one = list[0].num;
+      return { kind: rule.op === "in" ? NUM_INSIDE : NUM_OUTSIDE, low: one, high: one };
+    }
+    case "within days":
+      return { kind: NUM_WITHIN, low: NaN, high: rule.days };
+    case "older than days":
+      return { kind: NUM_OLDER, low: NaN, high: rule.days };
+    default:
+      return general;
+  }
+}
+
+/** Which of a plan's rules a finite number satisfies, as bits: the numeric kinds inline, others via `matches`. */
+function numberWord(col: ColumnPlan, n: number, asOf: number, scratch: CellView): number {
+  const kinds = col.numKind;
+  const low = col.numLow;
+  const high = col.numHigh;
+  let word = 0;
+  let viewReady = false;
+  for (let j = 0; j < kinds.length; j++) {
+    const kind = kinds[j];
+    let hit: boolean;
+    switch (kind & 7) {
+      case NUM_INSIDE:
+      case NUM_OUTSIDE: {
+        const aboveLow = kind & NUM_LOW_OPEN ? n > low[j] : n >= low[j];
+        const belowHigh = kind & NUM_HIGH_OPEN ? n < high[j] : n <= high[j];
+        hit = (aboveLow && belowHigh) === ((kind & 7) === NUM_INSIDE);
+        break;
+      }
+      case NUM_WITHIN: {
+        if (n < 0) {
+          hit = false;
+          break;
+        }
+        const age = asOf - Math.floor(n);
+        hit = age >= 0 && age <= high[j];
+        break;
+      }
+      case NUM_OLDER:
+        hit = n >= 0 && asOf - Math.floor(n) > high[j];
+        break;
+      case NUM_ALWAYS:
+        hit = true;
+        break;
+      case NUM_NEVER:
+        hit = false;
+        break;
+      default:
+        if (!viewReady) {
+          scratch.num = n;
+          scratch.date = n >= 0 ? Math.floor(n) : NaN;
+          scratch.norm = col.needsNumberText ? formatNumber(n) : "";
+          viewReady = true;
+        }
+        hit = matches(col.colRules[j], scratch, asOf);
+    }
+    if (hit) word |= 1 << j;
+  }
+  return word >>> 0;
+}
+
+/** Number of hot slots per plan (a power of two), and a text's slot: from its length, first and last characters. */
+const HOT_SLOTS = 64;
+const hotSlot = (text: string): number =>
+  (text.length * 37 + text.charCodeAt(0) * 7 + text.charCodeAt(text.length - 1)) & (HOT_SLOTS - 1);
 
 /** A compiled rules table against a header row, and its column plans for the last as_of used. */
 interface ScoringPlan {
@@ -475,12 +599,21 @@ function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
     for (let from = 0; from < allIdx.length; from += RULES_PER_PLAN) {
       const ruleIdx = allIdx.slice(from, from + RULES_PER_PLAN);
       const colRules = ruleIdx.map((k) => rules[k]);
+      const textNeeded = colRules.map(needsText);
+      const tests = colRules.map((r, j) => numericTest(r, textNeeded[j]));
+      const ungrouped = colRules.every((r) => r.group < 0);
       plans.push({
         column,
         ruleIdx,
         colRules,
         needs: needsOf(colRules),
-        textNeeded: colRules.map(needsText),
+        hotTexts: new Array<string | undefined>(HOT_SLOTS).fill(undefined),
+        hotWords: new Int32Array(HOT_SLOTS),
+        numKind: Uint8Array.from(tests, (t) => t.kind),
+        numLow: Float64Array.from(tests, (t) => t.low),
+        numHigh: Float64Array.from(tests, (t) => t.high),
+        needsNumberText: textNeeded.some(Boolean),
+        wordPoints: ungrouped && colRules.length <= 8 ? pointsByWord(colRules) : undefined,
         blankResults: resultsFor(colRules, BLANK_VIEW, asOf),
         trueResults: resultsFor(colRules, TRUE_VIEW, asOf),
         falseResults: resultsFor(colRules, FALSE_VIEW, asOf),
@@ -492,6 +625,16 @@ function columnPlans(ruleSet: RuleSet, asOf: number): ColumnPlan[] {
       });
     }
   return plans;
+}
+
+/** The points of every combination of up to 8 ungrouped rules, indexed by their bits. */
+function pointsByWord(colRules: CompiledRule[]): Float64Array {
+  const table = new Float64Array(1 << colRules.length);
+  for (let w = 1; w < table.length; w++) {
+    const j = 31 - Math.clz32(w & -w);
+    table[w] = table[w & (w - 1)] + colRules[j].points;
+  }
+  return table;
 }
 
 function planFor(headerCells: Cell[], rulesArg: unknown): ScoringPlan {
@@ -546,14 +689,17 @@ export function evaluateRules(
   for (let i = 0; i < count; i++) {
     const row = rows[first + i];
     let score = 0;
-    if (scoresOnly && groups.length > 0) groupSums.fill(0);
+    if (scoresOnly) for (let g = 0; g < groupSums.length; g++) groupSums[g] = 0;
     for (let p = 0; p < nPlans; p++) {
       const col = columns[p];
       const cell = row[col.column];
       let word: number;
       if (typeof cell === "string") {
+        const slot = hotSlot(cell);
         const memo = col.memo;
-        if (memo !== undefined) {
+        if (col.hotTexts[slot] === cell) {
+          word = col.hotWords[slot];
+        } else if (memo !== undefined) {
           let res = memo.get(cell);
           col.lookups++;
           if (res === undefined) {
@@ -566,25 +712,16 @@ export function evaluateRules(
             if (col.lookups >= 4096 && col.misses * 2 > col.lookups) col.memo = undefined;
           }
           word = res;
+          col.hotTexts[slot] = cell;
+          col.hotWords[slot] = word;
         } else {
           word = resultsFor(col.colRules, viewOfText(cell, col.needs), asOf);
+          col.hotTexts[slot] = cell;
+          col.hotWords[slot] = word;
         }
       } else if (typeof cell === "number" && Number.isFinite(cell)) {
-        // Numbers: evaluated directly (high cardinality), with text formed only if a text rule needs it.
-        scratch.num = cell;
-        scratch.date = cell >= 0 ? Math.floor(cell) : NaN;
-        scratch.norm = "";
-        let normReady = false;
-        word = 0;
-        const colRules = col.colRules;
-        const textNeeded = col.textNeeded;
-        for (let j = 0; j < colRules.length; j++) {
-          if (!normReady && textNeeded[j]) {
-            scratch.norm = formatNumber(cell);
-            normReady = true;
-          }
-          if (matches(colRules[j], scratch, asOf)) word |= 1 << j;
-        }
+        // Numbers: evaluated directly (high cardinality), with text formed only if a rule needs it.
+        word = numberWord(col, cell, asOf, scratch);
       } else if (typeof cell === "boolean") {
         word = cell ? col.trueResults : col.falseResults;
       } else if (cell === null || cell === undefined) {
@@ -602,6 +739,11 @@ export function evaluateRules(
         continue;
       }
       if (word === 0) continue;
+      const table = col.wordPoints;
+      if (table !== undefined) {
+        score += table[word];
+        continue;
+      }
       const pts = col.points;
       const grp = col.groupOf;
       let w = word;
@@ -713,10 +855,8 @@ export function scoreValues(result: ScoreResult): Float64Array {
 }
 
 /** LEADSCORE's column: one score per lead, or its error. */
-export function scoreColumn(result: ScoreResult): Array<[number | XlError]> {
-  const scores = scoreValues(result);
-  const out: Array<[number | XlError]> = new Array(result.count);
-  for (let i = 0; i < result.count; i++) out[i] = [scores[i]];
+export function scoreColumn(result: ScoreResult): Matrix {
+  const out = columnOf(scoreValues(result), result.count);
   for (const [i, err] of result.errors) out[i] = [err];
   return out;
 }

@@ -70,9 +70,8 @@ function integerWeights(weights: ArrayLike<number>): Float64Array | undefined {
       if (w > SAFE) return undefined;
       continue;
     }
-    const text = String(w);
-    if (text.includes("e")) return undefined;
-    const decimals = text.length - text.indexOf(".") - 1;
+    const decimals = decimalsOf(w);
+    if (decimals === undefined) return undefined;
     if (decimals > scale) scale = decimals;
   }
   if (scale === 0) return Float64Array.from(weights as ArrayLike<number>);
@@ -85,6 +84,24 @@ function integerWeights(weights: ArrayLike<number>): Float64Array | undefined {
     out[i] = v;
   }
   return out;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, d) => 10 ** d);
+
+/**
+ * How many decimals a non-integer weight has as written (its shortest round-trip text, as String() gives it):
+ * the fewest d for which the d-decimal number nearest to w reads back as w. Below 2^51 units that number is
+ * Math.round(w·10^d) (the product's error is under half a unit) and m / 10^d is exactly how a decimal text is read,
+ * so the test is exact without forming text. Undefined past 15 decimals or 2^51 units (the caller uses BigInt).
+ */
+export function decimalsOf(w: number): number | undefined {
+  for (let d = 1; d <= 15; d++) {
+    const p = POWERS_OF_TEN[d];
+    const m = Math.round(w * p);
+    if (Math.abs(m) >= 2 ** 51) return undefined;
+    if (m / p === w) return d;
+  }
+  return undefined;
 }
 
 /** A weight's exact decimal value as mantissa × 10^-scale (from its shortest round-trip text). */

@@ -13,6 +13,7 @@ import type { Cell, Lang, Matrix } from "./types";
 import { cellError, naError, numError, valueError, XlError } from "./errors";
 import {
   asMatrix,
+  columnOf,
   displayText,
   flatten,
   formatNumber,
@@ -1226,7 +1227,7 @@ export function recordProbability(model: WinModel, i: number): number | XlError 
   return probabilityOf(z);
 }
 
-const column = (values: unknown[]): Matrix => (values.length === 0 ? [[""]] : values.map((v) => [v]));
+const column = (values: unknown[]): Matrix => (values.length === 0 ? [[""]] : columnOf(values));
 
 /** SALES.WINPROB: one probability per record (a column); "" for won and lost records. */
 export function winProb(
@@ -1239,9 +1240,9 @@ export function winProb(
 ): Matrix {
   const s = smoothingArg(smoothing);
   const model = fitWinModel(records, fields, headers, stageOrder, groupField, s, { keepValues: false });
-  const result: Matrix = new Array(model.count);
-  for (let i = 0; i < model.count; i++) result[i] = [model.out[i] === OPEN ? recordProbability(model, i) : ""];
-  return result.length === 0 ? [[""]] : result;
+  const probs: Cell[] = new Array(model.count);
+  for (let i = 0; i < model.count; i++) probs[i] = model.out[i] === OPEN ? recordProbability(model, i) : "";
+  return probs.length === 0 ? [[""]] : columnOf(probs);
 }
 
 /** One factor that entered a record's odds. */

@@ -106,3 +106,51 @@ describe("LEADSCORE properties", () => {
     );
   });
 });
+
+describe("LEADSCORE on number cells: every numeric operator as formulas.md §2 defines it", () => {
+  // A number cell compares as a number (dates as their day: the serial without its time, when not negative).
+  type Check = (n: number) => boolean;
+  const numericRules: Array<[string, unknown, Check]> = [
+    ["=", 12.5, (n) => n === 12.5],
+    ["<>", -3, (n) => n !== -3],
+    [">", 0.1, (n) => n > 0.1],
+    [">=", "-7.25", (n) => n >= -7.25],
+    ["<", 1e-9, (n) => n < 1e-9],
+    ["<=", 0, (n) => n <= 0],
+    ["between", "-10..10.5", (n) => n >= -10 && n <= 10.5],
+    ["between", "10..-10", () => false],
+    ["in", "12.5", (n) => n === 12.5],
+    ["in", "1, 2.5, -3", (n) => n === 1 || n === 2.5 || n === -3],
+    ["not in", "-3", (n) => n !== -3],
+    ["within days", 30, (n) => n >= 0 && AS_OF - Math.floor(n) >= 0 && AS_OF - Math.floor(n) <= 30],
+    ["within days", 0.5, (n) => n >= 0 && AS_OF - Math.floor(n) >= 0 && AS_OF - Math.floor(n) <= 0.5],
+    ["older than days", 90, (n) => n >= 0 && AS_OF - Math.floor(n) > 90],
+    ["older than days", 2.5, (n) => n >= 0 && AS_OF - Math.floor(n) > 2.5],
+    ["blank", "", () => false],
+    ["not blank", "", () => true],
+  ];
+  const numberArb = fc.oneof(
+    fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -20, max: 20 }),
+    fc.constantFrom(12.5, -3, 0.1, -7.25, 1e-9, 0, -0, -10, 10.5, 1, 2.5, AS_OF, AS_OF + 0.75, AS_OF - 30, AS_OF - 31),
+    fc.double({ min: AS_OF - 120, max: AS_OF + 5, noNaN: true }),
+  );
+
+  test("each rule alone, and all of them together, score as the definition says", () => {
+    fc.assert(
+      fc.property(fc.array(numberArb, { minLength: 1, maxLength: 30 }), (values) => {
+        const records = [["Value"], ...values.map((v) => [v])];
+        let total = values.map(() => 0);
+        numericRules.forEach(([op, value, check], k) => {
+          const points = 2 ** k;
+          const scores = leadScore(records, [["Value", op, value, points]], null as any, AS_OF).map((r) => r[0]);
+          expect(scores).toEqual(values.map((n) => (check(n) ? points : 0)));
+          total = total.map((t, i) => t + (check(values[i]) ? points : 0));
+        });
+        const all = numericRules.map(([op, value], k) => ["Value", op, value, 2 ** k]);
+        expect(leadScore(records, all, null as any, AS_OF).map((r) => r[0])).toEqual(total);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { split } from "../../src/functions/functions";
 import { flat } from "../functions/helpers";
+import { decimalsOf } from "../../src/engine/targets";
 
 // Totals are generated as whole units k / 10^d so that "T rounded to the unit" is k without ambiguity.
 const decimalsArb = fc.integer({ min: 0, max: 6 });
@@ -62,5 +63,50 @@ describe("SPLIT properties", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("a weight's decimals without forming text (SPLIT's exact scale)", () => {
+  // The definition: the decimals of the shortest round-trip text, as String() writes it in fixed notation.
+  const byText = (w: number): number | undefined => {
+    const text = String(w);
+    if (text.includes("e")) return undefined;
+    const dot = text.indexOf(".");
+    return dot < 0 ? 0 : text.length - dot - 1;
+  };
+
+  test("equals the decimals of String(w) for weights typed with 1 to 12 decimals", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 10 ** 9 }), (d, units) => {
+        const w = units / 10 ** d;
+        if (Number.isInteger(w)) return;
+        const found = decimalsOf(w);
+        const text = byText(w);
+        if (text !== undefined) expect(found).toBe(text);
+        // String() writes numbers below 1e-6 with an exponent; the scale found must then still be exact.
+        else expect(Math.round(w * 10 ** found!) / 10 ** found!).toBe(w);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("equals String(w)'s decimals for arbitrary doubles in fixed notation, or gives up (then BigInt is used)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1e15, noNaN: true }), (w) => {
+        if (Number.isInteger(w)) return;
+        const text = byText(w);
+        const found = decimalsOf(w);
+        if (found !== undefined) expect(found).toBe(text);
+        else expect(text === undefined || text > 15 || Math.abs(w) * 10 ** text >= 2 ** 51).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test("weights such as 0.1 + 0.2 keep all their digits", () => {
+    expect(decimalsOf(0.1 + 0.2)).toBeUndefined(); // 0.30000000000000004: 17 decimals, so BigInt does it
+    expect(decimalsOf(1.005)).toBe(3);
+    expect(decimalsOf(123456.78)).toBe(2);
+    expect(decimalsOf(1e-7)).toBe(7); // String gives "1e-7"; seven decimals is exact all the same
   });
 });
