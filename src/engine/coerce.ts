@@ -268,6 +268,14 @@ export function positionName(m: Matrix, index: number): string {
   return `row ${Math.floor(index / width) + 1}, column ${(index % width) + 1}`;
 }
 
+/**
+ * Hot slots: a column's last texts by a cheap hash of each (length, first and last characters), so that a category
+ * column's few values are found with one comparison before any Map lookup (which hashes the whole text).
+ */
+export const HOT_SLOTS = 64;
+export const textSlot = (text: string): number =>
+  (text.length * 37 + text.charCodeAt(0) * 7 + text.charCodeAt(text.length - 1)) & (HOT_SLOTS - 1);
+
 /** Below this many rows a column result is built plainly (a per-row call returns one row). */
 const SHARE_ROWS_FROM = 256;
 const SMALL_INT = 4096;

@@ -12,6 +12,8 @@ import {
   asMatrix,
   columnOf,
   dateArg,
+  HOT_SLOTS,
+  textSlot,
   displayText,
   formatNumber,
   isBlank,
@@ -548,11 +550,6 @@ function numberWord(col: ColumnPlan, n: number, asOf: number, scratch: CellView)
   return word >>> 0;
 }
 
-/** Number of hot slots per plan (a power of two), and a text's slot: from its length, first and last characters. */
-const HOT_SLOTS = 64;
-const hotSlot = (text: string): number =>
-  (text.length * 37 + text.charCodeAt(0) * 7 + text.charCodeAt(text.length - 1)) & (HOT_SLOTS - 1);
-
 /** A compiled rules table against a header row, and its column plans for the last as_of used. */
 interface ScoringPlan {
   ruleSet: RuleSet;
@@ -695,7 +692,7 @@ export function evaluateRules(
       const cell = row[col.column];
       let word: number;
       if (typeof cell === "string") {
-        const slot = hotSlot(cell);
+        const slot = textSlot(cell);
         const memo = col.memo;
         if (col.hotTexts[slot] === cell) {
           word = col.hotWords[slot];
