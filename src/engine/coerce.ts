@@ -280,6 +280,8 @@ export const textSlot = (text: string): number =>
 const SHARE_ROWS_FROM = 256;
 const SMALL_INT = 4096;
 
+const asCell = (v: unknown): Cell => v as Cell;
+
 /** Hashed lookups after which columnOf estimates how many distinct values the whole column holds. */
 const SHARE_SAMPLE = 8192;
 
@@ -293,9 +295,14 @@ const SHARE_SAMPLE = 8192;
  * shares take few distinct values. When sharing would not pay — the repeats among the first SHARE_SAMPLE hashed
  * values say the column holds more than one distinct value per eight rows (k draws from D values repeat about
  * k²/2D times), or the values seen pass that bound — the rest of the rows are built plainly. Errors, blanks and
- * non-finite numbers always get a row of their own (the adapter replaces them in place).
+ * non-finite numbers always get a row of their own (the adapter replaces them in place). `cellOf` makes a row's cell
+ * from its value when the values are keys of the cells (SPLIT: whole units → the amount).
  */
-export function columnOf(values: ArrayLike<unknown>, count = values.length): Matrix {
+export function columnOf(
+  values: ArrayLike<unknown>,
+  count = values.length,
+  cellOf: (value: unknown) => Cell = asCell,
+): Matrix {
   const out: Matrix = new Array(count);
   let i = 0;
   if (count >= SHARE_ROWS_FROM) {
@@ -310,23 +317,23 @@ export function columnOf(values: ArrayLike<unknown>, count = values.length): Mat
       if (typeof v === "number" && v > -SMALL_INT && v < SMALL_INT && (v | 0) === v) {
         const k = v + SMALL_INT;
         let row = small[k];
-        if (row === undefined) small[k] = row = [v];
+        if (row === undefined) small[k] = row = [cellOf(v)];
         out[i] = row;
       } else if (v === "") {
-        out[i] = emptyRow ??= [""];
+        out[i] = emptyRow ??= [cellOf(v)];
       } else if (typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) {
         if (++lookups === SHARE_SAMPLE && 2 * limit * (lookups - shared.size) < lookups * lookups) break;
         let row = shared.get(v);
         if (row === undefined) {
           if (shared.size >= limit) break;
-          row = [v];
+          row = [cellOf(v)];
           shared.set(v, row);
         }
         out[i] = row;
-      } else out[i] = [v as Cell];
+      } else out[i] = [cellOf(v)];
     }
   }
-  for (; i < count; i++) out[i] = [values[i] as Cell];
+  for (; i < count; i++) out[i] = [cellOf(values[i])];
   return out;
 }
 

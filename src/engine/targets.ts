@@ -23,6 +23,7 @@ import {
   weekdayMonday0,
   ymdToSerial,
   reshape,
+  columnOf,
 } from "./coerce";
 import { readWorkingDayRule, type WorkingDayRule } from "./workdays";
 
@@ -264,6 +265,10 @@ export function split(totalArg: unknown, weightsArg: unknown, decimalsArgValue?:
   const { values, m } = weightsOf(weightsArg, "weights");
   const { units, sign } = signedUnits(total, decimals);
   const parts = splitUnits(units, values);
+  // A column (the usual shape): rows are keyed by their whole units, so equal parts share a row without hashing
+  // amounts (coerce.ts columnOf).
+  if (m.length > 1 && m[0].length === 1)
+    return columnOf(parts, parts.length, (u) => fromUnits(sign * (u as number), decimals) + 0);
   const flat: Cell[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) flat[i] = fromUnits(sign * parts[i], decimals) + 0;
   return reshape(flat, m);
