@@ -389,7 +389,7 @@ export interface ScoreResult {
   /** The scores, when evaluated for scores only (then `bits` is empty). */
   scores?: Float64Array;
   /** Per lead: the first error among the referenced cells, if any. */
-  errors: Map<number, XlError>;
+  errors: ReadonlyMap<number, XlError>;
 }
 
 interface LeadTable {
@@ -426,10 +426,7 @@ interface ColumnPlan {
   memo: Map<string, number> | undefined;
   lookups: number;
   misses: number;
-  /**
-   * The last texts seen, by a cheap hash of each (HOT_SLOTS slots), with their words: a category column's few values are
-   * found with one comparison instead of a Map lookup.
-   */
+  /** The last texts seen by slot (coerce.ts textSlot) with their words, checked before the memo. */
   hotTexts: Array<string | undefined>;
   hotWords: Int32Array;
   /** How each rule judges a finite number (NUM_*), with its bounds. */
@@ -561,7 +558,13 @@ interface ScoringPlan {
   /** SCOREDETAIL's label per rule, and where each rule's bit is, made on first use (reset with the columns). */
   labels?: string[];
   where?: { planOf: Int32Array; bitOf: Uint32Array };
+  /** A number cell's view for rules that need it (one call at a time: JavaScript is single-threaded). */
+  scratch: CellView;
 }
+
+/** Shared by results without errors or bit words (read only). */
+const NO_ERRORS: ReadonlyMap<number, XlError> = new Map();
+const NO_BITS = new Uint32Array(0);
 
 /** Largest number of distinct texts a column's memo keeps across calls before it starts afresh. */
 const MEMO_LIMIT = 65536;
@@ -640,6 +643,7 @@ function planFor(headerCells: Cell[], rulesArg: unknown): ScoringPlan {
     ...withGroups(compileRules(rulesTable, headerNames(headerCells))),
     asOf: NaN,
     columns: undefined,
+    scratch: { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" },
   }));
 }
 
@@ -675,10 +679,11 @@ export function evaluateRules(
   const columns = plan.columns;
   const { groups } = plan.ruleSet;
   const nPlans = columns.length;
-  const bits = new Uint32Array(scoresOnly ? 0 : nPlans * count);
+  // A per-row call allocates as little as it can: no bit words for scores, the error map only when there are errors.
+  const bits = scoresOnly ? NO_BITS : new Uint32Array(nPlans * count);
   const scores = scoresOnly ? new Float64Array(count) : undefined;
-  const errors = new Map<number, XlError>();
-  const scratch: CellView = { blank: false, num: 0, date: 0, yn: YN_NONE, norm: "" };
+  let errors: Map<number, XlError> | undefined;
+  const scratch = plan.scratch;
   const caps = plan.caps;
   const groupSums = plan.groupSums;
 
@@ -726,6 +731,7 @@ export function evaluateRules(
       } else {
         const err = cellError(cell);
         if (err !== undefined) {
+          errors ??= new Map<number, XlError>();
           if (!errors.has(i)) errors.set(i, err);
           continue;
         }
@@ -757,7 +763,7 @@ export function evaluateRules(
       scores[i] = score;
     }
   }
-  return { count, ruleSet: plan.ruleSet, plan, bits, columns, errors, scores };
+  return { count, ruleSet: plan.ruleSet, plan, bits, columns, errors: errors ?? NO_ERRORS, scores };
 }
 
 function needsOf(rules: CompiledRule[]): Needs {
