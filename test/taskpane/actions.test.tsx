@@ -1,14 +1,12 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createTranslator, type UiLanguage } from "../../src/i18n";
+import { type UiLanguage } from "../../src/i18n";
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
 import { sampleContent, todayExcelSerial } from "../../src/sample/data";
-import { App } from "../../src/taskpane/App";
 import type { PanelId } from "../../src/taskpane/panelProps";
-import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
+import { renderApp } from "./renderApp";
 
 jest.setTimeout(180_000);
 
@@ -23,13 +21,7 @@ const TODAY = todayExcelSerial();
 
 function renderPanel(panel: PanelId, tables: Record<string, FakeTable>, language: UiLanguage = "en-US") {
   const wb = fakeWorkbook(tables);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-        <App ops={wb.ops} initialPanel={panel} />
-      </I18nContext.Provider>
-    </FluentProvider>,
-  );
+  renderApp(wb.ops, panel, language);
   return wb;
 }
 

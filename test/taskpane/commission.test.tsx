@@ -3,17 +3,15 @@
  * marginal or flat, by period; tiers SALES.COMMISSION would refuse block the action and say why; Add Commission
  * column writes one SALES.COMMISSION formula per row. Figures worked out by hand; in English and Chinese.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
-import { createTranslator, defaultCurrency, formatMoney } from "../../src/i18n";
+import { defaultCurrency, formatMoney } from "../../src/i18n";
 import { ymdToSerial } from "../../src/engine/coerce";
 import { MAPPING_SETTING_KEY, type SavedMapping } from "../../src/mapping";
-import { App } from "../../src/taskpane/App";
-import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook } from "./fakeOps";
+import { renderApp } from "./renderApp";
 
 jest.setTimeout(120_000);
 
@@ -48,13 +46,7 @@ const SAVED: SavedMapping = {
 function renderCommission(language: "en-US" | "zh-CN") {
   const wb = fakeWorkbook({ Deals: DEALS });
   wb.settings.set(MAPPING_SETTING_KEY, SAVED);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-        <App ops={wb.ops} initialPanel="commission" />
-      </I18nContext.Provider>
-    </FluentProvider>,
-  );
+  renderApp(wb.ops, "commission", language);
   return wb;
 }
 

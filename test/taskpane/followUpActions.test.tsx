@@ -4,17 +4,14 @@
  * those, refuses a row that changed since the list was read, and the done item leaves the overdue list. In English
  * and Chinese.
  */
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
-import { createTranslator } from "../../src/i18n";
 import { serialToIso, todaySerial } from "../../src/engine/coerce";
-import { App } from "../../src/taskpane/App";
-import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
 import { openDialog } from "./dialog";
+import { renderApp } from "./renderApp";
 
 jest.setTimeout(120_000);
 
@@ -34,13 +31,7 @@ function leads(): FakeTable {
 
 function renderFollowUps(language: "en-US" | "zh-CN", table: FakeTable = leads()) {
   const wb = fakeWorkbook({ Leads: table });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-        <App ops={wb.ops} initialPanel="followups" />
-      </I18nContext.Provider>
-    </FluentProvider>,
-  );
+  renderApp(wb.ops, "followups", language);
   return wb;
 }
 

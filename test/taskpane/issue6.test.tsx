@@ -3,7 +3,6 @@
  * its action, asks before a second sample, shows numbers the display language's way, lists follow-ups first and
  * writes Chinese into a Chinese workbook. Each test failed before the change it covers (see notes/pane.md).
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as fs from "fs";
@@ -12,13 +11,12 @@ import { createTranslator, formatPercent, formatRange, type UiLanguage } from ".
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
 import { sampleContent, todayExcelSerial } from "../../src/sample/data";
-import { App } from "../../src/taskpane/App";
 import { dueFollowUps } from "../../src/taskpane/followUps";
 import { outputColumn, sourceSpan } from "../../src/taskpane/formulaText";
-import { I18nContext } from "../../src/taskpane/hooks";
 import type { PanelId } from "../../src/taskpane/panelProps";
 import { checkRules, rulesFromTable } from "../../src/taskpane/rules";
 import { fakeWorkbook, type FakeOptions, type FakeTable } from "./fakeOps";
+import { appView } from "./renderApp";
 
 jest.setTimeout(300_000);
 const TODAY = todayExcelSerial();
@@ -28,13 +26,7 @@ function findDialog(): Promise<HTMLElement> {
 }
 
 function view(language: UiLanguage, ops: ReturnType<typeof fakeWorkbook>["ops"], panel: PanelId) {
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-        <App ops={ops} initialPanel={panel} />
-      </I18nContext.Provider>
-    </FluentProvider>
-  );
+  return appView(ops, panel, language);
 }
 
 function renderPanel(

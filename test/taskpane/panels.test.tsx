@@ -4,12 +4,9 @@ import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
 import { sampleContent, todayExcelSerial, type SampleLang } from "../../src/sample/data";
 import { TaskpaneRoot } from "../../src/taskpane/Root";
-import { App } from "../../src/taskpane/App";
 import type { PanelId } from "../../src/taskpane/panelProps";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { I18nContext } from "../../src/taskpane/hooks";
-import { createTranslator } from "../../src/i18n";
 import { fakeWorkbook, type FakeTable } from "./fakeOps";
+import { renderApp } from "./renderApp";
 
 const TODAY = todayExcelSerial();
 // Fluent renders a lot of DOM and role queries walk all of it; the machine is shared with builds.
@@ -27,14 +24,7 @@ function sampleTables(lang: SampleLang): Record<string, FakeTable> {
 
 function renderPanel(panel: PanelId, language: "en-US" | "zh-CN", tables: Record<string, FakeTable>) {
   const wb = fakeWorkbook(tables);
-  const i18n = { language, t: createTranslator(language) };
-  const view = render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={i18n}>
-        <App ops={wb.ops} initialPanel={panel} />
-      </I18nContext.Provider>
-    </FluentProvider>,
-  );
+  const view = renderApp(wb.ops, panel, language);
   return { wb, view };
 }
 

@@ -3,17 +3,15 @@
  * preview switches between the plan, the actuals in exactly its layout (won deals only, by won date, per owner of
  * the plan) and actual ÷ plan. The figures here are worked out by hand from six deals; in English and Chinese.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
-import { createTranslator, formatMoney, formatPercent, defaultCurrency } from "../../src/i18n";
+import { formatMoney, formatPercent, defaultCurrency } from "../../src/i18n";
 import { ymdToSerial } from "../../src/engine/coerce";
 import { MAPPING_SETTING_KEY, type SavedMapping } from "../../src/mapping";
-import { App } from "../../src/taskpane/App";
-import { I18nContext } from "../../src/taskpane/hooks";
 import { fakeWorkbook } from "./fakeOps";
+import { renderApp } from "./renderApp";
 
 jest.setTimeout(120_000);
 
@@ -59,13 +57,7 @@ function withPlan(wb: ReturnType<typeof fakeWorkbook>) {
 }
 
 function openTargets(wb: ReturnType<typeof fakeWorkbook>, language: "en-US" | "zh-CN") {
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-        <App ops={wb.ops} initialPanel="targets" />
-      </I18nContext.Provider>
-    </FluentProvider>,
-  );
+  renderApp(wb.ops, "targets", language);
 }
 
 describe.each([

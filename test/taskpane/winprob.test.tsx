@@ -3,15 +3,13 @@
  * the rule grades and the learned probability agree, and the column it adds (a formula per row reading the model
  * sheet's SALES.WINPROB spill). Figures worked out by hand; in English and Chinese.
  */
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import en from "../../src/i18n/ui.en-US.json";
 import zh from "../../src/i18n/ui.zh-CN.json";
-import { createTranslator, formatPercent } from "../../src/i18n";
-import { App } from "../../src/taskpane/App";
-import { I18nContext } from "../../src/taskpane/hooks";
+import { formatPercent } from "../../src/i18n";
 import { fakeWorkbook } from "./fakeOps";
+import { renderApp } from "./renderApp";
 
 jest.setTimeout(120_000);
 
@@ -45,13 +43,7 @@ const RULES = {
 
 function renderScoring(language: "en-US" | "zh-CN", leads = LEADS) {
   const wb = fakeWorkbook({ Leads: leads, ScoringRules: RULES });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <I18nContext.Provider value={{ language, t: createTranslator(language) }}>
-        <App ops={wb.ops} initialPanel="scoring" />
-      </I18nContext.Provider>
-    </FluentProvider>,
-  );
+  renderApp(wb.ops, "scoring", language);
   return wb;
 }
 
